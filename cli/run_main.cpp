@@ -1,0 +1,51 @@
+#include "cli/run_main.hpp"
+
+#include <exception>
+
+#include "cli/exit_code.hpp"
+#include "commands/command.hpp"
+#include "commands/personalities.hpp"
+#include "commands/version_info.hpp"
+
+namespace mesh::cli {
+
+static std::string base_name(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+static void build_app(CLI::App& app, commands::Context& ctx) {
+    app.require_subcommand(1);
+    app.fallthrough(false);
+    app.set_version_flag("--version", commands::version_line(), "Print the version and exit");
+    app.footer("\nExit codes: 0 ok, 1 failed, 2 usage, 3 findings (changes under --diff, lint "
+               "findings, failing checks), 130 interrupted.\nRun 'mesh <command> --help' for a "
+               "command's flags and examples.");
+    commands::register_all_commands(app, ctx);
+}
+
+int run_main(const std::vector<std::string>& args, Io& io) {
+    commands::Context ctx{io};
+    ctx.program_name = args.empty() ? "mesh" : base_name(args[0]);
+    if (auto personality = commands::find_personality(ctx.program_name))
+        return personality(args, ctx);
+
+    CLI::App app{"mesh: inject Linkerd into Kubernetes manifests, work with dtabs and namerd, "
+                 "and diagnose live proxies.",
+                 "mesh"};
+    build_app(app, ctx);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    if (!reversed.empty()) reversed.pop_back();  // the program name
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e, io.out, io.err);
+        return code == 0 ? k_exit_ok : k_exit_usage;
+    } catch (const std::exception& e) {
+        io.err << "mesh: error: internal: " << e.what() << '\n';
+        return k_exit_failed;
+    }
+    return ctx.exit_code;
+}
+
+}  // namespace mesh::cli

@@ -1,0 +1,36 @@
+#pragma once
+// What every command shares: the invocation context and the hook to add itself to the CLI tree.
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/exit_code.hpp"
+#include "cli/io.hpp"
+#include "libmesh/core/error.hpp"
+
+namespace mesh::commands {
+
+/// One invocation: its streams and the exit code the chosen command sets.
+struct Context {
+    cli::Io& io;
+    int exit_code = cli::k_exit_ok;
+    std::string program_name = "mesh";  ///< argv[0]'s base name, for compatibility personalities
+};
+
+/// Prints `error` the standard way and returns its exit code (1, or 2 for usage).
+int report_error(Context& ctx, const core::Error& error);
+
+/// Adds a subcommand with a one-line summary, a longer description and an examples footer, the
+/// single source that --help, the man pages and the completions are made from.
+CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& summary,
+                      const std::string& description, const std::string& examples);
+
+/// The description given to add_command (CLI11 keeps only the summary).
+std::string command_long_description(const CLI::App& command);
+
+/// Hooks of every command, called in the order `mesh --help` lists them.
+void register_all_commands(CLI::App& app, Context& ctx);
+
+}  // namespace mesh::commands
