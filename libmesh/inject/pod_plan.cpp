@@ -117,12 +117,21 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
                                                 : m_tree.path(existing, "valueFrom.fieldRef.fieldPath");
         bool same = current != k_no_node && m_tree[current].kind == NodeKind::Scalar &&
                     m_tree[current].value == (var.field_path.empty() ? var.value : var.field_path);
-        if (var.refers_to_node_name && node_name_present && at < node_name_index)
-            m_plan.warnings.push_back(fmt::format("container {}: {} comes before NODE_NAME in env, so "
-                                                  "Kubernetes will not expand $(NODE_NAME) in it",
-                                                  record.container, var.name));
-        if (same) continue;  // kept as the user wrote it, and not recorded: uninject leaves it
         std::string shown = current != k_no_node && m_tree[current].kind == NodeKind::Scalar ? m_tree[current].value : "(another form)";
+        bool before_node_name = var.refers_to_node_name && node_name_present && at < node_name_index;
+        if (same) {
+            if (before_node_name)
+                m_plan.warnings.push_back(fmt::format("container {}: {} comes before NODE_NAME in env, so "
+                                                      "Kubernetes will not expand $(NODE_NAME) in it; move it below NODE_NAME",
+                                                      record.container, var.name));
+            continue;  // kept as the user wrote it, and not recorded: uninject leaves it
+        }
+        if (m_config.overwrite_env && before_node_name) {
+            m_plan.warnings.push_back(fmt::format("container {}: env {} is set to '{}' before NODE_NAME; left alone, "
+                                                  "since $(NODE_NAME) would not expand there (move it below NODE_NAME)",
+                                                  record.container, var.name, shown));
+            continue;
+        }
         if (!m_config.overwrite_env || current == k_no_node || m_tree[current].kind != NodeKind::Scalar) {
             m_plan.warnings.push_back(fmt::format("container {}: env {} is already set to '{}'; left alone{}",
                                                   record.container, var.name, shown,

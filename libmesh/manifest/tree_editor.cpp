@@ -109,8 +109,9 @@ std::size_t TreeEditor::content_end(NodeId node) const {
     }
     std::size_t p = m_tree[node].raw_end;
     std::size_t ls = line_start(p);
+    // The next token may follow a list item's dash ("  - next: 1"); the line is still not ours.
     bool only_indent = true;
-    for (std::size_t i = ls; i < p; ++i) only_indent = only_indent && (t[i] == ' ' || t[i] == '\t');
+    for (std::size_t i = ls; i < p; ++i) only_indent = only_indent && (t[i] == ' ' || t[i] == '\t' || t[i] == '-');
     if (only_indent) p = ls;
     while (p > floor) {
         std::size_t prev = line_start(p - 1);
