@@ -35,9 +35,11 @@ public:
         case NodeKind::Scalar: out = scalar(node); break;
         case NodeKind::Alias: {
             auto it = m_anchors.find(node.anchor);
-            out = it == m_anchors.end() ? nlohmann::json() : it->second;
-            m_budget = out.size() > m_budget ? 0 : m_budget - out.size();
-            if (m_budget == 0) throw AliasBudgetExceeded{};
+            if (it == m_anchors.end()) break;
+            // Charge the expansion before copying it: the copy is what an alias bomb multiplies.
+            if (it->second.nodes >= m_budget) throw AliasBudgetExceeded{};
+            m_budget -= it->second.nodes;
+            out = it->second.value;
             break;
         }
         case NodeKind::Sequence:
@@ -52,14 +54,25 @@ public:
             }
             break;
         }
-        if (node.anchored) m_anchors[node.anchor] = out;
+        if (node.anchored) m_anchors[node.anchor] = Anchored{out, count_nodes(out)};
         return out;
     }
 
 private:
     const YamlTree& m_tree;
     std::size_t m_budget;
-    std::unordered_map<std::size_t, nlohmann::json> m_anchors;
+    struct Anchored {
+        nlohmann::json value;
+        std::size_t nodes;
+    };
+    std::unordered_map<std::size_t, Anchored> m_anchors;
+
+    static std::size_t count_nodes(const nlohmann::json& value) {
+        std::size_t n = 1;
+        if (value.is_structured())
+            for (const auto& child : value) n += count_nodes(child);
+        return n;
+    }
 
     static nlohmann::json scalar(const YamlNode& node) {
         if (!node.plain || node.tag == "tag:yaml.org,2002:str") return node.value;
