@@ -157,7 +157,7 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
             op.type = PlanOp::Type::AddEntries;
             op.target = container;
             op.json_path = container_pointer;
-            op.entries.emplace_back("env", NewValue::list(std::move(to_add)));
+            op.entries.push_back({"env", NewValue::list(std::move(to_add))});
             record.created_env = true;
         } else {
             op.type = PlanOp::Type::InsertItems;
@@ -201,7 +201,7 @@ core::Result<void> Planner::plan_init_container(NodeId spec, const std::string& 
         op.type = PlanOp::Type::AddEntries;
         op.target = spec;
         op.json_path = spec_pointer;
-        op.entries.emplace_back("initContainers", NewValue::list({init_container_value(m_config)}));
+        op.entries.push_back({"initContainers", NewValue::list({init_container_value(m_config)})});
         m_plan.marker.created.push_back("initContainers");
     } else {
         if (auto ok = editable(init, NodeKind::Sequence, "spec.initContainers"); !ok) return tl::unexpected(ok.error());
@@ -228,17 +228,17 @@ core::Result<void> Planner::plan_marker() {
     if (metadata == k_no_node) {
         op.target = tmpl;
         op.json_path = m_workload.json_path;
-        op.entries.emplace_back("metadata", NewValue::map({{"annotations", NewValue::map({{k_marker_annotation, marker}})}}));
+        op.entries.push_back({"metadata", NewValue::map({{"annotations", NewValue::map({{k_marker_annotation, marker}})}})});
     } else if (annotations == k_no_node) {
         if (auto ok = editable(metadata, NodeKind::Map, "the pod template's metadata"); !ok) return tl::unexpected(ok.error());
         op.target = metadata;
         op.json_path = m_workload.json_path + "/metadata";
-        op.entries.emplace_back("annotations", NewValue::map({{k_marker_annotation, marker}}));
+        op.entries.push_back({"annotations", NewValue::map({{k_marker_annotation, marker}})});
     } else {
         if (auto ok = editable(annotations, NodeKind::Map, "the pod template's annotations"); !ok) return tl::unexpected(ok.error());
         op.target = annotations;
         op.json_path = m_workload.json_path + "/metadata/annotations";
-        op.entries.emplace_back(k_marker_annotation, marker);
+        op.entries.push_back({k_marker_annotation, marker});
     }
     m_plan.ops.push_back(std::move(op));
     return {};

@@ -22,7 +22,7 @@ struct PlanOp {
     std::string json_path;                          ///< RFC 6901 pointer of target
     std::size_t before = 0;                         ///< InsertItems: index to insert before (size appends)
     std::vector<manifest::NewValue> items;
-    std::vector<std::pair<std::string, manifest::NewValue>> entries;
+    std::vector<manifest::NewValueEntry> entries;
     std::string replacement;  ///< ReplaceScalar: the new value
 };
 

@@ -53,7 +53,7 @@ static std::string scalar_text(const NewValue& v) {
 
 static void render_value_after_key(const NewValue& value, int indent, const BlockStyle& style, std::string& out);
 
-static void render_entries(const std::vector<std::pair<std::string, NewValue>>& entries, int indent,
+static void render_entries(const std::vector<NewValueEntry>& entries, int indent,
                            const BlockStyle& style, std::string& out, bool first_inline) {
     bool first = true;
     for (const auto& [key, value] : entries) {
@@ -105,7 +105,7 @@ static void render_value_after_key(const NewValue& value, int indent, const Bloc
     }
 }
 
-std::string render_block_entries(const std::vector<std::pair<std::string, NewValue>>& entries, int indent,
+std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent,
                                  const BlockStyle& style) {
     std::string out;
     render_entries(entries, indent, style, out, false);

@@ -7,19 +7,27 @@
 
 namespace mesh::manifest {
 
+struct NewValueEntry;
+
 /// A string, map or list to insert; maps keep insertion order.
 struct NewValue {
     enum class Kind { String, Bool, Raw, Map, List } kind = Kind::String;
     std::string text;
-    std::vector<std::pair<std::string, NewValue>> entries;
+    std::vector<NewValueEntry> entries;
     std::vector<NewValue> items;
 
     static NewValue string(std::string s) { return NewValue{Kind::String, std::move(s), {}, {}}; }
     static NewValue boolean(bool b) { return NewValue{Kind::Bool, b ? "true" : "false", {}, {}}; }
     /// Written verbatim (numbers, null).
     static NewValue raw(std::string s) { return NewValue{Kind::Raw, std::move(s), {}, {}}; }
-    static NewValue map(std::vector<std::pair<std::string, NewValue>> e) { return NewValue{Kind::Map, {}, std::move(e), {}}; }
+    static NewValue map(std::vector<NewValueEntry> e) { return NewValue{Kind::Map, {}, std::move(e), {}}; }
     static NewValue list(std::vector<NewValue> i) { return NewValue{Kind::List, {}, {}, std::move(i)}; }
+};
+
+/// One map entry of a NewValue (first: key, second: value, as in a std::pair).
+struct NewValueEntry {
+    std::string first;
+    NewValue second;
 };
 
 /// How block YAML is laid out in the document being edited.
@@ -37,7 +45,7 @@ std::string yaml_scalar(const std::string& s);
 std::string json_string(const std::string& s);
 
 /// Block YAML for map entries at column `indent`, each line ending with style.newline.
-std::string render_block_entries(const std::vector<std::pair<std::string, NewValue>>& entries, int indent,
+std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent,
                                  const BlockStyle& style);
 
 /// Block YAML for list items whose dash is at column `indent`.

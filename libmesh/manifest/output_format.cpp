@@ -4,8 +4,8 @@ namespace mesh::manifest {
 
 NewValue json_to_new_value(const nlohmann::json& value) {
     if (value.is_object()) {
-        std::vector<std::pair<std::string, NewValue>> entries;
-        for (auto it = value.begin(); it != value.end(); ++it) entries.emplace_back(it.key(), json_to_new_value(it.value()));
+        std::vector<NewValueEntry> entries;
+        for (auto it = value.begin(); it != value.end(); ++it) entries.push_back({it.key(), json_to_new_value(it.value())});
         return NewValue::map(std::move(entries));
     }
     if (value.is_array()) {

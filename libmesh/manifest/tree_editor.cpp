@@ -276,7 +276,7 @@ core::Result<TextEdit> TreeEditor::remove_entry(NodeId map, std::size_t index) c
     return TextEdit{start, end - start, {}};
 }
 
-core::Result<TextEdit> TreeEditor::add_entries(NodeId map, const std::vector<std::pair<std::string, NewValue>>& entries) const {
+core::Result<TextEdit> TreeEditor::add_entries(NodeId map, const std::vector<NewValueEntry>& entries) const {
     const YamlNode& node = m_tree[map];
     if (node.kind != NodeKind::Map) return tl::unexpected(error(map, "expected a map"));
     if (node.flow) {

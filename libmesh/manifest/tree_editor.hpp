@@ -19,7 +19,7 @@ public:
     TreeEditor(const YamlTree& tree, const DocumentOrigin& origin);
 
     /// Adds entries to a map: after its last entry in block style, before its first in flow style.
-    core::Result<TextEdit> add_entries(NodeId map, const std::vector<std::pair<std::string, NewValue>>& entries) const;
+    core::Result<TextEdit> add_entries(NodeId map, const std::vector<NewValueEntry>& entries) const;
 
     /// Inserts items into a sequence before item `before` (items().size() or more appends).
     core::Result<TextEdit> insert_items(NodeId seq, std::size_t before, const std::vector<NewValue>& items) const;
