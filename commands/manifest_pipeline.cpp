@@ -82,23 +82,55 @@ core::Result<std::string> render_stdout(const std::vector<Processed>& processed,
     return out;
 }
 
-// Hunks per rewritten document, so the diff's cost follows the change, not the file size.
+// The file as segments: each rewritten document, widened to whole lines (and merged with any
+// changed neighbour it shares a line with), against its new text; the bytes between stay equal.
 std::string render_diff(const Processed& p) {
-    std::string hunks;
-    std::size_t line_shift = 0;  // lines added so far, to number the new side
     const std::string& input = p.input.content;
+    struct Piece {
+        std::size_t begin, end;         // widened range in the input
+        std::vector<std::size_t> docs;  // rewritten documents inside it
+    };
+    std::vector<Piece> pieces;
     for (std::size_t i = 0; i < p.result.documents.size(); ++i) {
         if (!p.result.rewritten[i]) continue;
-        const auto& range = p.result.documents[i];
-        std::string_view before(input.data() + range.begin, range.end - range.begin);
-        const std::string& after = *p.result.rewritten[i];
-        std::size_t a_offset = static_cast<std::size_t>(range.first_line - 1);
-        hunks += core::unified_diff_hunks(before, after, a_offset, a_offset + line_shift);
-        auto lines = [](std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); };
-        line_shift += lines(after) - lines(before);
+        const auto& d = p.result.documents[i];
+        std::size_t begin = d.begin == 0 ? 0 : input.rfind('\n', d.begin - 1);
+        begin = begin == std::string::npos || d.begin == 0 ? 0 : begin + 1;
+        std::size_t end = d.end;
+        if (end > 0 && input[end - 1] != '\n') {
+            end = input.find('\n', end);
+            end = end == std::string::npos ? input.size() : end + 1;
+        }
+        if (!pieces.empty() && begin < pieces.back().end) {
+            pieces.back().end = std::max(pieces.back().end, end);
+            pieces.back().docs.push_back(i);
+        } else {
+            pieces.push_back({begin, end, {i}});
+        }
     }
-    if (hunks.empty()) return {};
-    return fmt::format("--- a/{}\n+++ b/{}\n", p.input.name, p.input.name) + hunks;
+    std::vector<std::string> afters;
+    for (const auto& piece : pieces) {
+        std::string after;
+        std::size_t copied = piece.begin;
+        for (std::size_t i : piece.docs) {
+            after.append(input, copied, p.result.documents[i].begin - copied);
+            after += *p.result.rewritten[i];
+            copied = p.result.documents[i].end;
+        }
+        after.append(input, copied, piece.end - copied);
+        afters.push_back(std::move(after));
+    }
+    std::vector<core::DiffSegment> segments;
+    std::size_t copied = 0;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        std::string_view gap(input.data() + copied, pieces[k].begin - copied);
+        segments.push_back({gap, gap});
+        segments.push_back({std::string_view(input.data() + pieces[k].begin, pieces[k].end - pieces[k].begin), afters[k]});
+        copied = pieces[k].end;
+    }
+    std::string_view rest(input.data() + copied, input.size() - copied);
+    segments.push_back({rest, rest});
+    return core::unified_diff_segments(segments, p.input.name);
 }
 
 }  // namespace

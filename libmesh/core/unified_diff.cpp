@@ -70,72 +70,86 @@ void append_line(std::string& out, char prefix, std::string_view line) {
     if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
 }
 
+// The hunks of an edit script: `context` lines around each change, changes closer than
+// 2*context lines joined into one hunk.
+std::string format_hunks(const std::vector<Op>& ops, const std::vector<std::string_view>& a,
+                         const std::vector<std::string_view>& b, int context) {
+    const std::size_t ctx = static_cast<std::size_t>(context);
+    std::string out;
+    std::size_t i = 0, a_line = 0, b_line = 0;  // lines of a and b before ops[i]
+    while (i < ops.size()) {
+        if (ops[i] == Op::Keep) {
+            ++i, ++a_line, ++b_line;
+            continue;
+        }
+        std::size_t lead = std::min(ctx, std::min(a_line, b_line));
+        std::size_t start = i - lead;
+        std::size_t end = i;
+        while (true) {
+            while (end < ops.size() && ops[end] != Op::Keep) ++end;
+            std::size_t keep_end = end;
+            while (keep_end < ops.size() && ops[keep_end] == Op::Keep) ++keep_end;
+            if (keep_end < ops.size() && keep_end - end <= 2 * ctx) {
+                end = keep_end;
+                continue;
+            }
+            end = std::min(keep_end, end + ctx);
+            break;
+        }
+        std::size_t ai = a_line - lead, bi = b_line - lead, a_first = ai, b_first = bi;
+        std::string body;
+        for (std::size_t k = start; k < end; ++k) {
+            switch (ops[k]) {
+            case Op::Keep: append_line(body, ' ', a[ai++]); ++bi; break;
+            case Op::Remove: append_line(body, '-', a[ai++]); break;
+            case Op::Add: append_line(body, '+', b[bi++]); break;
+            }
+        }
+        std::size_t a_count = ai - a_first, b_count = bi - b_first;
+        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_first + 1 : a_first, a_count, b_count ? b_first + 1 : b_first, b_count);
+        out += body;
+        a_line = ai, b_line = bi, i = end;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string unified_diff(std::string_view before, std::string_view after, const std::string& name, int context) {
-    if (before == after) return {};
-    return fmt::format("--- a/{}\n+++ b/{}\n", name, name) + unified_diff_hunks(before, after, 0, 0, context);
+    return unified_diff_segments({DiffSegment{before, after}}, name, context);
 }
 
-std::string unified_diff_hunks(std::string_view before, std::string_view after, std::size_t a_offset,
-                               std::size_t b_offset, int context) {
-    auto a = split_lines(before), b = split_lines(after);
-    // Trim the common head and tail first: Myers then only sees the changed middle.
-    std::size_t head = 0;
-    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
-    std::size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-    std::vector<std::string_view> mid_a(a.begin() + static_cast<long>(head), a.end() - static_cast<long>(tail));
-    std::vector<std::string_view> mid_b(b.begin() + static_cast<long>(head), b.end() - static_cast<long>(tail));
-    std::vector<Op> ops(head, Op::Keep);
-    auto middle = edit_script(mid_a, mid_b);
-    ops.insert(ops.end(), middle.begin(), middle.end());
-    ops.insert(ops.end(), tail, Op::Keep);
-
-    std::string out;
-    std::size_t i = 0;
-    while (i < ops.size()) {
-        if (ops[i] == Op::Keep) {
-            ++i;
+std::string unified_diff_segments(const std::vector<DiffSegment>& segments, const std::string& name, int context) {
+    std::vector<std::string_view> a, b;
+    std::vector<Op> ops;
+    for (const auto& segment : segments) {
+        auto sa = split_lines(segment.before);
+        if (segment.before == segment.after) {
+            a.insert(a.end(), sa.begin(), sa.end());
+            b.insert(b.end(), sa.begin(), sa.end());
+            ops.insert(ops.end(), sa.size(), Op::Keep);
             continue;
         }
-        // A hunk: from `context` lines before this change to `context` lines after the last change
-        // that is at most 2*context lines away.
-        std::size_t start = i >= static_cast<std::size_t>(context) ? i - static_cast<std::size_t>(context) : 0;
-        std::size_t end = i;
-        while (end < ops.size()) {
-            std::size_t next = end;
-            while (next < ops.size() && ops[next] != Op::Keep) ++next;
-            std::size_t keep_run = next;
-            while (keep_run < ops.size() && ops[keep_run] == Op::Keep) ++keep_run;
-            if (keep_run < ops.size() && keep_run - next <= 2 * static_cast<std::size_t>(context)) {
-                end = keep_run;
-                continue;
-            }
-            end = std::min(ops.size(), next + static_cast<std::size_t>(context));
-            break;
-        }
-        std::size_t a_line = 0, b_line = 0;
-        for (std::size_t k = 0; k < start; ++k) {
-            if (ops[k] != Op::Add) ++a_line;
-            if (ops[k] != Op::Remove) ++b_line;
-        }
-        std::string body;
-        std::size_t a_count = 0, b_count = 0, ai = a_line, bi = b_line;
-        for (std::size_t k = start; k < end; ++k) {
-            switch (ops[k]) {
-            case Op::Keep: append_line(body, ' ', a[ai++]); ++a_count, ++b_count, ++bi; break;
-            case Op::Remove: append_line(body, '-', a[ai++]); ++a_count; break;
-            case Op::Add: append_line(body, '+', b[bi++]); ++b_count; break;
-            }
-        }
-        a_line += a_offset;
-        b_line += b_offset;
-        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_line + 1 : a_line, a_count, b_count ? b_line + 1 : b_line, b_count);
-        out += body;
-        i = end;
+        auto sb = split_lines(segment.after);
+        // Trim the common head and tail first: Myers then only sees the changed middle.
+        std::size_t head = 0;
+        while (head < sa.size() && head < sb.size() && sa[head] == sb[head]) ++head;
+        std::size_t tail = 0;
+        while (tail < sa.size() - head && tail < sb.size() - head && sa[sa.size() - 1 - tail] == sb[sb.size() - 1 - tail]) ++tail;
+        std::vector<std::string_view> mid_a(sa.begin() + static_cast<long>(head), sa.end() - static_cast<long>(tail));
+        std::vector<std::string_view> mid_b(sb.begin() + static_cast<long>(head), sb.end() - static_cast<long>(tail));
+        ops.insert(ops.end(), head, Op::Keep);
+        auto middle = edit_script(mid_a, mid_b);
+        ops.insert(ops.end(), middle.begin(), middle.end());
+        ops.insert(ops.end(), tail, Op::Keep);
+        a.insert(a.end(), sa.begin(), sa.end());
+        b.insert(b.end(), sb.begin(), sb.end());
     }
-    return out;
+    std::string hunks = format_hunks(ops, a, b, context);
+    if (hunks.empty()) return {};
+    // git's a/ and b/ prefixes, except on absolute paths, which patch -p0 takes as they are.
+    bool absolute = !name.empty() && name[0] == '/';
+    return fmt::format("--- {}{}\n+++ {}{}\n", absolute ? "" : "a/", name, absolute ? "" : "b/", name) + hunks;
 }
 
 }  // namespace mesh::core

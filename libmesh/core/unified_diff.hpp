@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mesh::core {
 
@@ -10,9 +11,14 @@ namespace mesh::core {
 /// the texts are equal. A last line without a newline gets `\ No newline at end of file`.
 std::string unified_diff(std::string_view before, std::string_view after, const std::string& name, int context = 3);
 
-/// Only the hunks, with line numbers shifted by `a_offset` / `b_offset` lines: for diffing one
-/// document of a larger file.
-std::string unified_diff_hunks(std::string_view before, std::string_view after, std::size_t a_offset,
-                               std::size_t b_offset, int context = 3);
+/// A piece of a text before and after a change; equal pieces cost no diffing.
+struct DiffSegment {
+    std::string_view before;
+    std::string_view after;
+};
+
+/// The diff of the concatenated segments, each of which starts at a line start; only unequal
+/// segments are diffed, so the cost follows the change, not the file's size.
+std::string unified_diff_segments(const std::vector<DiffSegment>& segments, const std::string& name, int context = 3);
 
 }  // namespace mesh::core

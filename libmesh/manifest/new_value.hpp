@@ -16,12 +16,12 @@ struct NewValue {
     std::vector<NewValueEntry> entries;
     std::vector<NewValue> items;
 
-    static NewValue string(std::string s) { return NewValue{Kind::String, std::move(s), {}, {}}; }
-    static NewValue boolean(bool b) { return NewValue{Kind::Bool, b ? "true" : "false", {}, {}}; }
+    static NewValue string(std::string s);
+    static NewValue boolean(bool b);
     /// Written verbatim (numbers, null).
-    static NewValue raw(std::string s) { return NewValue{Kind::Raw, std::move(s), {}, {}}; }
-    static NewValue map(std::vector<NewValueEntry> e) { return NewValue{Kind::Map, {}, std::move(e), {}}; }
-    static NewValue list(std::vector<NewValue> i) { return NewValue{Kind::List, {}, {}, std::move(i)}; }
+    static NewValue raw(std::string s);
+    static NewValue map(std::vector<NewValueEntry> e);
+    static NewValue list(std::vector<NewValue> i);
 };
 
 /// One map entry of a NewValue (first: key, second: value, as in a std::pair).
@@ -29,6 +29,13 @@ struct NewValueEntry {
     std::string first;
     NewValue second;
 };
+
+// Defined here, where NewValueEntry is complete (clang needs it to destroy the vector).
+inline NewValue NewValue::string(std::string s) { return NewValue{Kind::String, std::move(s), {}, {}}; }
+inline NewValue NewValue::boolean(bool b) { return NewValue{Kind::Bool, b ? "true" : "false", {}, {}}; }
+inline NewValue NewValue::raw(std::string s) { return NewValue{Kind::Raw, std::move(s), {}, {}}; }
+inline NewValue NewValue::map(std::vector<NewValueEntry> e) { return NewValue{Kind::Map, {}, std::move(e), {}}; }
+inline NewValue NewValue::list(std::vector<NewValue> i) { return NewValue{Kind::List, {}, {}, std::move(i)}; }
 
 /// How block YAML is laid out in the document being edited.
 struct BlockStyle {
