@@ -31,12 +31,17 @@ struct Case {
     inject::Mode mode;
 };
 
-std::string run(const std::string& text, const std::string& name, inject::Operation op, const inject::InjectConfig& config,
-                bool* refused = nullptr) {
+std::string run(const std::string& text, const std::string& name, inject::Operation op, const inject::InjectConfig& config) {
     auto result = inject::process_stream(text, name, op, config);
     if (!result) throw std::runtime_error(result.error().message);
-    if (refused) *refused = result->refused();
     return result->render(text);
+}
+
+inject::InjectConfig config_for(const Case& c) {
+    inject::InjectConfig config;
+    config.mode = c.mode;
+    config.skip_refused = true;  // refused workloads are left as they are; the rest is still injected
+    return config;
 }
 
 class CorpusProperties : public ::testing::TestWithParam<Case> {};
@@ -44,15 +49,8 @@ class CorpusProperties : public ::testing::TestWithParam<Case> {};
 TEST_P(CorpusProperties, InjectIsIdempotentAndUninjectRestoresEveryByte) {
     const auto& c = GetParam();
     std::string input = mesh::testing::read_test_file(c.file);
-    inject::InjectConfig config;
-    config.mode = c.mode;
-    config.skip_refused = true;
-    bool refused = false;
-    std::string injected = run(input, c.file, inject::Operation::Inject, config, &refused);
-    if (refused) {
-        // Refused workloads are left as they are; the rest of the file is still injected.
-        EXPECT_EQ(run(injected, c.file, inject::Operation::Inject, config), injected);
-    }
+    auto config = config_for(c);
+    std::string injected = run(input, c.file, inject::Operation::Inject, config);
     EXPECT_EQ(run(injected, c.file, inject::Operation::Inject, config), injected) << "inject twice changed it";
     std::string back = run(injected, c.file, inject::Operation::Uninject, config);
     EXPECT_TRUE(back == input) << core::unified_diff(input, back, "uninject(inject(x))");
@@ -62,9 +60,7 @@ TEST_P(CorpusProperties, BlockYamlOnlyGainsLines) {
     const auto& c = GetParam();
     if (c.file.size() > 5 && c.file.compare(c.file.size() - 5, 5, ".json") == 0) GTEST_SKIP() << "JSON gains text inside lines";
     std::string input = mesh::testing::read_test_file(c.file);
-    inject::InjectConfig config;
-    config.mode = c.mode;
-    config.skip_refused = true;
+    auto config = config_for(c);
     std::string injected = run(input, c.file, inject::Operation::Inject, config);
     std::string diff = core::unified_diff(input, injected, "x");
     std::istringstream lines(diff);
@@ -75,9 +71,7 @@ TEST_P(CorpusProperties, BlockYamlOnlyGainsLines) {
 TEST_P(CorpusProperties, OutputMeansInputPlusTheMarkedAdditions) {
     const auto& c = GetParam();
     std::string input = mesh::testing::read_test_file(c.file);
-    inject::InjectConfig config;
-    config.mode = c.mode;
-    config.skip_refused = true;
+    auto config = config_for(c);
     std::string injected = run(input, c.file, inject::Operation::Inject, config);
     auto before = mesh::testing::oracle_meaning(input);
     auto after = mesh::testing::oracle_meaning(injected);
