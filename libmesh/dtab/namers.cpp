@@ -294,7 +294,7 @@ NamerResult Namers::lookup_hash(const Path& path) const {
     if (rest.size() < n) return neg();
     Addr pending;
     pending.kind = Addr::Kind::Pending;
-    pending.cause = "namer " + namer + " needs a live cluster";
+    pending.cause = "namer " + namer + " needs live service discovery";
     return bound(take(path, 2 + n), drop(path, 2 + n), pending);
 }
 
