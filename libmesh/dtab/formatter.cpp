@@ -81,7 +81,7 @@ std::string format_pretty(const ParsedDtab& parsed, std::string_view source) {
         while (ci < comments.size() && comments[ci].begin < next_begin &&
                (comments[ci].begin < d.end || lines.line_of(comments[ci].begin) == end_line)) {
             trailing += trailing.empty() ? comments[ci].text : " " + comments[ci].text;
-            end = comments[ci].end;
+            end = std::max(end, comments[ci].end);
             ++ci;
         }
         if (!trailing.empty()) line += "  " + trailing;
