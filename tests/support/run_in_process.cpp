@@ -8,11 +8,16 @@
 
 namespace mesh::testing {
 
-InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input) {
+InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input,
+                         const std::map<std::string, std::string>& env) {
     std::istringstream in(input);
     std::ostringstream out, err;
     cli::Io io{in, out, err};
-    io.getenv = [](const std::string&) { return std::optional<std::string>(); };
+    io.getenv = [env](const std::string& name) -> std::optional<std::string> {
+        auto it = env.find(name);
+        if (it == env.end()) return std::nullopt;
+        return it->second;
+    };
     InProcessResult result;
     result.exit_code = cli::run_main(args, io);
     result.out = out.str();

@@ -1,6 +1,7 @@
 #pragma once
-// Running mesh in process with string streams.
+// Running mesh in process with string streams and a fixed environment.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@ struct InProcessResult {
     std::string err;
 };
 
-/// run_main with `args` (args[0] is the program name), `input` on stdin and no terminal.
-InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input = {});
+/// Runs `mesh` (or the personality named by args[0]) with `input` on stdin, no terminal, and an
+/// environment that holds only `env`.
+InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input = {},
+                         const std::map<std::string, std::string>& env = {});
 
 /// Reads a whole file (test helper; throws on failure).
 std::string read_test_file(const std::string& path);

@@ -1,0 +1,67 @@
+// libFuzzer target over the dtab parser, both printers, lookup, delegation, binding and lint:
+// no crash, hang or runaway memory, and printing keeps the meaning.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "libmesh/dtab/binder.hpp"
+#include "libmesh/dtab/delegate_tree.hpp"
+#include "libmesh/dtab/formatter.hpp"
+#include "libmesh/dtab/lint.hpp"
+#include "libmesh/dtab/parser.hpp"
+
+using namespace mesh::dtab;
+
+namespace {
+
+void check(bool ok) {
+    if (!ok) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size > 64 * 1024) return 0;
+    std::string text(reinterpret_cast<const char*>(data), size);
+    (void)parse_path(text);
+    (void)parse_name_tree(text);
+    auto parsed = parse_dtab_with_comments(text);
+    if (!parsed) return 0;
+    const Dtab& dtab = parsed->dtab;
+
+    // show -> parse -> show is stable (weights may lose digits once, then stay).
+    std::string shown = show(dtab);
+    auto reparsed = parse_dtab(shown);
+    check(reparsed.has_value());
+    check(show(*reparsed) == shown);
+
+    // The aligned form keeps the dtab and is a fixpoint.
+    std::string pretty = format_pretty(*parsed, text);
+    auto pretty_parsed = parse_dtab_with_comments(pretty);
+    check(pretty_parsed.has_value());
+    check(show(pretty_parsed->dtab) == shown);
+    check(format_pretty(*pretty_parsed, pretty) == pretty);
+
+    // Delegate and bind a path made from each prefix (bounded by the node limits).
+    Namers namers;
+    DelegateLimits dl;
+    dl.max_nodes = 20000;
+    BindLimits bl;
+    bl.max_nodes = 20000;
+    std::size_t n = 0;
+    for (const auto& d : dtab.dentries) {
+        if (++n > 8) break;
+        Path p;
+        for (const auto& e : d.prefix.elems) p.elems.push_back(e.wildcard ? "x" : e.label);
+        p.elems.push_back("r");
+        if (auto tree = delegate(dtab, p, namers, dl)) {
+            (void)to_json(*tree);
+            (void)to_text(*tree);
+        }
+        (void)bind(dtab, NameTree::leaf(p), namers, bl);
+    }
+    if (dtab.size() <= 200) (void)lint(dtab);
+    return 0;
+}

@@ -1,0 +1,204 @@
+// Renderings of a delegation: linkerd's delegator.json, a readable tree, and the trace route.
+
+#include <fmt/format.h>
+
+#include "libmesh/dtab/delegate_tree.hpp"
+#include "libmesh/dtab/java_number.hpp"
+
+namespace mesh::dtab {
+
+using DKind = DelegateNode::Kind;
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20)
+                out += fmt::format("\\u{:04X}", c);
+            else
+                out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string addr_json(const Addr& addr) {
+    switch (addr.kind) {
+    case Addr::Kind::Bound: {
+        std::string out = R"({"type":"bound","addrs":[)";
+        for (std::size_t i = 0; i < addr.addrs.size(); ++i) {
+            if (i) out += ',';
+            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{}}}})", json_string(addr.addrs[i].ip),
+                               addr.addrs[i].port);
+        }
+        return out + R"(],"meta":{}})";
+    }
+    case Addr::Kind::Neg: return R"({"type":"neg"})";
+    case Addr::Kind::Failed: return R"({"type":"failed","cause":)" + json_string(addr.cause) + "}";
+    case Addr::Kind::Pending: return R"({"type":"pending"})";
+    }
+    return "null";
+}
+
+namespace {
+
+const char* type_name(DKind k) {
+    switch (k) {
+    case DKind::Delegate: return "delegate";
+    case DKind::Alt: return "alt";
+    case DKind::Union: return "union";
+    case DKind::Leaf: return "leaf";
+    case DKind::Neg: return "neg";
+    case DKind::Fail: return "fail";
+    case DKind::Empty: return "empty";
+    case DKind::Exception: return "exception";
+    }
+    return "neg";
+}
+
+// linkerd shows "~" for an explicit or empty Neg and "!" for a Fail that is not a /$/fail path.
+std::string shown_path(const DelegateNode& n) {
+    if (n.kind == DKind::Neg && (n.explicit_neg || n.path.empty())) return "~";
+    if (n.kind == DKind::Fail) {
+        if (n.path.size() >= 2 && n.path.elems[0] == "$" && n.path.elems[1] == "fail") return show(n.path);
+        return "!";
+    }
+    return show(n.path);
+}
+
+void write_json(const DelegateNode& n, std::string& out) {
+    out += R"({"type":")";
+    out += type_name(n.kind);
+    out += R"(","path":)";
+    out += json_string(shown_path(n));
+    if (n.dentry) {
+        out += R"(,"dentry":{"prefix":)";
+        out += json_string(show(n.dentry->prefix));
+        out += R"(,"dst":)";
+        out += json_string(show(n.dentry->dst));
+        out += '}';
+    }
+    switch (n.kind) {
+    case DKind::Delegate:
+        out += R"(,"delegate":)";
+        write_json(n.children.front(), out);
+        break;
+    case DKind::Alt:
+        out += R"(,"alt":[)";
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            if (i) out += ',';
+            write_json(n.children[i], out);
+        }
+        out += ']';
+        break;
+    case DKind::Union:
+        out += R"(,"union":[)";
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            if (i) out += ',';
+            out += R"({"weight":)" + java_double_to_string(n.weights[i]) + R"(,"tree":)";
+            write_json(n.children[i], out);
+            out += '}';
+        }
+        out += ']';
+        break;
+    case DKind::Leaf:
+        out += R"(,"bound":{"addr":)" + addr_json(n.bound.addr) + R"(,"id":)" +
+               json_string(show(n.bound.id)) + R"(,"path":)" + json_string(show(n.bound.residual)) + "}";
+        break;
+    case DKind::Exception: out += R"(,"message":)" + json_string(n.message); break;
+    default: break;
+    }
+    out += '}';
+}
+
+std::string addr_text(const Addr& addr) {
+    switch (addr.kind) {
+    case Addr::Kind::Bound: {
+        if (addr.addrs.empty()) return "no addresses";
+        std::string out;
+        for (std::size_t i = 0; i < addr.addrs.size(); ++i) {
+            if (i) out += ", ";
+            const auto& a = addr.addrs[i];
+            out += a.ip.find(':') != std::string::npos ? fmt::format("[{}]:{}", a.ip, a.port)
+                                                         : fmt::format("{}:{}", a.ip, a.port);
+        }
+        return out;
+    }
+    case Addr::Kind::Neg: return "neg";
+    case Addr::Kind::Failed: return "failed: " + addr.cause;
+    case Addr::Kind::Pending: return "address unknown offline: " + addr.cause;
+    }
+    return "";
+}
+
+void write_text(const DelegateNode& n, int indent, const std::string& lead, std::string& out) {
+    out += std::string(static_cast<std::size_t>(indent) * 2, ' ') + lead + shown_path(n);
+    if (n.dentry) out += " (" + show(*n.dentry) + ")";
+    switch (n.kind) {
+    case DKind::Alt: out += "  alt: first that is not neg wins"; break;
+    case DKind::Union: out += "  union: load-balanced by weight"; break;
+    case DKind::Leaf:
+        out += "  => " + show(n.bound.id) + " residual " + show(n.bound.residual) + " [" +
+               addr_text(n.bound.addr) + "]";
+        break;
+    case DKind::Neg: out += "  ~ neg: no dentry or namer matches"; break;
+    case DKind::Fail: out += "  ! fail"; break;
+    case DKind::Empty: out += "  $ empty: bound, no endpoints"; break;
+    case DKind::Exception: out += "  error: " + n.message; break;
+    case DKind::Delegate: break;
+    }
+    out += '\n';
+    for (std::size_t i = 0; i < n.children.size(); ++i) {
+        std::string child_lead =
+            n.kind == DKind::Union ? java_double_to_string(n.weights[i]) + " * " : std::string();
+        write_text(n.children[i], indent + 1, child_lead, out);
+    }
+}
+
+bool find_route(const DelegateNode& n, std::vector<std::string>& route, const Path* id) {
+    std::string line = "  " + shown_path(n);
+    if (n.dentry) line += " (" + show(*n.dentry) + ")";
+    route.push_back(line);
+    if (n.kind == DKind::Leaf && (!id || n.bound.id == *id)) return true;
+    for (const auto& c : n.children)
+        if (find_route(c, route, id)) return true;
+    route.pop_back();
+    return false;
+}
+
+}  // namespace
+
+std::string to_json(const DelegateNode& node) {
+    std::string out;
+    write_json(node, out);
+    return out;
+}
+
+std::string to_text(const DelegateNode& node) {
+    std::string out;
+    write_text(node, 0, "", out);
+    return out;
+}
+
+std::vector<std::string> first_route(const DelegateNode& node) {
+    std::vector<std::string> route;
+    if (!find_route(node, route, nullptr)) route.clear();
+    return route;
+}
+
+std::vector<std::string> route_to(const DelegateNode& node, const Path& id) {
+    std::vector<std::string> route;
+    if (!find_route(node, route, &id)) route.clear();
+    return route;
+}
+
+}  // namespace mesh::dtab

@@ -1,0 +1,65 @@
+#pragma once
+// linkerd's DelegateTree: how the dtab playground explains a name, computed offline exactly as
+// ConfiguredNamersInterpreter.delegate does (all branches expanded, then simplified).
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "libmesh/core/error.hpp"
+#include "libmesh/dtab/dtab.hpp"
+#include "libmesh/dtab/namers.hpp"
+
+namespace mesh::dtab {
+
+/// One node of a delegation; `dentry` points into the delegated Dtab (nullptr: no dentry).
+struct DelegateNode {
+    enum class Kind : unsigned char { Delegate, Alt, Union, Leaf, Neg, Fail, Empty, Exception };
+    Kind kind = Kind::Neg;
+    Path path;
+    const Dentry* dentry = nullptr;
+    std::vector<DelegateNode> children;  ///< Delegate (one), Alt, Union
+    std::vector<double> weights;         ///< Union only
+    BoundName bound;                     ///< Leaf
+    std::string message;                 ///< Exception
+    bool explicit_neg = false;           ///< Neg written as `~` in a dst (shown as "~")
+};
+
+/// linkerd's delegator limit and its message (Finagle's binder uses another message).
+inline constexpr int k_delegator_max_depth = 100;
+inline constexpr const char* k_delegator_max_depth_message = "Max recursion level reached.";
+
+/// Bounds that keep a hostile dtab from exhausting memory while expanding every branch.
+struct DelegateLimits {
+    int max_depth = k_delegator_max_depth;
+    std::size_t max_nodes = 200000;
+};
+
+/// Delegates `path` through `dtab` (which must outlive the result); fails only where linkerd's
+/// whole request fails (a max-depth error outside any 2+-way alt/union) or a limit is hit.
+core::Result<DelegateNode> delegate(const Dtab& dtab, const Path& path, const Namers& namers,
+                                    const DelegateLimits& limits = {});
+
+/// linkerd's `DelegateTree.simplified`.
+DelegateNode simplify(const DelegateNode& node);
+
+/// The node as linkerd's delegator.json renders it (compact, keys in linkerd's order).
+std::string to_json(const DelegateNode& node);
+
+/// A readable tree, one line per node: indentation, path, `(dentry)`, and what it resolved to.
+std::string to_text(const DelegateNode& node);
+
+/// linkerd's trace text (DelegateTree.find): the route from the root to the first bound leaf,
+/// one `  <path> (<dentry>)` line per node; empty when no leaf is bound.
+std::vector<std::string> first_route(const DelegateNode& node);
+
+/// The route from the root to the first leaf bound to `id`, lines as in first_route; empty if none.
+std::vector<std::string> route_to(const DelegateNode& node, const Path& id);
+
+/// JSON of an Addr as linkerd prints it (`{"type":"bound","addrs":[...],"meta":{}}`).
+std::string addr_json(const Addr& addr);
+
+/// A JSON string literal escaped as Jackson escapes it.
+std::string json_string(std::string_view s);
+
+}  // namespace mesh::dtab
