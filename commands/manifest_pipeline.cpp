@@ -1,5 +1,7 @@
 #include "commands/manifest_pipeline.hpp"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "commands/manifest_report.hpp"
@@ -50,28 +52,29 @@ core::Result<std::string> convert_document(std::string_view text, const manifest
     return format == "json" ? json->dump() + "\n" : manifest::json_to_block_yaml(*json);
 }
 
-core::Result<std::string> render_stdout(const std::vector<Processed>& processed, const ManifestOptions& options,
-                                        const core::Limits& limits) {
-    std::string out;
-    if (options.output.empty()) {
-        // Several inputs are joined into one stream; a `---` keeps their documents apart (and makes
-        // a stream that would start with JSON read as YAML, which holds JSON documents too).
-        for (std::size_t i = 0; i < processed.size(); ++i) {
-            const auto& p = processed[i];
-            bool starts_json = !p.result.documents.empty() && p.result.documents.front().json;
-            if (processed.size() > 1 && (i > 0 || starts_json)) {
-                if (!out.empty() && out.back() != '\n') out += '\n';
-                out += "---\n";
-            }
-            out += p.result.render(p.input.content);
-        }
-        return out;
+// Several inputs are joined into one stream; a `---` keeps their documents apart (and makes a
+// stream that would start with JSON read as YAML, which holds JSON documents too).
+void write_joined(const std::vector<Processed>& processed, std::ostream& out) {
+    bool ends_with_newline = true;
+    for (std::size_t i = 0; i < processed.size(); ++i) {
+        const auto& p = processed[i];
+        bool starts_json = !p.result.documents.empty() && p.result.documents.front().json;
+        if (processed.size() > 1 && (i > 0 || starts_json)) out << (ends_with_newline ? "---\n" : "\n---\n");
+        p.result.write_to(p.input.content, out);
+        // Only the input's last byte matters: changes never touch a document's final newline.
+        ends_with_newline = p.input.content.empty() || p.input.content.back() == '\n';
     }
+}
+
+// Every document converted to -o yaml or json; built whole, since a conversion may fail.
+core::Result<std::string> render_converted(const std::vector<Processed>& processed, const ManifestOptions& options,
+                                           const core::Limits& limits) {
+    std::string out;
     bool first = true;
     for (const auto& p : processed) {
         for (std::size_t i = 0; i < p.result.documents.size(); ++i) {
-            auto text = convert_document(p.result.document_text(p.input.content, i), p.result.documents[i],
-                                         p.input.name, options.output, limits);
+            std::string document = p.result.document_text(p.input.content, i);
+            auto text = convert_document(document, p.result.documents[i], p.input.name, options.output, limits);
             if (!text) return tl::unexpected(text.error());
             if (text->empty()) continue;
             if (options.output == "yaml" && !first) out += "---\n";
@@ -92,7 +95,7 @@ std::string render_diff(const Processed& p) {
     };
     std::vector<Piece> pieces;
     for (std::size_t i = 0; i < p.result.documents.size(); ++i) {
-        if (!p.result.rewritten[i]) continue;
+        if (!p.result.changes[i].changed()) continue;
         const auto& d = p.result.documents[i];
         std::size_t begin = d.begin == 0 ? 0 : input.rfind('\n', d.begin - 1);
         begin = begin == std::string::npos || d.begin == 0 ? 0 : begin + 1;
@@ -114,7 +117,7 @@ std::string render_diff(const Processed& p) {
         std::size_t copied = piece.begin;
         for (std::size_t i : piece.docs) {
             after.append(input, copied, p.result.documents[i].begin - copied);
-            after += *p.result.rewritten[i];
+            after += p.result.document_text(input, i);
             copied = p.result.documents[i].end;
         }
         after.append(input, copied, piece.end - copied);
@@ -224,12 +227,23 @@ int run_manifest_command(Context& ctx, const ManifestOptions& options, inject::O
         write_report();
         return cli::k_exit_ok;
     }
-    auto out = render_stdout(processed, options, config.limits);
-    if (!out) return report_error(ctx, out.error());
+    std::string converted;
+    if (!options.output.empty()) {
+        auto out = render_converted(processed, options, config.limits);
+        if (!out) return report_error(ctx, out.error());
+        converted = std::move(*out);
+    }
     if (!options.output_file.empty()) {
-        if (auto ok = core::write_file_atomically(options.output_file, *out); !ok) return report_error(ctx, ok.error());
+        if (options.output.empty()) {
+            std::ostringstream joined;
+            write_joined(processed, joined);
+            converted = std::move(joined).str();
+        }
+        if (auto ok = core::write_file_atomically(options.output_file, converted); !ok) return report_error(ctx, ok.error());
+    } else if (options.output.empty()) {
+        write_joined(processed, ctx.io.out);
     } else {
-        ctx.io.out << *out;
+        ctx.io.out << converted;
     }
     write_report();
     return cli::k_exit_ok;

@@ -20,8 +20,10 @@ static Error too_big(const std::string& name, std::size_t max_bytes) {
                  SourceLocation{name, 0, 0}, {}};
 }
 
-Result<std::string> read_stream(std::istream& in, const std::string& name, std::size_t max_bytes) {
+Result<std::string> read_stream(std::istream& in, const std::string& name, std::size_t max_bytes,
+                                std::size_t size_hint) {
     std::string content;
+    content.reserve(std::min(size_hint, max_bytes) + 1);  // one allocation for files: the input is the big buffer
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         content.append(buffer, static_cast<std::size_t>(in.gcount()));
@@ -37,7 +39,7 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (!ec && size > max_bytes) return tl::unexpected(too_big(path, max_bytes));
-    return read_stream(file, path, max_bytes);
+    return read_stream(file, path, max_bytes, ec ? 0 : static_cast<std::size_t>(size));
 }
 
 namespace {

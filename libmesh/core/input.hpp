@@ -28,8 +28,9 @@ struct InputOptions {
 Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs,
                                            const InputOptions& options, std::istream& stdin_stream);
 
-/// Reads a whole stream up to `max_bytes`; `name` is used in the error.
-Result<std::string> read_stream(std::istream& in, const std::string& name, std::size_t max_bytes);
+/// Reads a whole stream up to `max_bytes`; `name` is used in the error; `size_hint` reserves.
+Result<std::string> read_stream(std::istream& in, const std::string& name, std::size_t max_bytes,
+                                std::size_t size_hint = 0);
 
 /// Reads a file up to `max_bytes`.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes);

@@ -1,5 +1,7 @@
 #include "libmesh/inject/document_processor.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "libmesh/inject/plan_render.hpp"
@@ -119,9 +121,17 @@ core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const Documen
         }
         m_out.objects.push_back(std::move(r));
     }
-    std::string result = edits.empty() ? std::string(tree.text) : manifest::apply_edits(tree.text, std::move(edits));
-    if (!patch.empty())
-        if (auto ok = verify_injection(result, tree, patch, m_origin, m_config); !ok) return ok;
+    std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    bool on_original = tree.text.data() == m_text.data();
+    if (on_original && edits.empty()) return {};
+    if (!patch.empty() && m_config.verify)
+        if (auto ok = verify_injection(manifest::apply_edits(tree.text, edits), tree, patch, m_origin, m_config); !ok)
+            return ok;
+    if (on_original) {
+        m_out.change.edits = std::move(edits);
+        return {};
+    }
+    std::string result = manifest::apply_edits(tree.text, std::move(edits));
     if (result == m_text) {
         for (std::size_t i = first_report; i < m_out.objects.size(); ++i) {
             auto& r = m_out.objects[i];
@@ -132,7 +142,7 @@ core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const Documen
         }
         return {};
     }
-    m_out.rewritten = std::move(result);
+    m_out.change.text = std::move(result);
     return {};
 }
 
@@ -149,7 +159,7 @@ core::Result<DocumentOutcome> DocumentProcessor::run(Operation operation) {
     if (operation == Operation::Uninject) {
         auto result = uninject_all(*tree, objects, true);
         if (!result) return tl::unexpected(result.error());
-        if (*result != m_text) m_out.rewritten = std::move(*result);
+        if (*result != m_text) m_out.change.text = std::move(*result);
         return std::move(m_out);
     }
     bool any_marker = false;

@@ -12,7 +12,7 @@ namespace mesh::inject {
 
 /// One document's new text (when it changed) and its objects' reports.
 struct DocumentOutcome {
-    std::optional<std::string> rewritten;
+    DocumentChange change;
     std::vector<ObjectReport> objects;
 };
 

@@ -37,6 +37,7 @@ struct InjectConfig {
     bool skip_refused = false;        ///< pass refused workloads through instead of failing
     bool allow_host_network = false;  ///< inject hostNetwork pods in iptables mode anyway
     std::map<std::string, std::string> kind_paths;  ///< custom kind -> dotted pod-template path
+    bool verify = true;  ///< re-read every edited document and check it means input + plan
     core::Limits limits;
 };
 

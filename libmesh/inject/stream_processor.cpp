@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -11,29 +12,44 @@
 namespace mesh::inject {
 
 bool StreamResult::changed() const {
-    return std::any_of(rewritten.begin(), rewritten.end(), [](const auto& r) { return r.has_value(); });
+    return std::any_of(changes.begin(), changes.end(), [](const auto& c) { return c.changed(); });
 }
 
 bool StreamResult::refused() const {
     return std::any_of(objects.begin(), objects.end(), [](const auto& o) { return o.status == ObjectStatus::Refused; });
 }
 
-std::string_view StreamResult::document_text(std::string_view input, std::size_t i) const {
-    if (rewritten[i]) return *rewritten[i];
-    return input.substr(documents[i].begin, documents[i].end - documents[i].begin);
+std::string StreamResult::document_text(std::string_view input, std::size_t i) const {
+    std::string_view original = input.substr(documents[i].begin, documents[i].end - documents[i].begin);
+    if (changes[i].text) return *changes[i].text;
+    return manifest::apply_edits(original, changes[i].edits);
+}
+
+void StreamResult::write_to(std::string_view input, std::ostream& out) const {
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (!changes[i].changed()) continue;
+        out << input.substr(copied, documents[i].begin - copied);
+        if (changes[i].text) {
+            out << *changes[i].text;
+        } else {
+            // Edits are sorted and relative to the document; copy around them.
+            std::size_t at = documents[i].begin;
+            for (const auto& e : changes[i].edits) {
+                out << input.substr(at, documents[i].begin + e.offset - at) << e.insert;
+                at = documents[i].begin + e.offset + e.remove;
+            }
+            out << input.substr(at, documents[i].end - at);
+        }
+        copied = documents[i].end;
+    }
+    out << input.substr(copied);
 }
 
 std::string StreamResult::render(std::string_view input) const {
-    std::string out;
-    out.reserve(input.size() + input.size() / 4);
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        out.append(input.substr(copied, documents[i].begin - copied));
-        out.append(document_text(input, i));
-        copied = documents[i].end;
-    }
-    out.append(input.substr(copied));
-    return out;
+    std::ostringstream out;
+    write_to(input, out);
+    return std::move(out).str();
 }
 
 core::Result<StreamResult> process_stream(std::string_view input, const std::string& file, Operation operation,
@@ -57,11 +73,11 @@ core::Result<StreamResult> process_stream(std::string_view input, const std::str
     worker();
     for (auto& thread : pool) thread.join();
 
-    result.rewritten.resize(n);
+    result.changes.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (!outcomes[i]) return tl::unexpected(outcomes[i].error());
         auto& outcome = *outcomes[i];
-        result.rewritten[i] = std::move(outcome.rewritten);
+        result.changes[i] = std::move(outcome.change);
         for (auto& object : outcome.objects) result.objects.push_back(std::move(object));
     }
     return result;

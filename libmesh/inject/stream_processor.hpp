@@ -10,6 +10,7 @@
 
 #include "libmesh/inject/inject_config.hpp"
 #include "libmesh/manifest/stream_splitter.hpp"
+#include "libmesh/manifest/text_edit.hpp"
 
 namespace mesh::inject {
 
@@ -27,18 +28,29 @@ struct ObjectReport {
     std::vector<std::string> warnings;
 };
 
-/// An input's documents and which of them were rewritten; the untouched bytes stay in the input.
+/// How one document changed: small edits on its original bytes (the common case, so the output
+/// never needs a second copy of the input), or, after re-injection, its whole new text.
+struct DocumentChange {
+    std::vector<manifest::TextEdit> edits;
+    std::optional<std::string> text;
+
+    bool changed() const { return text.has_value() || !edits.empty(); }
+};
+
+/// An input's documents and how each changed; the untouched bytes stay in the input.
 struct StreamResult {
     std::vector<manifest::DocumentRange> documents;
-    std::vector<std::optional<std::string>> rewritten;  ///< per document, when it changed
+    std::vector<DocumentChange> changes;  ///< one per document
     std::vector<ObjectReport> objects;
 
     bool changed() const;
     bool refused() const;
-    /// The output: the input with rewritten documents spliced in.
+    /// Writes the output (the input with every change applied) to `out`, piece by piece.
+    void write_to(std::string_view input, std::ostream& out) const;
+    /// The output as one string.
     std::string render(std::string_view input) const;
     /// The text of document `i` after processing.
-    std::string_view document_text(std::string_view input, std::size_t i) const;
+    std::string document_text(std::string_view input, std::size_t i) const;
 };
 
 enum class Operation { Inject, Uninject };
