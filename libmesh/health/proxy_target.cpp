@@ -16,7 +16,7 @@ static bool valid_port(std::string_view p) {
     return v > 0 && v < 65536;
 }
 
-core::Result<ProxyTarget> parse_proxy_address(std::string_view address) {
+core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int default_port) {
     auto bad = [&](const std::string& why) {
         return core::fail(core::ErrorCode::Usage, fmt::format("bad proxy address '{}': {}", address, why));
     };
@@ -40,7 +40,7 @@ core::Result<ProxyTarget> parse_proxy_address(std::string_view address) {
     }
     if (rest.find('@') != std::string_view::npos) return bad("user info in the address is not supported");
     std::string host;
-    std::string port = "9990";
+    std::string port = std::to_string(default_port);
     if (!rest.empty() && rest.front() == '[') {
         auto close = rest.find(']');
         if (close == std::string_view::npos) return bad("unterminated '['");

@@ -29,8 +29,8 @@ struct ProxyTarget {
     bool terminating = false;
 };
 
-/// Parses `host:port`, `[v6]:port`, `host` (port 9990) or an http(s) URL into a target.
-core::Result<ProxyTarget> parse_proxy_address(std::string_view address);
+/// Parses `host:port`, `[v6]:port`, `host` (port `default_port`) or an http(s) URL into a target.
+core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int default_port = 9990);
 
 /// Parses a proxies file: one address a line, blank lines and `#` comments ignored.
 core::Result<std::vector<ProxyTarget>> parse_proxies_file(std::string_view text, const std::string& file_name);
