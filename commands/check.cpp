@@ -54,20 +54,12 @@ int run_check(const CheckOptions& o, Context& ctx) {
                                              "--success-rate-error must not exceed --success-rate-warn", {}, {}});
     auto client = net::make_curl_client();
     health::CheckReport report;
-    auto resolved = resolve_proxies(o.source, ctx, *client);
+    ProxySourceOptions source = o.source;
+    source.kube_checks = true;
+    auto resolved = resolve_proxies(source, ctx, *client);
     if (!resolved) return report_error(ctx, resolved.error());
-    if (!resolved->kube_checks.empty()) {
-        // Kubernetes checks come first, as in `linkerd check`.
-        health::CheckCategory kube{"kubernetes-api", {}};
-        health::CheckCategory existence{"linkerd-existence", {}};
-        for (auto& c : resolved->kube_checks) {
-            bool api = c.description.find("Kubernetes") != std::string::npos ||
-                       c.description.find("kubeconfig") != std::string::npos;
-            (api ? kube : existence).checks.push_back(std::move(c));
-        }
-        report.categories.push_back(std::move(kube));
-        if (!existence.checks.empty()) report.categories.push_back(std::move(existence));
-    }
+    // Kubernetes checks come first, as in `linkerd check`.
+    for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
     const auto& targets = resolved->targets;
     health::SampleOptions sampling = sample_options(o.source, ctx);
     sampling.probes = {true, true, true, true};

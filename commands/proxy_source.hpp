@@ -24,6 +24,7 @@ struct ProxySourceOptions {
     std::string selector = "app=l5d";
     int admin_port = 9990;
     bool direct = false;
+    bool kube_checks = false;  ///< also run the cluster checks of `mesh check`
     // Talking to the admin servers.
     bool insecure = false;
     std::string ca_file;
@@ -41,7 +42,7 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& options);
 /// Proxies found for the options, plus any Kubernetes checks made on the way (for `mesh check`).
 struct ResolvedProxies {
     std::vector<health::ProxyTarget> targets;
-    std::vector<health::CheckItem> kube_checks;  ///< empty when the proxies were given directly
+    std::vector<health::CheckCategory> kube_checks;  ///< empty when the proxies were given directly
 };
 
 /// Finds the proxies: --proxy/--proxies-file, else Kubernetes pods.

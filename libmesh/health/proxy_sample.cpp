@@ -91,6 +91,11 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
         pending.push_back({i, kind, path});
     };
     for (std::size_t i = 0; i < targets.size(); ++i) {
+        if (const auto& note = targets[i].unreachable) {
+            samples[i].taken = std::chrono::steady_clock::now();
+            samples[i].failure = ProxyFailure{note->kind, note->reason, note->hint};
+            continue;
+        }
         add(i, Kind::Metrics, "/admin/metrics.json?tree=1");
         if (options.probes.version) add(i, Kind::Version, "/admin/server_info");
         if (options.probes.ping) add(i, Kind::Ping, "/admin/ping");

@@ -11,6 +11,11 @@
 
 namespace mesh::health {
 
+/// Why a target was not probed.
+struct ProxyFailureNote {
+    std::string kind, reason, hint;
+};
+
 /// One proxy's admin endpoint plus the pod facts known without asking the proxy.
 struct ProxyTarget {
     std::string name;      ///< pod name, or the address as given
@@ -27,6 +32,8 @@ struct ProxyTarget {
     std::optional<bool> ready;
     std::string waiting_reason;  ///< e.g. CrashLoopBackOff
     bool terminating = false;
+    /// Set when the proxy cannot be probed at all (pod not running, no IP): it is reported down.
+    std::optional<ProxyFailureNote> unreachable;
 };
 
 /// Parses `host:port`, `[v6]:port`, `host` (port `default_port`) or an http(s) URL into a target.
