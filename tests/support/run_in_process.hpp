@@ -1,6 +1,8 @@
 #pragma once
 // Running `mesh` in process with string streams.
 
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,13 +19,16 @@ struct RunResult {
     std::string err;
 };
 
-/// Runs `mesh <args...>` with empty stdin and no environment (getenv sees nothing).
-inline RunResult run_mesh(std::vector<std::string> args) {
+/// Runs `mesh <args...>` with empty stdin and only `env` as its environment.
+inline RunResult run_mesh(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
     args.insert(args.begin(), "mesh");
     std::istringstream in;
     std::ostringstream out, err;
     cli::Io io{in, out, err};
-    io.getenv = [](const std::string&) { return std::optional<std::string>(); };
+    io.getenv = [env](const std::string& name) {
+        auto it = env.find(name);
+        return it == env.end() ? std::optional<std::string>() : std::optional<std::string>(it->second);
+    };
     RunResult r;
     r.exit_code = cli::run_main(args, io);
     r.out = out.str();
