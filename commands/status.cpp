@@ -47,7 +47,7 @@ int run_status(const StatusOptions& o, Context& ctx) {
         health::StatusReport report = health::build_status(targets, first, second ? &*second : nullptr);
         exit_code = report.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
         std::string text = o.output == "json"
-                               ? status_json(report).dump(2) + "\n"
+                               ? status_json_text(report)
                                : status_text(report, o.output == "wide", use_colour(o.source, ctx));
         if (o.watch) {
             if (ctx.io.out_is_terminal) ctx.io.out << "\x1b[H\x1b[2J";  // redraw in place

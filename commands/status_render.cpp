@@ -22,9 +22,8 @@ std::string paint(const std::string& text, const char* code, bool colour) {
 
 }  // namespace
 
-ordered_json status_json(const health::StatusReport& report) {
-    ordered_json proxies = ordered_json::array();
-    for (const auto& row : report.rows) {
+static ordered_json proxy_json(const health::ProxyRow& row) {
+    {
         ordered_json p;
         p["name"] = row.name;
         p["node"] = row.node.empty() ? ordered_json(nullptr) : ordered_json(row.node);
@@ -69,17 +68,35 @@ ordered_json status_json(const health::StatusReport& report) {
             routers.push_back(std::move(rj));
         }
         p["routers"] = std::move(routers);
-        proxies.push_back(std::move(p));
+        return p;
     }
-    ordered_json j;
-    j["window_s"] = opt(report.window_s);
-    j["proxies"] = std::move(proxies);
-    j["summary"] = {{"proxies", report.summary.proxies},
-                    {"up", report.summary.up},
-                    {"down", report.summary.down},
-                    {"rps", opt(report.summary.rps)},
-                    {"success_rate", opt(report.summary.success_rate)}};
-    return j;
+}
+
+// `text` with every line after the first indented by `by` spaces.
+static std::string indent(const std::string& text, std::size_t by) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        out.push_back(c);
+        if (c == '\n') out.append(by, ' ');
+    }
+    return out;
+}
+
+std::string status_json_text(const health::StatusReport& report) {
+    std::string out = "{\n  \"window_s\": " + opt(report.window_s).dump() + ",\n  \"proxies\": [";
+    for (std::size_t i = 0; i < report.rows.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        out += indent(proxy_json(report.rows[i]).dump(2), 4);
+    }
+    out += report.rows.empty() ? "]," : "\n  ],";
+    ordered_json summary = {{"proxies", report.summary.proxies},
+                            {"up", report.summary.up},
+                            {"down", report.summary.down},
+                            {"rps", opt(report.summary.rps)},
+                            {"success_rate", opt(report.summary.success_rate)}};
+    out += "\n  \"summary\": " + indent(summary.dump(2), 2) + "\n}\n";
+    return out;
 }
 
 std::string status_text(const health::StatusReport& report, bool wide, bool colour) {

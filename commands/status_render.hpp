@@ -9,8 +9,9 @@
 
 namespace mesh::commands {
 
-/// One JSON document: proxies (null for no data), summary and the sampling window.
-nlohmann::ordered_json status_json(const health::StatusReport& report);
+/// One JSON document, pretty-printed: window_s, proxies (null for no data) and summary. Written one
+/// proxy at a time so that a thousand proxies never exist as one in-memory JSON tree.
+std::string status_json_text(const health::StatusReport& report);
 
 /// The `viz stat`-style table, a summary line and one line (plus hint) per unreachable proxy;
 /// `wide` adds per-router and per-client tables.

@@ -108,6 +108,43 @@ protected:
     std::size_t m_nodes = 0;
 };
 
+bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+    for (auto x : set)
+        if (s == x) return true;
+    return false;
+}
+
+// Whether the node at `path` (keys from the root) holds anything extract_proxy_metrics reads.
+bool status_keeps(const std::vector<std::string>& full) {
+    std::size_t i = 0, n = full.size();
+    if (n == 0) return true;
+    if (full[0] == "jvm") {
+        if (n == 1) return true;
+        if (n == 2) return one_of(full[1], {"uptime", "heap", "fd_count", "fd_limit", "gc", "thread"});
+        if (n == 3)
+            return (full[1] == "heap" && one_of(full[2], {"used", "max"})) || (full[1] == "gc" && full[2] == "msec") ||
+                   (full[1] == "thread" && full[2] == "count");
+        return false;
+    }
+    if (full[0] == "rt") i = 1;  // the whole tree; otherwise a `q=rt` subtree
+    std::size_t d = n - i;       // depth below the router map
+    if (d <= 1) return true;     // router
+    if (!one_of(full[i + 1], {"server", "service", "client"})) return false;
+    if (d <= 3) return true;  // scope map, scope id
+    std::string_view head = full[i + 3];
+    if (d == 4)
+        return one_of(head, {"requests", "success", "failures", "pending", "connections", "request_latency_ms",
+                             "loadbalancer", "failure_accrual", "retries"});
+    if (d == 5) {
+        std::string_view leaf = full[i + 4];
+        if (head == "failures") return true;
+        if (head == "loadbalancer") return one_of(leaf, {"size", "available"});
+        if (head == "failure_accrual") return one_of(leaf, {"removals", "removed_for_ms"});
+        if (head == "retries") return one_of(leaf, {"requeues", "total", "budget_exhausted"});
+    }
+    return false;
+}
+
 class TreeSax final : public SaxBase {
 public:
     using SaxBase::SaxBase;
@@ -131,13 +168,22 @@ public:
         }
         if (m_stack.empty()) {
             m_stack.push_back(&root);
-        } else {
-            m_stack.push_back(&m_stack.back()->children[m_key]);
+            return true;
         }
+        if (m_limits.prune_to_status) {
+            m_path.push_back(m_key);
+            if (!status_keeps(m_path)) {
+                m_path.pop_back();
+                m_stack.push_back(nullptr);
+                return true;
+            }
+        }
+        m_stack.push_back(&m_stack.back()->children[m_key]);
         return true;
     }
     bool end_object() override {
         --m_depth;
+        if (m_limits.prune_to_status && m_stack.back() != nullptr && m_stack.size() > 1) m_path.pop_back();
         m_stack.pop_back();
         return true;
     }
@@ -172,6 +218,7 @@ private:
         return true;
     }
     std::string m_key;
+    std::vector<std::string> m_path;  // keys of the kept nodes on the stack (pruning only)
     std::vector<MetricNode*> m_stack;
     std::size_t m_skip_depth = 0;
 };

@@ -35,6 +35,9 @@ struct MetricsLimits {
     std::size_t max_bytes = 64u << 20;
     std::size_t max_depth = 64;
     std::size_t max_nodes = 2000000;
+    /// Keep only what status and check read (see proxy_metrics.hpp) and drop the rest while
+    /// parsing: a big proxy's tree is mostly metrics nobody here looks at.
+    bool prune_to_status = false;
 };
 
 /// Parses the `?tree=1` form: nested objects whose leaves are {"counter":N}, {"gauge":X} or

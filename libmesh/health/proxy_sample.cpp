@@ -82,6 +82,8 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
     std::vector<ProxySample> samples(targets.size());
     std::vector<net::Request> requests;
     std::vector<Pending> pending;
+    admin::MetricsLimits limits = options.metrics_limits;
+    limits.prune_to_status = true;
     auto add = [&](std::size_t i, Kind kind, const std::string& path) {
         net::Request r = targets[i].request_template;
         r.url = targets[i].base_url + path;
@@ -117,7 +119,8 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
                 s.failure = describe_failure(r, p.path, via);
                 break;
             }
-            auto tree = admin::parse_metrics(r.body, options.metrics_limits);
+            auto tree = admin::parse_metrics(r.body, limits);
+            std::string().swap(r.body);  // free the body now, not when the batch ends
             if (!tree) {
                 s.failure = ProxyFailure{"bad json", fmt::format("{}: {}", p.path, tree.error().message),
                                          "this does not look like a Linkerd 1 admin server"};

@@ -174,6 +174,9 @@ public:
         auto complete = [&](Transfer& t) {
             if (options.log) options.log(log_line(t));
             done(t.index, std::move(t.response));
+            // Move-assigning an empty string keeps libstdc++'s heap buffer; swap really frees it,
+            // or every finished transfer would keep its body's capacity until the batch ends.
+            std::string().swap(t.response.body);
             t.response = Response{};
         };
         auto start_more = [&] {

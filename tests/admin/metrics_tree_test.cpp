@@ -159,3 +159,34 @@ TEST(ProxyMetrics, ClientDisplayNameIsWhatFollowsTheLastHash) {
     EXPECT_EQ(client_display_name("#/io.l5d.fs/hello"), "io.l5d.fs/hello");
     EXPECT_EQ(client_display_name("$/inet/127.1/9091"), "$/inet/127.1/9091");
 }
+
+TEST(MetricsTree, PruningKeepsEverythingStatusReads) {
+    std::string text = read_testdata("admin/linkerd-metrics-tree.json");
+    MetricsLimits pruned;
+    pruned.prune_to_status = true;
+    auto full = parse_metrics_tree(text);
+    auto small = parse_metrics_tree(text, pruned);
+    ASSERT_TRUE(full && small);
+    ASSERT_NE(full->child("zk2"), nullptr);
+    EXPECT_TRUE(small->child("zk2") == nullptr || small->child("zk2")->children.empty());
+    EXPECT_EQ(small->at("jvm/classes"), nullptr);
+    ProxyMetrics a = extract_proxy_metrics(*full), b = extract_proxy_metrics(*small);
+    EXPECT_EQ(a.uptime_ms, b.uptime_ms);
+    EXPECT_EQ(a.heap_max, b.heap_max);
+    ASSERT_EQ(a.routers.size(), b.routers.size());
+    for (std::size_t i = 0; i < a.routers.size(); ++i) {
+        ASSERT_EQ(a.routers[i].clients.size(), b.routers[i].clients.size());
+        for (std::size_t c = 0; c < a.routers[i].clients.size(); ++c) {
+            const auto &x = a.routers[i].clients[c], &y = b.routers[i].clients[c];
+            EXPECT_EQ(x.requests, y.requests);
+            EXPECT_EQ(x.lb_size, y.lb_size);
+            EXPECT_EQ(x.fa_removals, y.fa_removals);
+            EXPECT_EQ(x.retries_requeues, y.retries_requeues);
+            EXPECT_EQ(x.latency_ms.p99, y.latency_ms.p99);
+            EXPECT_EQ(x.failures_by_exception, y.failures_by_exception);
+        }
+        ASSERT_EQ(a.routers[i].services.size(), b.routers[i].services.size());
+        for (std::size_t s = 0; s < a.routers[i].services.size(); ++s)
+            EXPECT_EQ(a.routers[i].services[s].retries_total, b.routers[i].services[s].retries_total);
+    }
+}
