@@ -93,7 +93,7 @@ int run_check(const CheckOptions& o, Context& ctx) {
         report.categories.push_back(namerd_category(o.namerd, *client, sampling, tmpl));
     }
     bool colour = use_colour(o.source, ctx);
-    if (o.output == "json") ctx.io.out << check_json(report, o.fail_on_warning).dump(2) << '\n';
+    if (o.output == "json") ctx.io.out << check_json(report, o.fail_on_warning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     else ctx.io.out << check_text(report, o.fail_on_warning, colour, o.output == "short");
     return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;
 }

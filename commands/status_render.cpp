@@ -87,7 +87,7 @@ std::string status_json_text(const health::StatusReport& report) {
     std::string out = "{\n  \"window_s\": " + opt(report.window_s).dump() + ",\n  \"proxies\": [";
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
-        out += indent(proxy_json(report.rows[i]).dump(2), 4);
+        out += indent(proxy_json(report.rows[i]).dump(2, ' ', false, ordered_json::error_handler_t::replace), 4);
     }
     out += report.rows.empty() ? "]," : "\n  ],";
     ordered_json summary = {{"proxies", report.summary.proxies},

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "libmesh/admin/json_scan.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::admin {
@@ -145,25 +146,23 @@ bool status_keeps(const std::vector<std::string>& full) {
     return false;
 }
 
-class TreeSax final : public SaxBase {
+// Builds the tree from scan_json events (the fast path: tree documents are the big ones).
+class TreeScan final : public ScanHandler {
 public:
-    using SaxBase::SaxBase;
+    explicit TreeScan(const MetricsLimits& limits) : m_limits(limits) {}
     MetricNode root;
+    std::optional<std::string> m_error;
+    ErrorCode m_code = ErrorCode::Input;
 
-    bool null() override { return count_node(); }
-    bool boolean(bool) override { return count_node(); }
-    bool number_integer(number_integer_t v) override { return number(static_cast<double>(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return number(v); }
-    bool string(string_t&) override { return count_node(); }
-    bool key(string_t& k) override {
-        m_key = std::move(k);
+    bool on_other_scalar() override { return count_node(); }
+    bool on_key(std::string_view k) override {
+        m_key.assign(k);
         return true;
     }
-    bool start_object(std::size_t) override {
+    bool on_start_object() override {
         if (!enter() || !count_node()) return false;
         if (m_skip_depth > 0 || (!m_stack.empty() && m_stack.back() == nullptr)) {
-            m_stack.push_back(nullptr);  // inside an array or ignored value
+            m_stack.push_back(nullptr);  // inside an array or a pruned subtree
             return true;
         }
         if (m_stack.empty()) {
@@ -181,28 +180,26 @@ public:
         m_stack.push_back(&m_stack.back()->children[m_key]);
         return true;
     }
-    bool end_object() override {
+    bool on_end_object() override {
         --m_depth;
         if (m_limits.prune_to_status && m_stack.back() != nullptr && m_stack.size() > 1) m_path.pop_back();
         m_stack.pop_back();
         return true;
     }
-    bool start_array(std::size_t) override {
+    bool on_start_array() override {
         if (!enter() || !count_node()) return false;
         if (m_stack.empty()) return limit("expected a JSON object at the top level");
         ++m_skip_depth;
         m_stack.push_back(nullptr);
         return true;
     }
-    bool end_array() override {
+    bool on_end_array() override {
         --m_depth;
         --m_skip_depth;
         m_stack.pop_back();
         return true;
     }
-
-private:
-    bool number(double v) {
+    bool on_number(double v) override {
         if (!count_node()) return false;
         if (m_stack.empty()) return limit("expected a JSON object at the top level");
         MetricNode* node = m_stack.back();
@@ -211,16 +208,36 @@ private:
             node->counter = v;
         } else if (m_key == "gauge") {
             node->gauge = v;
-        } else if (m_key.rfind("stat.", 0) == 0) {
+        } else if (m_key.size() > 5 && m_key.compare(0, 5, "stat.") == 0) {
             if (!node->stat) node->stat.emplace();
             set_stat_field(*node->stat, std::string_view(m_key).substr(5), v);
         }
         return true;
     }
+
+private:
+    bool enter() {
+        if (++m_depth > m_limits.max_depth)
+            return limit(fmt::format("nesting deeper than {}", m_limits.max_depth), ErrorCode::Limit);
+        return true;
+    }
+    bool count_node() {
+        if (++m_nodes > m_limits.max_nodes)
+            return limit(fmt::format("more than {} values", m_limits.max_nodes), ErrorCode::Limit);
+        return true;
+    }
+    bool limit(std::string message, ErrorCode code = ErrorCode::Input) {
+        if (!m_error) {
+            m_error = std::move(message);
+            m_code = code;
+        }
+        return false;
+    }
+    const MetricsLimits& m_limits;
+    std::size_t m_depth = 0, m_nodes = 0, m_skip_depth = 0;
     std::string m_key;
     std::vector<std::string> m_path;  // keys of the kept nodes on the stack (pruning only)
     std::vector<MetricNode*> m_stack;
-    std::size_t m_skip_depth = 0;
 };
 
 // The first segments of metric names under a scope: where a multi-segment scope id ends.
@@ -382,7 +399,14 @@ core::Result<MetricNode> run_sax(std::string_view text, const MetricsLimits& lim
 }  // namespace
 
 core::Result<MetricNode> parse_metrics_tree(std::string_view json_text, const MetricsLimits& limits) {
-    return run_sax<TreeSax>(json_text, limits);
+    if (json_text.size() > limits.max_bytes)
+        return core::fail(ErrorCode::Limit, fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
+    TreeScan scan(limits);
+    if (auto err = scan_json(json_text, scan)) {
+        if (err->from_handler && scan.m_error) return core::fail(scan.m_code, "metrics.json: " + *scan.m_error);
+        return tl::unexpected(parse_failure(json_text, err->offset, err->message));
+    }
+    return std::move(scan.root);
 }
 
 core::Result<MetricNode> parse_metrics_flat(std::string_view json_text, const MetricsLimits& limits) {
