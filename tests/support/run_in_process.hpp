@@ -15,8 +15,16 @@ struct InProcessResult {
 
 /// Runs `mesh` (or the personality named by args[0]) with `input` on stdin, no terminal, and an
 /// environment that holds only `env`.
-InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input = {},
+InProcessResult run_mesh_command(const std::vector<std::string>& args, const std::string& input = {},
                          const std::map<std::string, std::string>& env = {});
+
+using RunResult = InProcessResult;
+
+/// Runs `mesh <args...>` (the program name is added) with empty stdin and only `env` set.
+inline RunResult run_mesh_command(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
+    args.insert(args.begin(), "mesh");
+    return run_mesh(args, {}, env);
+}
 
 /// Reads a whole file (test helper; throws on failure).
 std::string read_test_file(const std::string& path);

@@ -1,0 +1,20 @@
+#pragma once
+// Rendering a status report as a table (plain or wide) or as one JSON document.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "libmesh/health/status_report.hpp"
+
+namespace mesh::commands {
+
+/// One JSON document, pretty-printed: window_s, proxies (null for no data) and summary. Written one
+/// proxy at a time so that a thousand proxies never exist as one in-memory JSON tree.
+std::string status_json_text(const health::StatusReport& report);
+
+/// The `viz stat`-style table, a summary line and one line (plus hint) per unreachable proxy;
+/// `wide` adds per-router and per-client tables.
+std::string status_text(const health::StatusReport& report, bool wide, bool colour);
+
+}  // namespace mesh::commands

@@ -1,0 +1,34 @@
+#pragma once
+// Linkerd 1 `/config.json`: the routers, their dtabs and ports, and the admin address.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "libmesh/core/error.hpp"
+
+namespace mesh::admin {
+
+/// One router as configured.
+struct RouterConfig {
+    std::string label;     ///< `label`, else the protocol (as the dashboard names it)
+    std::string protocol;
+    std::string dtab;      ///< as written in the config; empty when unset
+    std::vector<int> server_ports;
+    double percent_can_retry = 0.2;  ///< service.retries.budget.percentCanRetry, default 0.2
+    std::string interpreter;         ///< interpreter.kind, e.g. io.l5d.namerd; empty = default
+};
+
+/// The loaded config as the proxy reports it.
+struct LinkerConfig {
+    std::optional<std::string> admin_ip;
+    std::optional<int> admin_port;
+    std::vector<RouterConfig> routers;
+    std::vector<std::string> namers;  ///< namer kinds
+};
+
+/// Parses `/config.json`.
+core::Result<LinkerConfig> parse_linker_config(std::string_view json);
+
+}  // namespace mesh::admin

@@ -1,0 +1,43 @@
+#pragma once
+// The parts of a Linkerd 1 metrics tree that status and check use, as plain structs.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libmesh/admin/metrics_tree.hpp"
+
+namespace mesh::admin {
+
+/// One server, service or client scope of a router.
+struct ScopeMetrics {
+    std::string id;  ///< "0.0.0.0/4140", "svc/hello", "#/io.l5d.k8s/default/http/hello"
+    std::optional<double> requests, success, failures, pending, connections;
+    Stat latency_ms;  ///< request_latency_ms, last snapshot window
+    std::map<std::string, double> failures_by_exception;
+    // Client scopes only.
+    std::optional<double> lb_size, lb_available, fa_removals, fa_removed_for_ms, retries_requeues;
+    // Service scopes only.
+    std::optional<double> retries_total, retries_budget_exhausted;
+};
+
+/// One router (its label, or protocol when unlabelled) and its scopes.
+struct RouterMetrics {
+    std::string name;
+    std::vector<ScopeMetrics> servers, services, clients;
+};
+
+/// A whole proxy's metrics.
+struct ProxyMetrics {
+    std::optional<double> uptime_ms, heap_used, heap_max, fd_count, fd_limit, gc_msec, thread_count;
+    std::vector<RouterMetrics> routers;
+};
+
+/// Extracts ProxyMetrics from a parsed tree: the whole tree (keys `rt`, `jvm`) or the `q=rt` subtree.
+ProxyMetrics extract_proxy_metrics(const MetricNode& root);
+
+/// The user-meaningful part of a client id: what follows its last "/#/" (or the whole id).
+std::string client_display_name(const std::string& client_id);
+
+}  // namespace mesh::admin

@@ -1,0 +1,121 @@
+#include "libmesh/kube/api_client.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace mesh::kube {
+
+std::string url_encode(const std::string& value) {
+    std::string out;
+    for (unsigned char c : value) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
+        else out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+core::Error api_error(const net::Response& r, const std::string& what) {
+    core::Error e;
+    e.code = core::ErrorCode::Network;
+    if (!r.ok()) {
+        e.message = fmt::format("{}: {} ({})", what, r.error, net::failure_kind_name(r.failure));
+        return e;
+    }
+    std::string detail = status_message(r.body).value_or(fmt::format("HTTP {}", r.status));
+    std::string hint;
+    if (r.status == 401) hint = "; the API server rejected the credentials (expired token or certificate?)";
+    else if (r.status == 403) hint = "; RBAC forbids it (kubectl auth can-i)";
+    e.message = fmt::format("{}: API server answered {}: {}{}", what, r.status, detail, hint);
+    return e;
+}
+
+ApiClient::ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
+                     std::function<void(const std::string&)> log)
+    : m_config(std::move(config)), m_http(http), m_env(env), m_log(std::move(log)) {
+    if (m_config.exec) {
+        ExecClusterInfo info{m_config.server, m_config.cluster_ca_data_b64, m_config.tls_server_name, m_config.proxy_url,
+                             m_config.tls.insecure};
+        m_exec = std::make_unique<ExecCredentialProvider>(*m_config.exec, info, env.getenv);
+    }
+}
+
+void ApiClient::invalidate_credentials() { m_refresh = true; }
+
+core::Result<net::Request> ApiClient::request_template() {
+    net::Request r;
+    r.tls = m_config.tls;
+    r.auth = m_config.auth;
+    r.proxy = m_config.proxy_url;
+    r.timeout = m_config.timeout.count() > 0 ? m_config.timeout : std::chrono::milliseconds(30000);
+    r.max_body_bytes = 64u << 20;
+    r.headers.emplace_back("Accept", "application/json");
+    if (!m_config.token_file.empty() && m_config.auth.bearer_token.empty()) {
+        // Re-read every time: projected service account tokens rotate.
+        auto token = m_env.read_file(m_config.token_file);
+        if (!token) return tl::unexpected(token.error());
+        std::string t = *token;
+        while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+        r.auth.bearer_token = t;
+    }
+    if (m_exec) {
+        auto cred = m_exec->get(m_refresh);
+        m_refresh = false;
+        if (!cred) return tl::unexpected(cred.error());
+        if (!cred->token.empty()) r.auth.bearer_token = cred->token;
+        if (!cred->client_certificate_data.empty()) {
+            r.tls.cert_data = cred->client_certificate_data;
+            r.tls.key_data = cred->client_key_data;
+            r.tls.cert_file.clear();
+            r.tls.key_file.clear();
+        }
+    }
+    return r;
+}
+
+core::Result<net::Response> ApiClient::get_once(const std::string& path, bool refresh) {
+    if (refresh) m_refresh = true;
+    auto tmpl = request_template();
+    if (!tmpl) return tl::unexpected(tmpl.error());
+    tmpl->url = m_config.server + path;
+    net::Response got;
+    m_http.run({*tmpl}, {1, {}, m_log}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
+    return got;
+}
+
+core::Result<net::Response> ApiClient::get(const std::string& path) {
+    auto r = get_once(path, false);
+    if (r && r->ok() && r->status == 401 && m_exec) r = get_once(path, true);
+    return r;
+}
+
+core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, const std::string& selector,
+                                                        int page_size) {
+    std::vector<PodInfo> pods;
+    std::string token;
+    for (int page = 0; page < 10000; ++page) {
+        std::string path = fmt::format("/api/v1/namespaces/{}/pods?limit={}", url_encode(ns), page_size);
+        if (!selector.empty()) path += "&labelSelector=" + url_encode(selector);
+        if (!token.empty()) path += "&continue=" + url_encode(token);
+        auto r = get(path);
+        if (!r) return tl::unexpected(r.error());
+        if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
+        auto parsed = parse_pod_list(r->body);
+        if (!parsed) return tl::unexpected(parsed.error());
+        for (auto& p : parsed->pods) pods.push_back(std::move(p));
+        if (parsed->continue_token.empty()) return pods;
+        if (parsed->continue_token == token)
+            return core::fail(core::ErrorCode::Network, "the API server returned the same continue token twice");
+        token = parsed->continue_token;
+    }
+    return core::fail(core::ErrorCode::Limit, "more than 10000 pages of pods");
+}
+
+std::string ApiClient::pod_proxy_base(const std::string& ns, const std::string& pod, int port,
+                                      const std::string& scheme) const {
+    std::string name = fmt::format("{}:{}", url_encode(pod), port);
+    if (scheme == "https") name = "https:" + name;
+    return fmt::format("{}/api/v1/namespaces/{}/pods/{}/proxy", m_config.server, url_encode(ns), name);
+}
+
+}  // namespace mesh::kube

@@ -1,0 +1,60 @@
+#pragma once
+// Requests to one Kubernetes API server with the chosen credentials, paginated pod listing and
+// the pod proxy path.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "libmesh/kube/exec_credential.hpp"
+#include "libmesh/kube/pods.hpp"
+#include "libmesh/kube/rest_config.hpp"
+#include "libmesh/net/http_client.hpp"
+
+namespace mesh::kube {
+
+/// Talks to the API server of a RestConfig.
+class ApiClient {
+public:
+    ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
+              std::function<void(const std::string&)> log);
+
+    /// A GET of `path` (with query) relative to the server; after a 401 with an exec plugin the
+    /// credential is refreshed and the request retried once.
+    core::Result<net::Response> get(const std::string& path);
+
+    /// Every pod matching `selector` in `namespace_name`, following `continue` across pages of `page_size`.
+    core::Result<std::vector<PodInfo>> list_pods(const std::string& namespace_name, const std::string& selector,
+                                                 int page_size = 500);
+
+    /// A request template carrying this server's TLS and credentials (for pod proxy requests).
+    core::Result<net::Request> request_template();
+
+    /// `{server}/api/v1/namespaces/{ns}/pods/{[scheme:]name:port}/proxy`.
+    std::string pod_proxy_base(const std::string& namespace_name, const std::string& pod, int port,
+                               const std::string& scheme = "http") const;
+
+    /// Runs the exec plugin again (after a 401 seen elsewhere, e.g. on the pod proxy).
+    void invalidate_credentials();
+
+    /// The config in use.
+    const RestConfig& config() const { return m_config; }
+
+private:
+    core::Result<net::Response> get_once(const std::string& path, bool refresh);
+    RestConfig m_config;
+    net::HttpClient& m_http;
+    KubeEnvironment m_env;
+    std::function<void(const std::string&)> m_log;
+    std::unique_ptr<ExecCredentialProvider> m_exec;
+    bool m_refresh = false;
+};
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters kept).
+std::string url_encode(const std::string& value);
+
+/// An error for a non-2xx API response: the Status message when there is one, and a hint.
+core::Error api_error(const net::Response& response, const std::string& what);
+
+}  // namespace mesh::kube

@@ -1,0 +1,116 @@
+#include "libmesh/kube/pods.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "libmesh/admin/json_util.hpp"
+
+namespace mesh::kube {
+
+using nlohmann::json;
+
+namespace {
+
+const json& at(const json& j, const char* key) {
+    static const json k_null;
+    if (!j.is_object()) return k_null;
+    auto it = j.find(key);
+    return it == j.end() ? k_null : *it;
+}
+
+std::string str(const json& j, const char* key) {
+    const json& v = at(j, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+PodInfo pod_from(const json& item) {
+    PodInfo p;
+    const json& meta = at(item, "metadata");
+    const json& spec = at(item, "spec");
+    const json& status = at(item, "status");
+    p.name = str(meta, "name");
+    p.namespace_name = str(meta, "namespace");
+    p.terminating = !at(meta, "deletionTimestamp").is_null();
+    p.node = str(spec, "nodeName");
+    p.pod_ip = str(status, "podIP");
+    p.phase = str(status, "phase");
+    for (const auto& c : at(status, "conditions"))
+        if (str(c, "type") == "Ready") p.ready = str(c, "status") == "True";
+    const json& containers = at(spec, "containers");
+    if (containers.is_array() && !containers.empty()) p.image = str(containers[0], "image");
+    if (containers.is_array())
+        for (const auto& c : containers)
+            for (const auto& port : at(c, "ports"))
+                if (str(port, "name") == "admin" && at(port, "containerPort").is_number_integer())
+                    p.admin_port = at(port, "containerPort").get<int>();
+    for (const auto& cs : at(status, "containerStatuses")) {
+        if (at(cs, "restartCount").is_number_integer()) p.restarts += at(cs, "restartCount").get<int>();
+        std::string reason = str(at(at(cs, "lastState"), "terminated"), "reason");
+        if (!reason.empty()) p.last_termination_reason = reason;
+        std::string waiting = str(at(at(cs, "state"), "waiting"), "reason");
+        if (!waiting.empty()) p.waiting_reason = waiting;
+    }
+    return p;
+}
+
+core::Result<json> parse_list(std::string_view text, const char* what) {
+    auto j = admin::parse_json_document(text, what, 64u << 20);
+    if (!j) return j;
+    if (auto msg = status_message(text)) return core::fail(core::ErrorCode::Input, fmt::format("{}: {}", what, *msg));
+    if (!j->is_object() || (!at(*j, "items").is_array() && !at(*j, "items").is_null()))
+        return core::fail(core::ErrorCode::Input, fmt::format("{}: not a Kubernetes list", what));
+    return j;
+}
+
+}  // namespace
+
+core::Result<PodPage> parse_pod_list(std::string_view text) {
+    auto j = parse_list(text, "PodList");
+    if (!j) return tl::unexpected(j.error());
+    PodPage page;
+    for (const auto& item : at(*j, "items")) page.pods.push_back(pod_from(item));
+    page.continue_token = str(at(*j, "metadata"), "continue");
+    return page;
+}
+
+std::optional<std::string> image_tag(const std::string& image) {
+    auto at_sign = image.find('@');
+    std::string ref = image.substr(0, at_sign);
+    auto slash = ref.rfind('/');
+    auto colon = ref.rfind(':');
+    if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return std::nullopt;
+    return ref.substr(colon + 1);
+}
+
+core::Result<std::vector<NodeInfo>> parse_node_list(std::string_view text) {
+    auto j = parse_list(text, "NodeList");
+    if (!j) return tl::unexpected(j.error());
+    std::vector<NodeInfo> out;
+    for (const auto& item : at(*j, "items")) {
+        NodeInfo n;
+        n.name = str(at(item, "metadata"), "name");
+        const json& unschedulable = at(at(item, "spec"), "unschedulable");
+        n.schedulable = !(unschedulable.is_boolean() && unschedulable.get<bool>());
+        for (const auto& c : at(at(item, "status"), "conditions"))
+            if (str(c, "type") == "Ready") n.ready = str(c, "status") == "True";
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+core::Result<std::size_t> count_list_items(std::string_view text) {
+    auto j = parse_list(text, "List");
+    if (!j) return tl::unexpected(j.error());
+    const json& items = at(*j, "items");
+    return items.is_array() ? items.size() : 0;
+}
+
+std::optional<std::string> status_message(std::string_view text) {
+    if (text.size() > (1u << 20)) return std::nullopt;
+    json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || str(j, "kind") != "Status") return std::nullopt;
+    std::string m = str(j, "message");
+    return m.empty() ? str(j, "reason") : m;
+}
+
+}  // namespace mesh::kube

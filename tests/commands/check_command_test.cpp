@@ -1,0 +1,139 @@
+// `mesh check` against fake Linkerd admin servers on loopback.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/fake_linkerd.hpp"
+#include "tests/support/run_in_process.hpp"
+
+using mesh::testing::FakeLinkerd;
+using mesh::testing::FakeLinkerdOptions;
+using mesh::testing::FakeMode;
+using mesh::testing::run_mesh;
+using nlohmann::json;
+
+namespace {
+
+const json* find_check(const json& doc, const std::string& description_start) {
+    for (const auto& c : doc["categories"])
+        for (const auto& check : c["checks"])
+            if (check["description"].get<std::string>().rfind(description_start, 0) == 0) return &check;
+    return nullptr;
+}
+
+FakeLinkerdOptions healthy() {
+    FakeLinkerdOptions o;
+    o.success_step = 100;
+    o.failure_step = 0;
+    return o;
+}
+
+}  // namespace
+
+TEST(CheckCommand, HealthyMeshPassesInLinkerdCheckStyle) {
+    FakeLinkerd a(FakeMode::Healthy, healthy()), b(FakeMode::Healthy, healthy());
+    auto r = run_mesh_command({"check", "--proxy", a.address(), "--proxy", b.address(), "--interval", "0.1"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("linkerd-admin\n-------------\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[ok] proxy admin endpoints are reachable (2/2)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[ok] success rates are at least 99.00%"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Status check results are ok\n"), std::string::npos);
+}
+
+TEST(CheckCommand, LowSuccessRateFailsAndNamesTheProxyAndClient) {
+    FakeLinkerdOptions o;
+    o.success_step = 80;
+    o.failure_step = 20;
+    FakeLinkerd a(FakeMode::Healthy, o);
+    auto r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "-o", "json"});
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    json j = json::parse(r.out);
+    EXPECT_FALSE(j["success"].get<bool>());
+    const json* sr = find_check(j, "success rates");
+    ASSERT_NE(sr, nullptr);
+    EXPECT_EQ((*sr)["result"], "error");
+    std::string error = (*sr)["error"];
+    EXPECT_NE(error.find(a.address() + " router outgoing: success rate 80.00%"), std::string::npos) << error;
+    EXPECT_NE(error.find("client io.l5d.k8s/default/http/hello"), std::string::npos) << error;
+}
+
+TEST(CheckCommand, WarningsPassUnlessFailOnWarning) {
+    FakeLinkerdOptions o;
+    o.success_step = 95;
+    o.failure_step = 5;
+    FakeLinkerd a(FakeMode::Healthy, o);
+    auto r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "-o", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    json j = json::parse(r.out);
+    EXPECT_TRUE(j["success"].get<bool>());
+    EXPECT_EQ((*find_check(j, "success rates"))["result"], "warning");
+    r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "--fail-on-warning"});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.out.find("[warn] success rates"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Status check results are failed"), std::string::npos);
+    // A lower threshold makes the same traffic pass.
+    r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "--fail-on-warning",
+                  "--success-rate-warn", "90", "--success-rate-error", "50"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST(CheckCommand, EndpointsEjectionsAndNegClientState) {
+    FakeLinkerdOptions o = healthy();
+    o.lb_available = 0;
+    o.removals_step = 2;
+    o.client_state_state = "Neg";
+    FakeLinkerd a(FakeMode::Healthy, o);
+    auto r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "-o", "json"});
+    EXPECT_EQ(r.exit_code, 3);
+    json j = json::parse(r.out);
+    const json* ep = find_check(j, "clients have endpoints");
+    ASSERT_NE(ep, nullptr);
+    EXPECT_EQ((*ep)["result"], "error");
+    EXPECT_NE((*ep)["error"].get<std::string>().find("0/3 endpoints available"), std::string::npos);
+    EXPECT_NE((*ep)["error"].get<std::string>().find("no such name (Neg)"), std::string::npos);
+    const json* ej = find_check(j, "no endpoints were ejected");
+    EXPECT_EQ((*ej)["result"], "warning");
+    EXPECT_NE((*ej)["error"].get<std::string>().find("2 endpoints ejected"), std::string::npos) << (*ej)["error"];
+}
+
+TEST(CheckCommand, DtabAndVersionSkewAcrossProxies) {
+    FakeLinkerdOptions other = healthy();
+    other.dtab = "/svc => /#/io.l5d.fs;";
+    other.version = "1.6.4";
+    FakeLinkerd a(FakeMode::Healthy, healthy()), b(FakeMode::Healthy, other);
+    auto r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--proxy", b.address(), "-o", "json"});
+    EXPECT_EQ(r.exit_code, 3);
+    json j = json::parse(r.out);
+    EXPECT_EQ((*find_check(j, "proxies route with the same dtab"))["result"], "error");
+    EXPECT_EQ((*find_check(j, "proxy versions are consistent"))["result"], "warning");
+    EXPECT_NE((*find_check(j, "proxy versions"))["error"].get<std::string>().find(b.address() + " (1.6.4)"),
+              std::string::npos);
+}
+
+TEST(CheckCommand, UnreachableAndRecentlyRestartedProxies) {
+    FakeLinkerdOptions young = healthy();
+    young.uptime_ms = 30000;
+    FakeLinkerd a(FakeMode::Healthy, young), refused(FakeMode::Refused);
+    auto r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--proxy", refused.address(), "-o", "json"});
+    EXPECT_EQ(r.exit_code, 3);
+    json j = json::parse(r.out);
+    const json* reach = find_check(j, "proxy admin endpoints are reachable");
+    EXPECT_EQ((*reach)["result"], "error");
+    EXPECT_NE((*reach)["error"].get<std::string>().find(refused.address() + ": /admin/metrics.json?tree=1: connection refused"),
+              std::string::npos);
+    EXPECT_FALSE((*reach)["hint"].get<std::string>().empty());
+    const json* restarts = find_check(j, "proxies were not restarted recently");
+    EXPECT_EQ((*restarts)["result"], "warning");
+    EXPECT_NE((*restarts)["error"].get<std::string>().find("up for only 30s"), std::string::npos);
+}
+
+TEST(CheckCommand, NamerdReachability) {
+    FakeLinkerd a(FakeMode::Healthy, healthy()), namerd, dead(FakeMode::Refused);
+    auto r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd", namerd.address()});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("[ok] namerd is reachable"), std::string::npos);
+    r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--namerd", dead.address(), "-o", "short"});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.out.find("[FAIL] namerd is reachable"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("[ok]"), std::string::npos) << "short output shows only problems";
+}

@@ -1,0 +1,30 @@
+#include "libmesh/health/proxy_target.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace mesh::health;
+
+TEST(ProxyTarget, AddressForms) {
+    EXPECT_EQ(parse_proxy_address("10.0.0.5:9990")->base_url, "http://10.0.0.5:9990");
+    EXPECT_EQ(parse_proxy_address("l5d.local")->base_url, "http://l5d.local:9990");
+    EXPECT_EQ(parse_proxy_address("https://l5d.local:9443/")->base_url, "https://l5d.local:9443");
+    EXPECT_EQ(parse_proxy_address("[::1]:9990")->base_url, "http://[::1]:9990");
+    EXPECT_EQ(parse_proxy_address("namerd", 9991)->base_url, "http://namerd:9991");
+    EXPECT_FALSE(parse_proxy_address("ftp://x"));
+    EXPECT_FALSE(parse_proxy_address("x:99999"));
+    EXPECT_FALSE(parse_proxy_address("x:"));
+    EXPECT_FALSE(parse_proxy_address("a b:1"));
+    EXPECT_FALSE(parse_proxy_address("http://u:p@x:1"));
+}
+
+TEST(ProxyTarget, FileWithCommentsAndLocatedErrors) {
+    auto ok = parse_proxies_file("# header\n\n10.0.0.1:9990  # one\n  10.0.0.2\n", "p.txt");
+    ASSERT_TRUE(ok);
+    ASSERT_EQ(ok->size(), 2u);
+    EXPECT_EQ((*ok)[1].base_url, "http://10.0.0.2:9990");
+    auto bad = parse_proxies_file("10.0.0.1\n  bad:port:x\n", "p.txt");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().location.file, "p.txt");
+    EXPECT_EQ(bad.error().location.line, 2);
+    EXPECT_EQ(bad.error().location.column, 3);
+}

@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include "libmesh/kube/exec_credential.hpp"
+#include "libmesh/kube/pods.hpp"
+#include "tests/support/testdata.hpp"
+
+using namespace mesh::kube;
+using mesh::testing::read_testdata;
+
+TEST(PodList, PaginationTokenAndLastPage) {
+    auto p1 = parse_pod_list(read_testdata("kube/apiserver-podlist-page1-continue.json"));
+    ASSERT_TRUE(p1) << p1.error().message;
+    EXPECT_EQ(p1->continue_token, "eyJ2IjoibWV0YS5rOHMua");
+    ASSERT_EQ(p1->pods.size(), 2u);
+    EXPECT_EQ(p1->pods[0].name, "my-ruby-project-2-build");
+    EXPECT_TRUE(p1->pods[0].terminating);
+    auto p2 = parse_pod_list(read_testdata("kube/apiserver-podlist-page2-last.json"));
+    ASSERT_TRUE(p2);
+    EXPECT_TRUE(p2->continue_token.empty());
+    EXPECT_EQ(p2->pods.size(), 2u);
+}
+
+TEST(PodList, RealKubeletListFacts) {
+    auto page = parse_pod_list(read_testdata("kube/kubelet-podlist-daemonset-pods.json"));
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->pods.size(), 24u);
+    const PodInfo* ds = nullptr;
+    for (const auto& p : page->pods)
+        if (p.name == "e2e-daemonset-kb65b") ds = &p;
+    ASSERT_NE(ds, nullptr);
+    EXPECT_EQ(ds->node, "datagen-1-35");
+    EXPECT_EQ(ds->pod_ip, "10.244.0.4");
+    EXPECT_EQ(ds->phase, "Running");
+    EXPECT_EQ(image_tag(ds->image), "5.34.0");
+}
+
+TEST(PodList, StatusBodiesAreErrorsWithTheirMessage) {
+    std::string body = read_testdata("kube/status-410-expired-continue.json");
+    auto msg = status_message(body);
+    ASSERT_TRUE(msg);
+    EXPECT_NE(msg->find("too old"), std::string::npos);
+    auto page = parse_pod_list(body);
+    ASSERT_FALSE(page);
+    EXPECT_NE(page.error().message.find("too old"), std::string::npos);
+    EXPECT_FALSE(parse_pod_list("{\"items\": 3}"));
+}
+
+TEST(PodList, ImageTags) {
+    EXPECT_EQ(image_tag("buoyantio/linkerd:1.7.5"), "1.7.5");
+    EXPECT_EQ(image_tag("registry:5000/l5d:1.6.0@sha256:abc"), "1.6.0");
+    EXPECT_FALSE(image_tag("registry:5000/l5d"));
+}
+
+TEST(ExecCredential, RealPluginOutputs) {
+    auto beta = parse_exec_credential(read_testdata("kube/execcredential-v1beta1-token-expiry.json"),
+                                      "client.authentication.k8s.io/v1beta1");
+    ASSERT_TRUE(beta) << beta.error().message;
+    EXPECT_EQ(beta->token, "foo-bar");
+    ASSERT_TRUE(beta->expiry);
+    EXPECT_EQ(std::chrono::system_clock::to_time_t(*beta->expiry), 1136214245);  // 2006-01-02T15:04:05Z
+    auto v1 = parse_exec_credential(read_testdata("kube/execcredential-v1-token.json"), "client.authentication.k8s.io/v1");
+    ASSERT_TRUE(v1) << v1.error().message;
+    EXPECT_FALSE(v1->expiry);
+    auto mismatch = parse_exec_credential(read_testdata("kube/execcredential-v1-token.json"),
+                                          "client.authentication.k8s.io/v1beta1");
+    ASSERT_FALSE(mismatch);
+    EXPECT_NE(mismatch.error().message.find("apiVersion"), std::string::npos);
+    EXPECT_FALSE(parse_exec_credential("not json", "client.authentication.k8s.io/v1"));
+}
+
+TEST(ExecCredential, Rfc3339) {
+    auto a = parse_rfc3339("2026-03-05T17:30:20-08:00");
+    auto b = parse_rfc3339("2026-03-06T01:30:20Z");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a, *b);
+    EXPECT_TRUE(parse_rfc3339("2026-03-06T01:30:20.123456Z"));
+    EXPECT_FALSE(parse_rfc3339("2026-13-06T01:30:20Z"));
+    EXPECT_FALSE(parse_rfc3339("yesterday"));
+}

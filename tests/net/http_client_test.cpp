@@ -1,0 +1,143 @@
+#include "libmesh/net/http_client.hpp"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "tests/support/fake_linkerd.hpp"
+#include "tests/support/loopback_server.hpp"
+
+using namespace mesh::net;
+using mesh::testing::FakeLinkerd;
+using mesh::testing::FakeMode;
+
+namespace {
+
+std::vector<Response> run_all(const std::vector<Request>& requests, BatchOptions options = {}) {
+    std::vector<Response> out(requests.size());
+    std::vector<int> calls(requests.size(), 0);
+    make_curl_client()->run(requests, options, [&](std::size_t i, Response&& r) {
+        ++calls[i];
+        out[i] = std::move(r);
+    });
+    for (int c : calls) EXPECT_EQ(c, 1);
+    return out;
+}
+
+Request get(const std::string& url, int timeout_ms = 2000) {
+    Request r;
+    r.url = url;
+    r.timeout = std::chrono::milliseconds(timeout_ms);
+    return r;
+}
+
+}  // namespace
+
+TEST(HttpClient, FetchesBodiesAndStatuses) {
+    FakeLinkerd fake;
+    auto base = "http://" + fake.address();
+    auto rs = run_all({get(base + "/admin/ping"), get(base + "/nope")});
+    ASSERT_TRUE(rs[0].ok()) << rs[0].error;
+    EXPECT_EQ(rs[0].status, 200);
+    EXPECT_EQ(rs[0].body, "pong");
+    EXPECT_EQ(rs[0].content_type, "text/plain");
+    EXPECT_TRUE(rs[1].ok());
+    EXPECT_EQ(rs[1].status, 404);
+}
+
+TEST(HttpClient, DeadSlowHugeAndGoodPeersDoNotBlockEachOther) {
+    FakeLinkerd good, refused(FakeMode::Refused), slow(FakeMode::Slow), huge(FakeMode::Huge);
+    std::vector<Request> rs{get("http://" + good.address() + "/admin/ping", 500),
+                            get("http://" + refused.address() + "/admin/ping", 500),
+                            get("http://" + slow.address() + "/admin/ping", 300),
+                            get("http://" + huge.address() + "/admin/metrics.json", 2000)};
+    rs[3].max_body_bytes = 1 << 20;
+    auto start = std::chrono::steady_clock::now();
+    auto out = run_all(rs);
+    auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(out[0].status, 200);
+    EXPECT_EQ(out[1].failure, FailureKind::Refused);
+    EXPECT_EQ(out[2].failure, FailureKind::Timeout);
+    EXPECT_EQ(out[3].failure, FailureKind::TooLarge);
+    EXPECT_TRUE(out[3].body.empty());
+    EXPECT_LT(took, std::chrono::milliseconds(2000)) << "the slow peer cost more than its timeout";
+}
+
+TEST(HttpClient, OverallTimeoutEndsEverything) {
+    FakeLinkerd slow(FakeMode::Slow);
+    std::vector<Request> rs;
+    for (int i = 0; i < 6; ++i) rs.push_back(get("http://" + slow.address() + "/admin/ping", 5000));
+    BatchOptions o;
+    o.parallel = 2;
+    o.overall_timeout = std::chrono::milliseconds(300);
+    auto start = std::chrono::steady_clock::now();
+    auto out = run_all(rs, o);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1500));
+    for (const auto& r : out) EXPECT_EQ(r.failure, FailureKind::Timeout);
+}
+
+TEST(HttpClient, NeverRunsMoreThanParallelAtOnce) {
+    httplib::Server server;
+    std::atomic<int> in_flight{0}, peak{0};
+    server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+        int now = ++in_flight;
+        int p = peak.load();
+        while (now > p && !peak.compare_exchange_weak(p, now)) {}
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        --in_flight;
+        res.set_content("ok", "text/plain");
+    });
+    server.new_task_queue = [] { return new httplib::ThreadPool(16); };
+    std::thread t;
+    int port = mesh::testing::start_loopback_server(server, t);
+    std::vector<Request> rs(24, get("http://127.0.0.1:" + std::to_string(port) + "/"));
+    BatchOptions o;
+    o.parallel = 3;
+    auto out = run_all(rs, o);
+    mesh::testing::stop_loopback_server(server, t);
+    for (const auto& r : out) EXPECT_EQ(r.status, 200);
+    EXPECT_LE(peak.load(), 3);
+    EXPECT_GE(peak.load(), 2);
+}
+
+TEST(HttpClient, SendsBearerAndBasicAuthAndLogsWithoutThem) {
+    httplib::Server server;
+    std::string seen_bearer, seen_basic;
+    server.Get("/bearer", [&](const httplib::Request& req, httplib::Response& res) {
+        seen_bearer = req.get_header_value("Authorization");
+        res.set_content("ok", "text/plain");
+    });
+    server.Get("/basic", [&](const httplib::Request& req, httplib::Response& res) {
+        seen_basic = req.get_header_value("Authorization");
+        res.set_content("ok", "text/plain");
+    });
+    std::thread t;
+    int port = mesh::testing::start_loopback_server(server, t);
+    auto base = "http://127.0.0.1:" + std::to_string(port);
+    Request a = get(base + "/bearer?access_token=s3cr3t-q");
+    a.auth.bearer_token = "s3cr3t-token";
+    Request b = get(base + "/basic");
+    b.auth.username = "admin";
+    b.auth.password = "s3cr3t-pw";
+    std::vector<std::string> log;
+    BatchOptions o;
+    o.log = [&](const std::string& line) { log.push_back(line); };
+    run_all({a, b}, o);
+    mesh::testing::stop_loopback_server(server, t);
+    EXPECT_EQ(seen_bearer, "Bearer s3cr3t-token");
+    EXPECT_EQ(seen_basic.rfind("Basic ", 0), 0u);
+    ASSERT_EQ(log.size(), 2u);
+    for (const auto& line : log) {
+        EXPECT_EQ(line.find("s3cr3t"), std::string::npos) << line;
+        EXPECT_NE(line.find(" 200 "), std::string::npos) << line;
+    }
+}
+
+TEST(Redact, MasksUserInfoAndSecretParameters) {
+    EXPECT_EQ(redact_url("https://u:p@h:1/x?a=1&token=abc&b=2"), "https://REDACTED@h:1/x?a=1&token=REDACTED&b=2");
+    EXPECT_EQ(redact_url("http://h/admin/metrics.json?tree=1"), "http://h/admin/metrics.json?tree=1");
+    EXPECT_EQ(redact_url("http://h/p?Access_Token=z"), "http://h/p?Access_Token=REDACTED");
+}

@@ -1,0 +1,135 @@
+#include "tests/support/fake_kube_api.hpp"
+
+#include "tests/support/loopback_server.hpp"
+
+namespace mesh::testing {
+
+using nlohmann::json;
+
+std::string testdata_path(const std::string& relative) { return std::string(MESH_SOURCE_DIR) + "/testdata/" + relative; }
+
+static json status(int code, const std::string& reason, const std::string& message) {
+    return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}, {"status", "Failure"},
+            {"message", message}, {"reason", reason}, {"code", code}};
+}
+
+static void reply_status(httplib::Response& res, int code, const std::string& reason, const std::string& message) {
+    res.status = code;
+    res.set_content(status(code, reason, message).dump(), "application/json");
+}
+
+FakeKubeApi::FakeKubeApi(FakeKubeOptions options) : m_options(std::move(options)) {
+    std::string crt = testdata_path("kube/tls/server.crt"), key = testdata_path("kube/tls/server.key");
+    std::string client_ca = testdata_path("kube/tls/client.crt");
+    m_server = m_options.client_cert_auth
+                   ? std::make_unique<httplib::SSLServer>(crt.c_str(), key.c_str(), client_ca.c_str())
+                   : std::make_unique<httplib::SSLServer>(crt.c_str(), key.c_str());
+    routes();
+    // One thread per keep-alive connection: give the many parallel pod-proxy requests enough.
+    m_server->new_task_queue = [] { return new httplib::ThreadPool(48); };
+    m_server->set_keep_alive_timeout(1);
+    m_port = start_loopback_server(*m_server, m_thread);
+}
+
+FakeKubeApi::~FakeKubeApi() { stop_loopback_server(*m_server, m_thread); }
+
+std::string FakeKubeApi::url() const { return "https://127.0.0.1:" + std::to_string(m_port); }
+
+bool FakeKubeApi::authorised(const httplib::Request& req, httplib::Response& res) {
+    if (m_options.client_cert_auth) return true;  // the TLS handshake already verified the client
+    std::string header = req.get_header_value("Authorization");
+    if (header.rfind("Bearer ", 0) == 0 && m_options.tokens.count(header.substr(7))) return true;
+    ++m_unauthorized;
+    reply_status(res, 401, "Unauthorized", "Unauthorized");
+    return false;
+}
+
+static json pod_json(const FakePod& p, const std::string& ns, int index) {
+    return {{"metadata", {{"name", p.name}, {"namespace", ns}, {"labels", {{"app", "l5d"}}},
+                          {"ownerReferences", {{{"kind", "DaemonSet"}, {"name", "l5d"}}}}}},
+            {"spec", {{"nodeName", p.node},
+                      {"containers", {{{"name", "l5d"}, {"image", "buoyantio/linkerd:1.7.5"},
+                                       {"ports", {{{"name", "outgoing"}, {"containerPort", 4140}},
+                                                  {{"name", "admin"}, {"containerPort", 9990}}}}}}}}},
+            {"status", {{"phase", p.phase}, {"podIP", "10.244.0." + std::to_string(index + 2)},
+                        {"conditions", {{{"type", "Ready"}, {"status", p.ready ? "True" : "False"}}}},
+                        {"containerStatuses", {{{"name", "l5d"}, {"ready", p.ready}, {"restartCount", p.restarts}}}}}}};
+}
+
+void FakeKubeApi::routes() {
+    auto& s = *m_server;
+    const std::string ns_path = "/api/v1/namespaces/" + m_options.namespace_name;
+    // Like a real API server, any namespace can be listed; unknown ones are simply empty.
+    s.Get(R"(/api/v1/namespaces/([^/]+)/pods)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorised(req, res)) return;
+        ++m_lists;
+        if (req.get_param_value("labelSelector") != "app=l5d" || req.matches[1] != m_options.namespace_name) {
+            res.set_content(R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]})", "application/json");
+            return;
+        }
+        std::size_t start = 0;
+        if (req.has_param("continue")) {
+            ++m_continues;
+            start = std::stoul(req.get_param_value("continue").substr(4));  // "tok-<index>"
+        }
+        std::size_t limit = req.has_param("limit") ? std::stoul(req.get_param_value("limit")) : 1000;
+        std::size_t take = std::min<std::size_t>(limit, static_cast<std::size_t>(m_options.max_page));
+        json items = json::array();
+        std::size_t i = start;
+        for (; i < m_options.pods.size() && i < start + take; ++i)
+            items.push_back(pod_json(m_options.pods[i], m_options.namespace_name, static_cast<int>(i)));
+        json meta = {{"resourceVersion", "912"}};
+        if (i < m_options.pods.size()) meta["continue"] = "tok-" + std::to_string(i);
+        res.set_content(json{{"kind", "PodList"}, {"apiVersion", "v1"}, {"metadata", meta}, {"items", items}}.dump(),
+                        "application/json");
+    });
+    s.Get(ns_path, [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorised(req, res)) return;
+        res.set_content(json{{"kind", "Namespace"}, {"metadata", {{"name", m_options.namespace_name}}}}.dump(),
+                        "application/json");
+    });
+    auto list = [this](bool present, const char* kind) {
+        return [this, present, kind](const httplib::Request& req, httplib::Response& res) {
+            if (!authorised(req, res)) return;
+            json items = json::array();
+            if (present) items.push_back({{"metadata", {{"name", "l5d"}}}});
+            res.set_content(json{{"kind", kind}, {"items", items}}.dump(), "application/json");
+        };
+    };
+    s.Get("/apis/apps/v1/namespaces/" + m_options.namespace_name + "/daemonsets", list(m_options.daemonset, "DaemonSetList"));
+    s.Get(ns_path + "/services", list(m_options.service, "ServiceList"));
+    s.Get("/api/v1/nodes", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorised(req, res)) return;
+        json items = json::array();
+        for (const auto& n : m_options.nodes)
+            items.push_back({{"metadata", {{"name", n}}}, {"status", {{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}}});
+        res.set_content(json{{"kind", "NodeList"}, {"items", items}}.dump(), "application/json");
+    });
+    s.Get(R"(/api/v1/namespaces/([^/]+)/pods/([^/]+)/proxy(/.*))", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorised(req, res)) return;
+        ++m_proxied;
+        std::string name_port = req.matches[2];
+        std::string pod = name_port.substr(0, name_port.find(':'));
+        const FakePod* found = nullptr;
+        for (const auto& p : m_options.pods)
+            if (p.name == pod) found = &p;
+        if (!found) return reply_status(res, 404, "NotFound", "pods \"" + pod + "\" not found");
+        std::string target = req.matches[3];
+        auto q = req.target.find('?');
+        if (q != std::string::npos) target += req.target.substr(q);
+        if (found->backend.empty())
+            return reply_status(res, 503, "ServiceUnavailable",
+                                "error trying to reach service: dial tcp 10.244.1.7:9990: connect: connection refused");
+        httplib::Client backend("http://" + found->backend);
+        backend.set_connection_timeout(2);
+        backend.set_read_timeout(3);
+        auto r = backend.Get(target.c_str());
+        if (!r)
+            return reply_status(res, 503, "ServiceUnavailable",
+                                "error trying to reach service: dial tcp " + found->backend + ": connect: connection refused");
+        res.status = r->status;
+        res.set_content(r->body, r->get_header_value("Content-Type").c_str());
+    });
+}
+
+}  // namespace mesh::testing

@@ -1,0 +1,77 @@
+#pragma once
+// A fake Kubernetes API server over TLS on 127.0.0.1: token (or client certificate) auth,
+// paginated pod lists that return fewer items than asked, nodes, DaemonSets, Services, and the
+// pod proxy path forwarding to fake Linkerd admin servers.
+
+#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
+#define CPPHTTPLIB_OPENSSL_SUPPORT
+#endif
+#include <httplib.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace mesh::testing {
+
+/// One pod the fake lists.
+struct FakePod {
+    std::string name;
+    std::string node;
+    std::string backend;  ///< "127.0.0.1:port" its pod proxy forwards to; empty: the pod refuses
+    bool ready = true;
+    std::string phase = "Running";
+    int restarts = 0;
+};
+
+/// What the fake serves.
+struct FakeKubeOptions {
+    std::string namespace_name = "linkerd";
+    std::set<std::string> tokens{"good-token"};  ///< accepted bearer tokens
+    bool client_cert_auth = false;               ///< require the test client certificate instead
+    int max_page = 2;                            ///< items a page at most, whatever the limit asks
+    std::vector<FakePod> pods;
+    std::vector<std::string> nodes;  ///< schedulable node names
+    bool daemonset = true;
+    bool service = true;
+};
+
+/// A running fake API server; stops in its destructor.
+class FakeKubeApi {
+public:
+    explicit FakeKubeApi(FakeKubeOptions options);
+    ~FakeKubeApi();
+    FakeKubeApi(const FakeKubeApi&) = delete;
+    FakeKubeApi& operator=(const FakeKubeApi&) = delete;
+
+    /// "https://127.0.0.1:<port>".
+    std::string url() const;
+    /// Pod list requests served, and how many carried a continue token.
+    int list_requests() const { return m_lists.load(); }
+    int continue_requests() const { return m_continues.load(); }
+    /// Requests rejected with 401.
+    int unauthorized() const { return m_unauthorized.load(); }
+    /// Requests that reached the pod proxy path.
+    int proxied() const { return m_proxied.load(); }
+
+private:
+    bool authorised(const httplib::Request& req, httplib::Response& res);
+    void routes();
+    FakeKubeOptions m_options;
+    std::unique_ptr<httplib::SSLServer> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    std::atomic<int> m_lists{0}, m_continues{0}, m_unauthorized{0}, m_proxied{0};
+};
+
+/// Absolute path of a file under testdata/.
+std::string testdata_path(const std::string& relative);
+
+}  // namespace mesh::testing
