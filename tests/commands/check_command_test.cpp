@@ -9,7 +9,7 @@
 using mesh::testing::FakeLinkerd;
 using mesh::testing::FakeLinkerdOptions;
 using mesh::testing::FakeMode;
-using mesh::testing::run_mesh;
+using mesh::testing::run_mesh_command;
 using nlohmann::json;
 
 namespace {

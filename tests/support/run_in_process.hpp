@@ -15,7 +15,7 @@ struct InProcessResult {
 
 /// Runs `mesh` (or the personality named by args[0]) with `input` on stdin, no terminal, and an
 /// environment that holds only `env`.
-InProcessResult run_mesh_command(const std::vector<std::string>& args, const std::string& input = {},
+InProcessResult run_mesh(const std::vector<std::string>& args, const std::string& input = {},
                          const std::map<std::string, std::string>& env = {});
 
 using RunResult = InProcessResult;
