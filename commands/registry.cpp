@@ -11,11 +11,13 @@ void register_version(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
 
 void register_all_commands(CLI::App& app, Context& ctx) {
-    register_program(app, ctx);
     register_inject(app, ctx);
     register_uninject(app, ctx);
     register_version(app, ctx);
     register_completion(app, ctx);
+    // After the commands: CLI11 copies the parent's footer into each new subcommand, and the
+    // program's examples belong to `mesh --help` only.
+    register_program(app, ctx);
     // Last, so it reaches every command registered above.
     add_no_color_everywhere(app, ctx);
 }

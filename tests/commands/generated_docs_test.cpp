@@ -64,3 +64,12 @@ TEST(GeneratedDocs, CompletionCommandPrintsTheCommittedScripts) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_TRUE(bad.out.empty());
 }
+
+TEST(GeneratedDocs, HelpOfACommandShowsOnlyItsOwnExamples) {
+    auto root = run_process({MESH_BINARY, "--help"});
+    auto version = run_process({MESH_BINARY, "version", "--help"});
+    const char* program_example = "kubectl kustomize overlays/prod";
+    EXPECT_NE(root.out.find(program_example), std::string::npos) << root.out;
+    EXPECT_EQ(version.out.find(program_example), std::string::npos) << version.out;
+    EXPECT_NE(version.out.find("mesh version -o json"), std::string::npos) << version.out;
+}
