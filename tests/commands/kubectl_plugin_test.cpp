@@ -107,3 +107,15 @@ TEST(KubeconfigContexts, MergesFilesFirstOneWinsAndSkipsUnreadable) {
     EXPECT_EQ(context_names_of_files({a, dir.path() + "/missing", b, dir.path()}),
               (std::vector<std::string>{"one", "two", "three"}));
 }
+
+TEST(KubeconfigContexts, HostileInputGivesNothingNotACrash) {
+    EXPECT_TRUE(kubeconfig_context_names(std::string(100000, '[')).empty());
+    EXPECT_TRUE(kubeconfig_context_names("contexts:\n" + std::string(50000, '-') + " x\n").empty());
+    std::string deep = "contexts:\n";
+    for (int i = 0; i < 5000; ++i) deep += std::string(static_cast<std::size_t>(i), ' ') + "- \n";
+    EXPECT_TRUE(kubeconfig_context_names(deep).empty());
+    // Aliases are shared, not copied: many references to one context cost nothing.
+    std::string aliases = "a: &c {name: same}\ncontexts:\n";
+    for (int i = 0; i < 10000; ++i) aliases += "- *c\n";
+    EXPECT_EQ(kubeconfig_context_names(aliases).size(), 10000u);
+}
