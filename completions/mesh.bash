@@ -44,6 +44,24 @@ __mesh_positional() {
     fi
 }
 
+# Sets __mesh_words and __mesh_cword: COMP_WORDS and COMP_CWORD with the pieces bash split at
+# ':' (a word break) joined again, so "arn:aws:eks:..." contexts are one word.
+__mesh_join_colons() {
+    local i w
+    __mesh_words=("${COMP_WORDS[0]}")
+    __mesh_cword=0
+    for ((i = 1; i <= COMP_CWORD && i < ${#COMP_WORDS[@]}; i++)); do
+        w="${COMP_WORDS[i]}"
+        if ((i > 1)) && [[ $w == : || ${COMP_WORDS[i-1]} == : ]]; then
+            __mesh_words[${#__mesh_words[@]}-1]+="$w"
+        else
+            __mesh_words+=("$w")
+        fi
+    done
+    __mesh_cword=$((${#__mesh_words[@]} - 1))
+    ((COMP_CWORD < ${#COMP_WORDS[@]})) || { __mesh_words+=(""); ((__mesh_cword++)); }
+}
+
 # Walks the words before the cursor. Sets __mesh_path (the command path), __mesh_kubeflags (the
 # --kubeconfig and --context given) and __mesh_kind: what the word under the cursor is, either the
 # value of an option (text, files, dirs, contexts, namespaces, words:<choices>) or positional:<n>.
@@ -51,8 +69,8 @@ __mesh_walk() {
     local i word npos=0 kind
     __mesh_path=mesh
     __mesh_kubeflags=()
-    for ((i = 1; i < COMP_CWORD; i++)); do
-        word="${COMP_WORDS[i]}"
+    for ((i = 1; i < __mesh_cword; i++)); do
+        word="${__mesh_words[i]}"
         case "$word" in
             --*=*)
                 case "${word%%=*}" in
@@ -62,14 +80,14 @@ __mesh_walk() {
                 kind=$(__mesh_value "$__mesh_path" "$word")
                 [[ $kind == none ]] && continue
                 # bash splits "--output=json" into "--output" "=" "json" when '=' is a word break.
-                [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
+                [[ ${__mesh_words[i+1]} == = ]] && ((i++))
                 ((i++))
-                if ((i >= COMP_CWORD)); then
+                if ((i >= __mesh_cword)); then
                     __mesh_kind=$kind
                     return
                 fi
                 case "$word" in
-                    --kubeconfig|--context) __mesh_kubeflags+=("$word=${COMP_WORDS[i]}") ;;
+                    --kubeconfig|--context) __mesh_kubeflags+=("$word=${__mesh_words[i]}") ;;
                 esac ;;
             =) ;;
             *)
@@ -106,12 +124,28 @@ __mesh_values() {
 }
 
 _mesh() {
-    local cur="${COMP_WORDS[COMP_CWORD]}" kind
+    local cur kind
     COMPREPLY=()
     __mesh_completed_kind=
+    __mesh_join_colons
+    cur="${__mesh_words[__mesh_cword]}"
     [[ $cur == = ]] && cur=
     __mesh_walk
     kind=$__mesh_kind
+    __mesh_reply "$cur" "$kind"
+    # bash replaces only its own current word, the part after the last ':'.
+    local raw="${COMP_WORDS[COMP_CWORD]}" i
+    [[ $raw == = ]] && raw=
+    if [[ $cur != "$raw" && $cur == *"$raw" ]]; then
+        local joined="${cur%"$raw"}"
+        for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]="${COMPREPLY[i]#"$joined"}"; done
+    fi
+    return 0
+}
+
+# Fills COMPREPLY for word $1 of kind $2 (from __mesh_walk).
+__mesh_reply() {
+    local cur="$1" kind="$2"
     if [[ $kind != positional:* ]]; then
         __mesh_values "$cur" "$kind"
         return 0

@@ -138,6 +138,25 @@ TEST_F(BashCompletion, OffersContextsOfTheKubeconfig) {
     EXPECT_EQ(c.candidates, (Words{"dev"})) << c.err;
 }
 
+TEST_F(BashCompletion, CompletesContextsWithColonsThatBashSplits) {
+    ScratchDir work;
+    std::string kubeconfig = work.write("kubeconfig", "contexts:\n"
+                                                      "- name: arn:aws:eks:us-east-1:123:cluster/prod\n"
+                                                      "- name: arn:aws:eks:eu-west-1:123:cluster/dev\n");
+    std::vector<std::string> env = {"KUBECONFIG=" + kubeconfig};
+    // bash hands "arn:aws:eks:u" over as "arn" ":" "aws" ":" "eks" ":" "u" and replaces only "u".
+    auto c = complete(script, "mesh inject --context arn : aws : eks : u", work.path(), env, MESH_BINARY);
+    EXPECT_EQ(c.candidates, (Words{"us-east-1:123:cluster/prod"})) << c.err;
+    c = complete(script, "mesh inject --context arn :", work.path(), env, MESH_BINARY);
+    EXPECT_EQ(c.candidates, (Words{":aws:eks:eu-west-1:123:cluster/dev", ":aws:eks:us-east-1:123:cluster/prod"}));
+    // The words after a joined value are walked correctly: inject's flags still apply.
+    c = complete(script, "mesh inject --context arn : aws --rec", work.path(), env, MESH_BINARY);
+    EXPECT_EQ(c.candidates, (Words{"--recursive"}));
+    // Given whole (kubectl_complete-mesh, or ':' not a word break), nothing is trimmed.
+    c = complete(script, "mesh inject --context arn:aws:eks:e", work.path(), env, MESH_BINARY);
+    EXPECT_EQ(c.candidates, (Words{"arn:aws:eks:eu-west-1:123:cluster/dev"}));
+}
+
 TEST_F(BashCompletion, OffersNamespacesThroughKubectlWithTheTypedContext) {
     ScratchDir work;
     // A stand-in kubectl: the real one would need a cluster.
