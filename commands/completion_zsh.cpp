@@ -14,7 +14,7 @@ __mesh_kubeflags() {
     reply=()
     for ((i = 1; i < CURRENT; i++)); do
         case $words[i] in
-            --kubeconfig|--context) reply+=("$words[i]=$words[i+1]") ;;
+            --kubeconfig|--context) ((i + 1 < CURRENT)) && reply+=("$words[i]=$words[i+1]") ;;
             --kubeconfig=*|--context=*) reply+=("$words[i]") ;;
         esac
     done

@@ -62,18 +62,19 @@ protected:
         SampleTree tree;
         root = describe_tree(tree.app);
     }
-    Words zsh(const std::string& line) {
+    Words zsh(const std::string& line, const std::vector<std::string>& env = {}) {
         std::string script = dir.write("_mesh", render_zsh_completion(root));
         std::string capture = dir.write("capture.zsh", k_zsh_capture);
         std::string out = dir.path() + "/out" + std::to_string(++runs);
-        auto r = run_process({find_shell("zsh"), "-f", capture, script, out, line});
+        auto r = run_process({find_shell("zsh"), "-f", capture, script, out, line}, "", env);
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return lines_of(read_file(out));
     }
-    Words fish(const std::string& line) {
+    Words fish(const std::string& line, const std::vector<std::string>& env = {}) {
         std::string script = dir.write("mesh.fish", render_fish_completion(root));
         auto r = run_process({find_shell("fish"), "--no-config", "-c",
-                              "source " + shell_quote(script) + "; complete -C " + shell_quote(line)});
+                              "source " + shell_quote(script) + "; complete -C " + shell_quote(line)},
+                             "", env);
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return lines_of(r.out);
     }
@@ -83,6 +84,18 @@ protected:
 };
 
 bool contains(const Words& words, const std::string& word) { return words.count(word) != 0; }
+
+// The real mesh as `mesh` on a PATH (the scripts ask `mesh __complete contexts`), and a kubeconfig.
+struct KubeEnv {
+    ScratchDir dir;
+    std::vector<std::string> env;
+    KubeEnv() {
+        std::filesystem::create_directories(dir.path() + "/bin");
+        std::filesystem::create_symlink(MESH_BINARY, dir.path() + "/bin/mesh");
+        std::string kubeconfig = dir.write("kubeconfig", "contexts:\n- name: prod\n- name: staging\n");
+        env = {"PATH=" + dir.path() + "/bin:/usr/bin:/bin", "KUBECONFIG=" + kubeconfig};
+    }
+};
 
 }  // namespace
 
@@ -114,6 +127,17 @@ TEST_F(ShellCompletion, FishScriptCompletesCommandsFlagsAndValues) {
     EXPECT_FALSE(contains(fish("mesh dtab fmt --"), "--recursive"));
     // Option values are skipped when finding the command: "dtab" is --mode's value here.
     EXPECT_TRUE(contains(fish("mesh inject --mode dtab --"), "--recursive"));
+}
+
+TEST_F(ShellCompletion, ZshAndFishOfferKubeconfigContexts) {
+    KubeEnv kube;
+    if (!find_shell("fish").empty()) {
+        EXPECT_EQ(fish("mesh inject --context ", kube.env), (Words{"prod", "staging"}));
+    }
+    if (!find_shell("zsh").empty()) {
+        EXPECT_EQ(zsh("mesh inject --context ", kube.env), (Words{"prod", "staging"}));
+    }
+    if (find_shell("fish").empty() && find_shell("zsh").empty()) GTEST_SKIP() << "neither zsh nor fish";
 }
 
 TEST_F(ShellCompletion, FishOffersFilesForFilename) {
