@@ -1,0 +1,25 @@
+// Fuzzes the whole manifest path: splitting, the byte scan, yaml-cpp events and the tree, planning,
+// text edits, verification, and uninject of the result. Any crash, sanitizer report, hang or
+// runaway allocation is a finding; errors are fine.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "libmesh/inject/stream_processor.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string input(reinterpret_cast<const char*>(data), size);
+    mesh::inject::InjectConfig config;
+    config.skip_refused = true;
+    config.mode = size % 2 ? mesh::inject::Mode::Iptables : mesh::inject::Mode::HttpProxy;
+    auto injected = mesh::inject::process_stream(input, "fuzz", mesh::inject::Operation::Inject, config);
+    if (!injected) return 0;
+    std::string output = injected->render(input);
+    auto back = mesh::inject::process_stream(output, "fuzz", mesh::inject::Operation::Uninject, config);
+    // Injected output must always be readable again, and uninject must restore the input exactly.
+    if (!back) __builtin_trap();
+    bool was_injected = input.find("mesh.l5d.io/injected") != std::string::npos;
+    if (!was_injected && back->render(output) != input) __builtin_trap();
+    return 0;
+}

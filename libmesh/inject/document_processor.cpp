@@ -1,0 +1,182 @@
+#include "libmesh/inject/document_processor.hpp"
+
+#include <fmt/format.h>
+
+#include "libmesh/inject/plan_render.hpp"
+#include "libmesh/inject/pod_plan.hpp"
+#include "libmesh/inject/uninject.hpp"
+#include "libmesh/inject/workloads.hpp"
+#include "libmesh/manifest/meaning.hpp"
+#include "libmesh/manifest/safety_scan.hpp"
+#include "libmesh/manifest/text_edit.hpp"
+
+namespace mesh::inject {
+
+using manifest::YamlTree;
+
+namespace {
+
+ObjectReport report_for(const YamlTree& tree, const manifest::DocumentOrigin& origin, manifest::NodeId object,
+                        std::string kind, std::string name) {
+    ObjectReport r;
+    r.file = origin.file;
+    r.line = origin.first_line + (object == manifest::k_no_node ? 0 : tree[object].line);
+    r.kind = std::move(kind);
+    r.name = std::move(name);
+    r.namespace_ = tree.scalar(tree.get(object, "metadata"), "namespace");
+    return r;
+}
+
+core::Error internal_error(const manifest::DocumentOrigin& origin, const std::string& what) {
+    return core::Error{core::ErrorCode::Internal,
+                       fmt::format("internal error: {}; nothing was written (please report this with the input)", what),
+                       {origin.file, origin.first_line, 0}, {}};
+}
+
+// The edited text must parse and mean the base document plus exactly the planned patch.
+core::Result<void> verify_injection(std::string_view new_text, const YamlTree& base, const nlohmann::json& patch,
+                                    const manifest::DocumentOrigin& origin, const InjectConfig& config) {
+    auto after = manifest::parse_document(new_text, origin, config.limits);
+    if (!after) return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
+    auto before_meaning = manifest::document_meaning(base, origin, config.limits.max_nodes_per_document);
+    if (!before_meaning) return tl::unexpected(before_meaning.error());
+    auto after_meaning = manifest::document_meaning(*after, origin, config.limits.max_nodes_per_document);
+    if (!after_meaning) return tl::unexpected(after_meaning.error());
+    nlohmann::json expected;
+    try {
+        expected = before_meaning->patch(patch);
+    } catch (const nlohmann::json::exception& e) {
+        return tl::unexpected(internal_error(origin, std::string("the plan does not apply: ") + e.what()));
+    }
+    if (expected != *after_meaning)
+        return tl::unexpected(internal_error(origin, "the edited document does not mean what was planned"));
+    return {};
+}
+
+class DocumentProcessor {
+public:
+    DocumentProcessor(std::string_view text, manifest::DocumentOrigin origin, const InjectConfig& config)
+        : m_text(text), m_origin(std::move(origin)), m_config(config) {}
+
+    core::Result<DocumentOutcome> run(Operation operation);
+
+private:
+    std::string_view m_text;
+    manifest::DocumentOrigin m_origin;
+    const InjectConfig& m_config;
+    DocumentOutcome m_out;
+
+    core::Result<std::string> uninject_all(const YamlTree& tree, const DocumentObjects& objects, bool report);
+    core::Result<void> inject(const YamlTree& tree, const DocumentObjects& objects);
+};
+
+core::Result<std::string> DocumentProcessor::uninject_all(const YamlTree& tree, const DocumentObjects& objects,
+                                                          bool report) {
+    std::vector<manifest::TextEdit> edits;
+    for (const auto& workload : objects.workloads) {
+        auto removal = uninject_edits(tree, m_origin, workload);
+        if (!removal) return tl::unexpected(removal.error());
+        if (report) {
+            ObjectReport r = report_for(tree, m_origin, workload.object, workload.kind, workload.name);
+            r.status = removal->had_marker ? ObjectStatus::Uninjected : ObjectStatus::Skipped;
+            if (!removal->had_marker) r.reason = "not injected by mesh";
+            r.warnings = removal->warnings;
+            m_out.objects.push_back(std::move(r));
+        }
+        for (auto& e : removal->edits) edits.push_back(std::move(e));
+    }
+    std::string result = manifest::apply_edits(tree.text, std::move(edits));
+    auto check = manifest::parse_document(result, m_origin, m_config.limits);
+    if (!check) return tl::unexpected(internal_error(m_origin, "the uninjected document does not parse: " + check.error().message));
+    for (const auto& workload : find_objects(*check, m_config).workloads)
+        if (has_marker(*check, workload)) return tl::unexpected(internal_error(m_origin, "a marker survived uninject"));
+    return result;
+}
+
+core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const DocumentObjects& objects) {
+    std::vector<manifest::TextEdit> edits;
+    nlohmann::json patch = nlohmann::json::array();
+    manifest::TreeEditor editor(tree, m_origin);
+    std::size_t first_report = m_out.objects.size();
+    for (const auto& workload : objects.workloads) {
+        auto plan = plan_pod(tree, m_origin, workload, m_config);
+        if (!plan) return tl::unexpected(plan.error());
+        ObjectReport r = report_for(tree, m_origin, workload.object, workload.kind, workload.name);
+        r.warnings = plan->warnings;
+        r.reason = plan->reason;
+        switch (plan->outcome) {
+        case PodPlan::Outcome::Skip: r.status = ObjectStatus::Skipped; break;
+        case PodPlan::Outcome::Refuse: r.status = ObjectStatus::Refused; break;
+        case PodPlan::Outcome::Unchanged: r.status = ObjectStatus::Unchanged; break;
+        case PodPlan::Outcome::Inject: {
+            r.status = ObjectStatus::Injected;
+            auto plan_edits = plan_text_edits(*plan, editor, tree);
+            if (!plan_edits) return tl::unexpected(plan_edits.error());
+            for (auto& e : *plan_edits) edits.push_back(std::move(e));
+            append_json_patch(*plan, patch);
+            break;
+        }
+        }
+        m_out.objects.push_back(std::move(r));
+    }
+    std::string result = edits.empty() ? std::string(tree.text) : manifest::apply_edits(tree.text, std::move(edits));
+    if (!patch.empty())
+        if (auto ok = verify_injection(result, tree, patch, m_origin, m_config); !ok) return ok;
+    if (result == m_text) {
+        for (std::size_t i = first_report; i < m_out.objects.size(); ++i) {
+            auto& r = m_out.objects[i];
+            if (r.status == ObjectStatus::Injected) {
+                r.status = ObjectStatus::Unchanged;
+                r.reason = "already injected with these settings";
+            }
+        }
+        return {};
+    }
+    m_out.rewritten = std::move(result);
+    return {};
+}
+
+core::Result<DocumentOutcome> DocumentProcessor::run(Operation operation) {
+    auto tree = manifest::parse_document(m_text, m_origin, m_config.limits);
+    if (!tree) return tl::unexpected(tree.error());
+    DocumentObjects objects = find_objects(*tree, m_config);
+    for (const auto& skipped : objects.skipped) {
+        ObjectReport r = report_for(*tree, m_origin, skipped.object, skipped.kind, skipped.name);
+        r.reason = skipped.reason;
+        m_out.objects.push_back(std::move(r));
+    }
+    if (objects.workloads.empty()) return std::move(m_out);
+    if (operation == Operation::Uninject) {
+        auto result = uninject_all(*tree, objects, true);
+        if (!result) return tl::unexpected(result.error());
+        if (*result != m_text) m_out.rewritten = std::move(*result);
+        return std::move(m_out);
+    }
+    bool any_marker = false;
+    for (const auto& workload : objects.workloads) any_marker = any_marker || has_marker(*tree, workload);
+    if (!any_marker) {
+        if (auto ok = inject(*tree, objects); !ok) return tl::unexpected(ok.error());
+        return std::move(m_out);
+    }
+    // Already injected: take out what the marker records, then inject afresh, so new settings
+    // replace old ones and the same settings give back the same bytes.
+    auto clean = uninject_all(*tree, objects, false);
+    if (!clean) return tl::unexpected(clean.error());
+    auto clean_tree = manifest::parse_document(*clean, m_origin, m_config.limits);
+    if (!clean_tree) return tl::unexpected(clean_tree.error());
+    if (auto ok = inject(*clean_tree, find_objects(*clean_tree, m_config)); !ok) return tl::unexpected(ok.error());
+    return std::move(m_out);
+}
+
+}  // namespace
+
+core::Result<DocumentOutcome> process_document(std::string_view stream, const manifest::DocumentRange& range,
+                                               const std::string& file, Operation operation,
+                                               const InjectConfig& config) {
+    if (auto ok = manifest::check_document_bytes(stream, range.begin, range.end, file, config.limits); !ok)
+        return tl::unexpected(ok.error());
+    std::string_view text = stream.substr(range.begin, range.end - range.begin);
+    return DocumentProcessor(text, manifest::DocumentOrigin{file, range.first_line}, config).run(operation);
+}
+
+}  // namespace mesh::inject

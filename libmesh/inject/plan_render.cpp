@@ -1,0 +1,56 @@
+#include "libmesh/inject/plan_render.hpp"
+
+#include "libmesh/manifest/meaning.hpp"
+
+namespace mesh::inject {
+
+core::Result<std::vector<manifest::TextEdit>> plan_text_edits(const PodPlan& plan, const manifest::TreeEditor& editor,
+                                                             const manifest::YamlTree& tree) {
+    std::vector<manifest::TextEdit> edits;
+    for (const auto& op : plan.ops) {
+        core::Result<manifest::TextEdit> edit;
+        switch (op.type) {
+        case PlanOp::Type::InsertItems: edit = editor.insert_items(op.target, op.before, op.items); break;
+        case PlanOp::Type::AddEntries: edit = editor.add_entries(op.target, op.entries); break;
+        case PlanOp::Type::ReplaceScalar: {
+            bool flow = tree[op.target].parent != manifest::k_no_node && tree[tree[op.target].parent].flow;
+            edit = editor.replace_scalar(op.target, flow ? manifest::json_string(op.replacement)
+                                                         : manifest::yaml_scalar(op.replacement));
+            break;
+        }
+        }
+        if (!edit) return tl::unexpected(edit.error());
+        edits.push_back(std::move(*edit));
+    }
+    return edits;
+}
+
+static std::string escape_pointer_token(const std::string& token) {
+    std::string out;
+    for (char c : token) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    return out;
+}
+
+void append_json_patch(const PodPlan& plan, nlohmann::json& patch) {
+    for (const auto& op : plan.ops) {
+        switch (op.type) {
+        case PlanOp::Type::InsertItems:
+            for (std::size_t i = 0; i < op.items.size(); ++i)
+                patch.push_back({{"op", "add"},
+                                 {"path", op.json_path + "/" + std::to_string(op.before + i)},
+                                 {"value", manifest::new_value_json(op.items[i])}});
+            break;
+        case PlanOp::Type::AddEntries:
+            for (const auto& [key, value] : op.entries)
+                patch.push_back({{"op", "add"},
+                                 {"path", op.json_path + "/" + escape_pointer_token(key)},
+                                 {"value", manifest::new_value_json(value)}});
+            break;
+        case PlanOp::Type::ReplaceScalar:
+            patch.push_back({{"op", "replace"}, {"path", op.json_path}, {"value", op.replacement}});
+            break;
+        }
+    }
+}
+
+}  // namespace mesh::inject

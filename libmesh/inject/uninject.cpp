@@ -1,0 +1,152 @@
+#include "libmesh/inject/uninject.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "libmesh/inject/marker.hpp"
+#include "libmesh/manifest/tree_editor.hpp"
+
+namespace mesh::inject {
+
+using manifest::k_no_node;
+using manifest::NodeId;
+using manifest::NodeKind;
+using manifest::YamlTree;
+
+static std::size_t entry_index(const YamlTree& tree, NodeId map, const std::string& key) {
+    const auto& children = tree[map].children;
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2)
+        if (tree[children[i]].kind == NodeKind::Scalar && tree[children[i]].value == key) return i / 2;
+    return std::string::npos;
+}
+
+static std::size_t item_named(const YamlTree& tree, NodeId list, const std::string& name) {
+    if (list == k_no_node || tree[list].kind != NodeKind::Sequence) return std::string::npos;
+    const auto& items = tree[list].children;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (tree.scalar(items[i], "name") == name) return i;
+    return std::string::npos;
+}
+
+bool has_marker(const YamlTree& tree, const PodTemplate& workload) {
+    if (workload.template_ == k_no_node) return false;
+    return tree.get(tree.path(workload.template_, "metadata.annotations"), k_marker_annotation) != k_no_node;
+}
+
+namespace {
+
+class Remover {
+public:
+    Remover(const YamlTree& tree, const manifest::DocumentOrigin& origin, const PodTemplate& workload)
+        : m_tree(tree), m_origin(origin), m_editor(tree, origin), m_workload(workload) {}
+
+    core::Result<UninjectEdits> run();
+
+private:
+    const YamlTree& m_tree;
+    const manifest::DocumentOrigin& m_origin;
+    manifest::TreeEditor m_editor;
+    const PodTemplate& m_workload;
+    UninjectEdits m_out;
+
+    core::Result<void> add(core::Result<manifest::TextEdit> edit) {
+        if (!edit) return tl::unexpected(edit.error());
+        m_out.edits.push_back(std::move(*edit));
+        return {};
+    }
+    core::Result<void> remove_container_record(NodeId containers, const ContainerRecord& record);
+    core::Result<void> remove_init_container(NodeId spec, const Marker& marker);
+    core::Result<void> remove_marker(const Marker& marker);
+};
+
+core::Result<void> Remover::remove_container_record(NodeId containers, const ContainerRecord& record) {
+    std::size_t index = item_named(m_tree, containers, record.container);
+    if (index == std::string::npos) {
+        m_out.warnings.push_back(fmt::format("container {} recorded by mesh no longer exists", record.container));
+        return {};
+    }
+    NodeId container = m_tree[containers].children[index];
+    NodeId env = m_tree.get(container, "env");
+    if (env == k_no_node || m_tree[env].kind != NodeKind::Sequence) return {};
+    for (const auto& [name, original] : record.overwritten) {
+        std::size_t at = item_named(m_tree, env, name);
+        if (at == std::string::npos) continue;
+        NodeId item = m_tree[env].children[at];
+        NodeId scalar = m_tree.get(item, "value");
+        if (scalar == k_no_node) scalar = m_tree.path(item, "valueFrom.fieldRef.fieldPath");
+        if (scalar != k_no_node)
+            if (auto ok = add(m_editor.replace_scalar(scalar, original)); !ok) return ok;
+    }
+    std::vector<std::size_t> ours;
+    for (const auto& name : record.env)
+        if (std::size_t at = item_named(m_tree, env, name); at != std::string::npos) ours.push_back(at);
+    std::sort(ours.begin(), ours.end());
+    if (ours.empty()) return {};
+    if (record.created_env && ours.size() == m_tree[env].children.size())
+        return add(m_editor.remove_entry(container, entry_index(m_tree, container, "env")));
+    // Added variables were inserted together, but a user may have put entries between them since.
+    std::size_t run_start = 0;
+    for (std::size_t i = 1; i <= ours.size(); ++i) {
+        if (i == ours.size() || ours[i] != ours[i - 1] + 1) {
+            if (auto ok = add(m_editor.remove_items(env, ours[run_start], i - run_start)); !ok) return ok;
+            run_start = i;
+        }
+    }
+    return {};
+}
+
+core::Result<void> Remover::remove_init_container(NodeId spec, const Marker& marker) {
+    NodeId init = m_tree.get(spec, "initContainers");
+    std::size_t at = item_named(m_tree, init, marker.init_container);
+    if (at == std::string::npos) {
+        m_out.warnings.push_back(fmt::format("init container {} recorded by mesh no longer exists", marker.init_container));
+        return {};
+    }
+    if (marker.created_key("initContainers") && m_tree[init].children.size() == 1)
+        return add(m_editor.remove_entry(spec, entry_index(m_tree, spec, "initContainers")));
+    return add(m_editor.remove_items(init, at, 1));
+}
+
+core::Result<void> Remover::remove_marker(const Marker& marker) {
+    NodeId tmpl = m_workload.template_;
+    NodeId metadata = m_tree.get(tmpl, "metadata");
+    NodeId annotations = m_tree.get(metadata, "annotations");
+    bool only_marker = m_tree[annotations].children.size() == 2;
+    if (marker.created_key("metadata") && only_marker && m_tree[metadata].children.size() == 2)
+        return add(m_editor.remove_entry(tmpl, entry_index(m_tree, tmpl, "metadata")));
+    if (marker.created_key("annotations") && only_marker)
+        return add(m_editor.remove_entry(metadata, entry_index(m_tree, metadata, "annotations")));
+    return add(m_editor.remove_entry(annotations, entry_index(m_tree, annotations, k_marker_annotation)));
+}
+
+core::Result<UninjectEdits> Remover::run() {
+    NodeId tmpl = m_workload.template_;
+    NodeId marker_node = m_tree.get(m_tree.path(tmpl, "metadata.annotations"), k_marker_annotation);
+    if (marker_node == k_no_node) return m_out;
+    m_out.had_marker = true;
+    if (m_tree[marker_node].kind != NodeKind::Scalar)
+        return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree[marker_node].start,
+                                                       "the mesh.l5d.io/injected annotation is not a string"));
+    auto marker = Marker::parse(m_tree[marker_node].value);
+    if (!marker) return tl::unexpected(marker.error());
+    NodeId spec = m_tree.get(tmpl, "spec");
+    if (!marker->containers.empty()) {
+        NodeId containers = m_tree.get(spec, "containers");
+        for (const auto& record : marker->containers)
+            if (auto ok = remove_container_record(containers, record); !ok) return tl::unexpected(ok.error());
+    }
+    if (!marker->init_container.empty())
+        if (auto ok = remove_init_container(spec, *marker); !ok) return tl::unexpected(ok.error());
+    if (auto ok = remove_marker(*marker); !ok) return tl::unexpected(ok.error());
+    return m_out;
+}
+
+}  // namespace
+
+core::Result<UninjectEdits> uninject_edits(const YamlTree& tree, const manifest::DocumentOrigin& origin,
+                                           const PodTemplate& workload) {
+    return Remover(tree, origin, workload).run();
+}
+
+}  // namespace mesh::inject

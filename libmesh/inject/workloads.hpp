@@ -1,0 +1,43 @@
+#pragma once
+// Where each kind keeps its pod template.
+
+#include <string>
+#include <vector>
+
+#include "libmesh/inject/inject_config.hpp"
+#include "libmesh/manifest/yaml_tree.hpp"
+
+namespace mesh::inject {
+
+/// A pod template found in a document: the map holding `metadata` and `spec`.
+struct PodTemplate {
+    manifest::NodeId object = manifest::k_no_node;    ///< the workload object (a List item or the root)
+    manifest::NodeId template_ = manifest::k_no_node; ///< its pod template, or k_no_node if missing
+    std::string kind;
+    std::string name;
+    std::string namespace_;
+    std::string json_path;        ///< RFC 6901 pointer of the template from the document root
+    std::string template_path;    ///< dotted path of the template within the object, for messages
+};
+
+/// An object that is not a workload, with the reason it is passed through.
+struct SkippedObject {
+    manifest::NodeId object = manifest::k_no_node;
+    std::string kind;
+    std::string name;
+    std::string reason;
+};
+
+/// Workloads and skipped objects of a document, Lists expanded recursively.
+struct DocumentObjects {
+    std::vector<PodTemplate> workloads;
+    std::vector<SkippedObject> skipped;
+};
+
+/// Classifies the document's objects by kind (case-sensitive, apiVersion ignored, as Kubernetes).
+DocumentObjects find_objects(const manifest::YamlTree& tree, const InjectConfig& config);
+
+/// The dotted pod-template path for a kind ("" for Pod, which is its own template), or nullopt.
+std::optional<std::string> template_path_for(const std::string& kind, const InjectConfig& config);
+
+}  // namespace mesh::inject

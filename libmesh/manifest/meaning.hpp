@@ -1,0 +1,23 @@
+#pragma once
+// What a document means to Kubernetes, as JSON: used to check every edit (the output must mean
+// the input plus exactly the planned additions) and to compare documents in tests.
+
+#include <nlohmann/json.hpp>
+
+#include "libmesh/manifest/yaml_tree.hpp"
+
+namespace mesh::manifest {
+
+/// The document as JSON: plain scalars resolved as go-yaml v2 does, quoted scalars as strings,
+/// aliases expanded. Fails when expanding aliases would produce more than `max_nodes` nodes.
+core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const DocumentOrigin& origin,
+                                              std::size_t max_nodes);
+
+/// Turns a document_meaning into plain JSON (numbers as JSON numbers, as Kubernetes converts
+/// them); fails on numbers JSON cannot hold (.inf, .nan).
+core::Result<nlohmann::json> output_json(const nlohmann::json& meaning);
+
+/// The JSON value of a NewValue (strings and booleans as JSON strings and booleans).
+nlohmann::json new_value_json(const struct NewValue& value);
+
+}  // namespace mesh::manifest

@@ -1,0 +1,92 @@
+#include "libmesh/manifest/safety_scan.hpp"
+
+#include <fmt/format.h>
+
+#include "libmesh/core/text_position.hpp"
+
+namespace mesh::manifest {
+
+namespace {
+// Flow entries cost yaml-cpp about 230 bytes each while it buffers tokens; 250k keeps a
+// document under ~60 MiB of parser memory.
+constexpr std::size_t k_max_flow_entries = 250000;
+}  // namespace
+
+static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
+                            std::string message) {
+    auto lc = core::line_column_at(stream, offset);
+    return core::Error{core::ErrorCode::Input, std::move(message), {file, lc.line, lc.column},
+                       core::line_at(stream, offset)};
+}
+
+// Length of the UTF-8 sequence at s[i], or 0 when it is invalid.
+static std::size_t utf8_length(std::string_view s, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    std::size_t n;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    static constexpr std::uint32_t k_min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < k_min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+core::Result<void> check_document_bytes(std::string_view stream, std::size_t begin, std::size_t end,
+                                        const std::string& file, const core::Limits& limits) {
+    std::size_t depth = 0;
+    std::size_t flow_entries = 0;
+    char quote = 0;        // the quote we are inside, if any
+    bool comment = false;  // inside a comment until the end of the line
+    char previous = '\n';
+    for (std::size_t i = begin; i < end;) {
+        unsigned char c = static_cast<unsigned char>(stream[i]);
+        if (c >= 0x80) {
+            std::size_t n = utf8_length(stream, i);
+            if (n == 0) return tl::unexpected(error_at(stream, i, file, "invalid UTF-8 (binary input?)"));
+            i += n;
+            previous = 'x';
+            continue;
+        }
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            return tl::unexpected(error_at(stream, i, file,
+                                           fmt::format("control character 0x{:02X} is not allowed (binary input?)", c)));
+        if (c == '\n') {
+            comment = false;
+        } else if (comment) {
+        } else if (quote) {
+            if (quote == '"' && c == '\\') ++i;
+            else if (c == static_cast<unsigned char>(quote)) quote = 0;
+        } else {
+            bool token_start = previous == ' ' || previous == '\t' || previous == '\n' || previous == '\r' ||
+                               previous == '[' || previous == '{' || previous == ',' || previous == ':' ||
+                               previous == '-';
+            if (c == '#' && (previous == ' ' || previous == '\t' || previous == '\n')) comment = true;
+            else if ((c == '"' || c == '\'') && token_start) quote = static_cast<char>(c);
+            else if (c == '[' || c == '{') {
+                if (++depth > limits.max_depth)
+                    return tl::unexpected(error_at(stream, i, file,
+                                                   fmt::format("nesting deeper than {} levels", limits.max_depth)));
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                --depth;
+            } else if (c == ',' && depth > 0 && ++flow_entries > k_max_flow_entries) {
+                return tl::unexpected(error_at(stream, i, file,
+                                               fmt::format("more than {} flow-collection entries in one document",
+                                                           k_max_flow_entries)));
+            }
+        }
+        previous = static_cast<char>(c);
+        ++i;
+    }
+    return {};
+}
+
+}  // namespace mesh::manifest

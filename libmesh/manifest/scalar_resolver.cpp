@@ -1,0 +1,70 @@
+#include "libmesh/manifest/scalar_resolver.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace mesh::manifest {
+
+static bool is_one_of(std::string_view s, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), s) != words.end();
+}
+
+// Digits with optional underscores (go-yaml strips them), at least one digit.
+static bool digits(std::string_view s, int base) {
+    bool any = false;
+    for (char c : s) {
+        if (c == '_') continue;
+        int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                               : 99;
+        if (v >= base) return false;
+        any = true;
+    }
+    return any;
+}
+
+static bool is_int(std::string_view s) {
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) return digits(s.substr(2), 16);
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) return digits(s.substr(2), 2);
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) return digits(s.substr(2), 8);
+    return digits(s, 10);
+}
+
+static bool is_float(std::string_view s) {
+    if (is_one_of(s, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+                      ".NaN", ".NAN"}))
+        return true;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+    bool mantissa = false, dot = false;
+    std::size_t i = 0;
+    for (; i < s.size(); ++i) {
+        char c = s[i];
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '_') mantissa = mantissa || c != '_';
+        else if (c == '.' && !dot) dot = true;
+        else break;
+    }
+    if (!mantissa) return false;
+    if (i == s.size()) return dot;
+    if (s[i] != 'e' && s[i] != 'E') return false;
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+ResolvedScalar resolve_plain(std::string_view text) {
+    if (is_one_of(text, {"", "~", "null", "Null", "NULL"})) return {ScalarType::Null, "null"};
+    if (is_one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}))
+        return {ScalarType::Bool, "true"};
+    if (is_one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}))
+        return {ScalarType::Bool, "false"};
+    if (is_int(text)) return {ScalarType::Int, std::string(text)};
+    if (is_float(text)) return {ScalarType::Float, std::string(text)};
+    return {ScalarType::String, std::string(text)};
+}
+
+}  // namespace mesh::manifest

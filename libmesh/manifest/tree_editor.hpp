@@ -1,0 +1,62 @@
+#pragma once
+// Edits that add or remove entries and items of a parsed document, computed as text edits on
+// its original bytes, in the document's own style (block YAML, flow or JSON).
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "libmesh/manifest/new_value.hpp"
+#include "libmesh/manifest/text_edit.hpp"
+#include "libmesh/manifest/yaml_tree.hpp"
+
+namespace mesh::manifest {
+
+/// Computes text edits for one document. Every function fails (with the node's position) rather
+/// than guess when the layout is one it cannot edit safely.
+class TreeEditor {
+public:
+    TreeEditor(const YamlTree& tree, const DocumentOrigin& origin);
+
+    /// Adds entries to a map: after its last entry in block style, before its first in flow style.
+    core::Result<TextEdit> add_entries(NodeId map, const std::vector<NewValueEntry>& entries) const;
+
+    /// Inserts items into a sequence before item `before` (items().size() or more appends).
+    core::Result<TextEdit> insert_items(NodeId seq, std::size_t before, const std::vector<NewValue>& items) const;
+
+    /// Removes `count` consecutive items starting at `first`, exactly undoing insert_items.
+    core::Result<TextEdit> remove_items(NodeId seq, std::size_t first, std::size_t count) const;
+
+    /// Removes the map entry at `index` (0-based entry, not child), exactly undoing add_entries.
+    core::Result<TextEdit> remove_entry(NodeId map, std::size_t index) const;
+
+    /// Replaces a single-line scalar's text with `text` (already YAML/JSON-formatted).
+    core::Result<TextEdit> replace_scalar(NodeId scalar, const std::string& text) const;
+
+    /// The source text of a single-line scalar, as written (quotes included).
+    core::Result<std::string> scalar_source(NodeId scalar) const;
+
+    const BlockStyle& style() const { return m_style; }
+
+private:
+    const YamlTree& m_tree;
+    DocumentOrigin m_origin;
+    BlockStyle m_style;
+
+    core::Error error(NodeId at, const std::string& message) const;
+    std::size_t line_start(std::size_t offset) const;
+    std::size_t content_end(NodeId node) const;
+    core::Result<std::size_t> item_line_start(NodeId item) const;
+    core::Result<std::size_t> scalar_end(NodeId scalar) const;
+    std::size_t flow_open_bracket(NodeId collection) const;
+    std::size_t flow_close_bracket(NodeId collection) const;
+    std::size_t end_of_content_before(std::size_t offset) const;
+    std::size_t newline_length_before(std::size_t offset) const;
+    NodeId entry_start_node(NodeId collection, std::size_t index) const;
+    std::size_t item_count(NodeId collection) const;
+    TextEdit append_block(std::size_t at, std::string text) const;
+    std::size_t block_range_end(NodeId collection, std::size_t next_index, std::size_t& start) const;
+    core::Result<TextEdit> remove_flow_range(NodeId collection, std::size_t first, std::size_t count) const;
+};
+
+}  // namespace mesh::manifest
