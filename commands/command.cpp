@@ -23,16 +23,22 @@ static std::map<const CLI::App*, std::string>& examples_by_command() {
     return examples;
 }
 
+static void remember(const CLI::App& command, const std::string& description, const std::string& examples) {
+    long_descriptions()[&command] = description;
+    examples_by_command()[&command] = examples;
+}
+
 CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& summary,
                       const std::string& description, const std::string& examples) {
     CLI::App* sub = parent.add_subcommand(name, summary);
-    describe_command(*sub, description, examples);
+    remember(*sub, description, examples);
+    // Replaces the footer CLI11 copied from the parent (the program's exit codes).
+    if (!examples.empty()) sub->footer("\nExamples:\n" + examples);
     return sub;
 }
 
 void describe_command(CLI::App& command, const std::string& description, const std::string& examples) {
-    long_descriptions()[&command] = description;
-    examples_by_command()[&command] = examples;
+    remember(command, description, examples);
     // Append, so a footer set before (the root's exit codes) stays.
     if (!examples.empty()) command.footer(command.get_footer() + "\nExamples:\n" + examples);
 }

@@ -33,7 +33,8 @@ std::string command_long_description(const CLI::App& command);
 /// The examples given to add_command, as written there (lines indented by two spaces).
 std::string command_examples(const CLI::App& command);
 
-/// Sets the long description and examples of a command not made by add_command (the root).
+/// Sets the long description and examples of a command not made by add_command (the root); the
+/// examples are appended to its --help footer.
 void describe_command(CLI::App& command, const std::string& description, const std::string& examples);
 
 /// Hooks of every command, called in the order `mesh --help` lists them.

@@ -14,8 +14,8 @@ __mesh_subcommands() {
 __mesh_flags() {
     case "$1" in
         'mesh') echo '-h --help --version --no-color' ;;
-        'mesh inject') echo '-h --help --no-color' ;;
-        'mesh uninject') echo '-h --help --no-color' ;;
+        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --allow-host-network' ;;
+        'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh completion') echo '-h --help --no-color' ;;
     esac
@@ -24,6 +24,22 @@ __mesh_flags() {
 # Prints how the value of option $2 of command path $1 is completed.
 __mesh_value() {
     case "$1 $2" in
+        'mesh inject -f'|'mesh inject --filename') echo 'files' ;;
+        'mesh inject -o'|'mesh inject --output') echo 'words:yaml json' ;;
+        'mesh inject --report') echo 'words:text json none' ;;
+        'mesh inject --kind-path') echo 'text' ;;
+        'mesh inject --mode') echo 'words:http-proxy iptables' ;;
+        'mesh inject --protocol') echo 'words:http h2 grpc' ;;
+        'mesh inject --proxy-port') echo 'text' ;;
+        'mesh inject --proxy-env') echo 'text' ;;
+        'mesh inject --no-proxy') echo 'text' ;;
+        'mesh inject --init-image') echo 'text' ;;
+        'mesh inject --linkerd-svc-name') echo 'text' ;;
+        'mesh inject --init-arg') echo 'text' ;;
+        'mesh uninject -f'|'mesh uninject --filename') echo 'files' ;;
+        'mesh uninject -o'|'mesh uninject --output') echo 'words:yaml json' ;;
+        'mesh uninject --report') echo 'words:text json none' ;;
+        'mesh uninject --kind-path') echo 'text' ;;
         'mesh version -o'|'mesh version --output') echo 'words:text json' ;;
         *) echo none ;;
     esac

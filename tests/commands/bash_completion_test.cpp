@@ -186,4 +186,7 @@ TEST(BashCompletionOfMesh, CompletesTheRealCommands) {
     EXPECT_EQ(std::find(top.begin(), top.end(), "__generate"), top.end());
     EXPECT_EQ(complete(script, "mesh version -o ", dir.path()).candidates, (Words{"json", "text"}));
     EXPECT_EQ(complete(script, "mesh completion ", dir.path()).candidates, (Words{"bash", "fish", "zsh"}));
+    EXPECT_EQ(complete(script, "mesh inject --mode ", dir.path()).candidates, (Words{"http-proxy", "iptables"}));
+    EXPECT_EQ(complete(script, "mesh inject -f ", dir.path()).kind, "files");
+    EXPECT_EQ(complete(script, "mesh uninject -o ", dir.path()).candidates, (Words{"json", "yaml"}));
 }

@@ -77,6 +77,11 @@ TEST(KubectlPlugin, KubectlRunsAndCompletesMesh) {
     auto r = run_process({kubectl, "mesh", "version", "-o", "json"}, "", env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("\"version\""), std::string::npos) << r.out;
+    std::string manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+                           "  - name: app\n    image: nginx\n";
+    r = run_process({kubectl, "mesh", "inject", "-f", "-"}, manifest, env);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("http_proxy"), std::string::npos) << r.out;
     r = run_process({kubectl, "__complete", "mesh", "version", "--out"}, "", env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("--output\n:4\n", 0), 0u) << r.out;
