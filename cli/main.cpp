@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
     mesh::cli::Io io{std::cin, std::cout, std::cerr};
     io.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
     io.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
-    io.colour = io.err_is_terminal && !io.getenv("NO_COLOR");
+    // The master switch; commands ask commands::colour_allowed(io, stream) for each stream.
+    io.colour = (io.out_is_terminal || io.err_is_terminal) && !io.getenv("NO_COLOR");
     int code = mesh::cli::run_main(args, io);
     std::cout.flush();
     return code;

@@ -30,6 +30,13 @@ CLI::App* add_command(CLI::App& parent, const std::string& name, const std::stri
 /// The description given to add_command (CLI11 keeps only the summary).
 std::string command_long_description(const CLI::App& command);
 
+/// The examples given to add_command, as written there (lines indented by two spaces).
+std::string command_examples(const CLI::App& command);
+
+/// Sets the long description and examples of a command not made by add_command (the root); the
+/// examples are appended to its --help footer.
+void describe_command(CLI::App& command, const std::string& description, const std::string& examples);
+
 /// Hooks of every command, called in the order `mesh --help` lists them.
 void register_all_commands(CLI::App& app, Context& ctx);
 

@@ -3,6 +3,7 @@
 #include <curl/curlver.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <openssl/opensslv.h>
 #include <yaml-cpp/yaml.h>
 
 #include "commands/command.hpp"
@@ -20,6 +21,8 @@ static nlohmann::ordered_json version_json() {
                                         NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
     libs["fmt"] = fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);
     libs["CLI11"] = CLI11_VERSION;
+    libs["OpenSSL"] = OPENSSL_VERSION_STR;
+    libs["cpp-httplib"] = MESH_HTTPLIB_VERSION;  // pkg-config's; httplib.h is heavy to include for one macro
     nlohmann::ordered_json j;
     j["version"] = MESH_VERSION;
     j["gitCommit"] = MESH_GIT_COMMIT;

@@ -25,8 +25,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
         posix_spawn_file_actions_addclose(&actions, fd);
 
+    // extra_env replaces variables of the same name: with duplicates, programs disagree on
+    // which one counts (bash takes the last, Go programs such as kubectl the first).
     std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+    auto overridden = [&extra_env](const std::string& entry) {
+        std::string name = entry.substr(0, entry.find('=') + 1);
+        for (const auto& e : extra_env)
+            if (e.compare(0, name.size(), name) == 0) return true;
+        return false;
+    };
+    for (char** e = environ; *e; ++e)
+        if (!overridden(*e)) env_strings.emplace_back(*e);
     for (const auto& e : extra_env) env_strings.push_back(e);
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
