@@ -6,7 +6,8 @@
 # Prints the subcommands of a command path.
 __mesh_subcommands() {
     case "$1" in
-        'mesh') echo 'inject uninject version completion' ;;
+        'mesh') echo 'dtab inject uninject status check version completion' ;;
+        'mesh dtab') echo 'fmt lint delegate diff list get create update delete watch edit' ;;
     esac
 }
 
@@ -14,8 +15,22 @@ __mesh_subcommands() {
 __mesh_flags() {
     case "$1" in
         'mesh') echo '-h --help --version --no-color' ;;
-        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --allow-host-network' ;;
+        'mesh dtab') echo '-h --help --no-color' ;;
+        'mesh dtab fmt') echo '-h --help --compact -w --write --check --no-color' ;;
+        'mesh dtab lint') echo '-h --help -o --output --no-color' ;;
+        'mesh dtab delegate') echo '-h --help --dtab --dtab-file -o --output --resolve --fs-namer --no-symbolic-namers --namerd --namerd-namespace --request-timeout --no-color' ;;
+        'mesh dtab diff') echo '-h --help --namerd --request-timeout --no-color' ;;
+        'mesh dtab list') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
+        'mesh dtab get') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
+        'mesh dtab create') echo '-h --help --namerd --request-timeout --no-color' ;;
+        'mesh dtab update') echo '-h --help --namerd --request-timeout --version --force --no-color' ;;
+        'mesh dtab delete') echo '-h --help --namerd --request-timeout --no-color' ;;
+        'mesh dtab watch') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
+        'mesh dtab edit') echo '-h --help --namerd --request-timeout --no-color' ;;
+        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
+        'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once -w --watch -o --output' ;;
+        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh completion') echo '-h --help --no-color' ;;
     esac
@@ -24,6 +39,34 @@ __mesh_flags() {
 # Prints how the value of option $2 of command path $1 is completed.
 __mesh_value() {
     case "$1 $2" in
+        'mesh dtab lint -o'|'mesh dtab lint --output') echo 'words:text json' ;;
+        'mesh dtab delegate --dtab') echo 'text' ;;
+        'mesh dtab delegate --dtab-file') echo 'text' ;;
+        'mesh dtab delegate -o'|'mesh dtab delegate --output') echo 'words:tree json' ;;
+        'mesh dtab delegate --fs-namer') echo 'dirs' ;;
+        'mesh dtab delegate --namerd') echo 'text' ;;
+        'mesh dtab delegate --namerd-namespace') echo 'text' ;;
+        'mesh dtab delegate --request-timeout') echo 'text' ;;
+        'mesh dtab diff --namerd') echo 'text' ;;
+        'mesh dtab diff --request-timeout') echo 'text' ;;
+        'mesh dtab list --namerd') echo 'text' ;;
+        'mesh dtab list --request-timeout') echo 'text' ;;
+        'mesh dtab list -o'|'mesh dtab list --output') echo 'words:pretty json' ;;
+        'mesh dtab get --namerd') echo 'text' ;;
+        'mesh dtab get --request-timeout') echo 'text' ;;
+        'mesh dtab get -o'|'mesh dtab get --output') echo 'words:pretty compact json' ;;
+        'mesh dtab create --namerd') echo 'text' ;;
+        'mesh dtab create --request-timeout') echo 'text' ;;
+        'mesh dtab update --namerd') echo 'text' ;;
+        'mesh dtab update --request-timeout') echo 'text' ;;
+        'mesh dtab update --version') echo 'text' ;;
+        'mesh dtab delete --namerd') echo 'text' ;;
+        'mesh dtab delete --request-timeout') echo 'text' ;;
+        'mesh dtab watch --namerd') echo 'text' ;;
+        'mesh dtab watch --request-timeout') echo 'text' ;;
+        'mesh dtab watch -o'|'mesh dtab watch --output') echo 'words:pretty json' ;;
+        'mesh dtab edit --namerd') echo 'text' ;;
+        'mesh dtab edit --request-timeout') echo 'text' ;;
         'mesh inject -f'|'mesh inject --filename') echo 'files' ;;
         'mesh inject -o'|'mesh inject --output') echo 'words:yaml json' ;;
         'mesh inject --report') echo 'words:text json none' ;;
@@ -40,6 +83,52 @@ __mesh_value() {
         'mesh uninject -o'|'mesh uninject --output') echo 'words:yaml json' ;;
         'mesh uninject --report') echo 'words:text json none' ;;
         'mesh uninject --kind-path') echo 'text' ;;
+        'mesh status --proxy') echo 'text' ;;
+        'mesh status --proxies-file') echo 'text' ;;
+        'mesh status --kubeconfig') echo 'files' ;;
+        'mesh status --context') echo 'contexts' ;;
+        'mesh status --cluster') echo 'text' ;;
+        'mesh status --user') echo 'text' ;;
+        'mesh status --server') echo 'text' ;;
+        'mesh status --token') echo 'text' ;;
+        'mesh status --request-timeout') echo 'text' ;;
+        'mesh status -n'|'mesh status --namespace') echo 'namespaces' ;;
+        'mesh status -l'|'mesh status --selector') echo 'text' ;;
+        'mesh status --admin-port') echo 'text' ;;
+        'mesh status --cacert') echo 'text' ;;
+        'mesh status --parallel') echo 'text' ;;
+        'mesh status --timeout') echo 'text' ;;
+        'mesh status --overall-timeout') echo 'text' ;;
+        'mesh status --max-body') echo 'text' ;;
+        'mesh status --interval') echo 'text' ;;
+        'mesh status -o'|'mesh status --output') echo 'words:text wide json' ;;
+        'mesh check --proxy') echo 'text' ;;
+        'mesh check --proxies-file') echo 'text' ;;
+        'mesh check --kubeconfig') echo 'files' ;;
+        'mesh check --context') echo 'contexts' ;;
+        'mesh check --cluster') echo 'text' ;;
+        'mesh check --user') echo 'text' ;;
+        'mesh check --server') echo 'text' ;;
+        'mesh check --token') echo 'text' ;;
+        'mesh check --request-timeout') echo 'text' ;;
+        'mesh check -n'|'mesh check --namespace') echo 'namespaces' ;;
+        'mesh check -l'|'mesh check --selector') echo 'text' ;;
+        'mesh check --admin-port') echo 'text' ;;
+        'mesh check --cacert') echo 'text' ;;
+        'mesh check --parallel') echo 'text' ;;
+        'mesh check --timeout') echo 'text' ;;
+        'mesh check --overall-timeout') echo 'text' ;;
+        'mesh check --max-body') echo 'text' ;;
+        'mesh check --interval') echo 'text' ;;
+        'mesh check -o'|'mesh check --output') echo 'words:text short json' ;;
+        'mesh check --namerd') echo 'text' ;;
+        'mesh check --success-rate-warn') echo 'text' ;;
+        'mesh check --success-rate-error') echo 'text' ;;
+        'mesh check --min-uptime') echo 'text' ;;
+        'mesh check --max-restarts') echo 'text' ;;
+        'mesh check --max-ejections') echo 'text' ;;
+        'mesh check --p99-warn') echo 'text' ;;
+        'mesh check --heap-warn') echo 'text' ;;
         'mesh version -o'|'mesh version --output') echo 'words:text json' ;;
         *) echo none ;;
     esac
@@ -49,6 +138,16 @@ __mesh_value() {
 __mesh_positional() {
     local kinds=() repeat=0
     case "$1" in
+        'mesh dtab fmt') kinds=('files') repeat=0 ;;
+        'mesh dtab lint') kinds=('files') repeat=0 ;;
+        'mesh dtab delegate') kinds=('files') repeat=0 ;;
+        'mesh dtab diff') kinds=('text' 'text') repeat=0 ;;
+        'mesh dtab get') kinds=('text') repeat=0 ;;
+        'mesh dtab create') kinds=('text' 'files') repeat=0 ;;
+        'mesh dtab update') kinds=('text' 'files') repeat=0 ;;
+        'mesh dtab delete') kinds=('text') repeat=0 ;;
+        'mesh dtab watch') kinds=('text') repeat=0 ;;
+        'mesh dtab edit') kinds=('text') repeat=0 ;;
         'mesh completion') kinds=('words:bash zsh fish') repeat=0 ;;
     esac
     if (($2 < ${#kinds[@]})); then

@@ -2,8 +2,8 @@
 # do not edit. Install: copy to ~/.config/fish/completions/mesh.fish, or run
 #   mesh completion fish | source
 
-set -g __mesh_commands 'mesh inject' 'mesh uninject' 'mesh version' 'mesh completion'
-set -g __mesh_value_options 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh version -o' 'mesh version --output'
+set -g __mesh_commands 'mesh dtab' 'mesh inject' 'mesh uninject' 'mesh status' 'mesh check' 'mesh version' 'mesh completion' 'mesh dtab fmt' 'mesh dtab lint' 'mesh dtab delegate' 'mesh dtab diff' 'mesh dtab list' 'mesh dtab get' 'mesh dtab create' 'mesh dtab update' 'mesh dtab delete' 'mesh dtab watch' 'mesh dtab edit'
+set -g __mesh_value_options 'mesh dtab lint -o' 'mesh dtab lint --output' 'mesh dtab delegate --dtab' 'mesh dtab delegate --dtab-file' 'mesh dtab delegate -o' 'mesh dtab delegate --output' 'mesh dtab delegate --fs-namer' 'mesh dtab delegate --namerd' 'mesh dtab delegate --namerd-namespace' 'mesh dtab delegate --request-timeout' 'mesh dtab diff --namerd' 'mesh dtab diff --request-timeout' 'mesh dtab list --namerd' 'mesh dtab list --request-timeout' 'mesh dtab list -o' 'mesh dtab list --output' 'mesh dtab get --namerd' 'mesh dtab get --request-timeout' 'mesh dtab get -o' 'mesh dtab get --output' 'mesh dtab create --namerd' 'mesh dtab create --request-timeout' 'mesh dtab update --namerd' 'mesh dtab update --request-timeout' 'mesh dtab update --version' 'mesh dtab delete --namerd' 'mesh dtab delete --request-timeout' 'mesh dtab watch --namerd' 'mesh dtab watch --request-timeout' 'mesh dtab watch -o' 'mesh dtab watch --output' 'mesh dtab edit --namerd' 'mesh dtab edit --request-timeout' 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh status --proxy' 'mesh status --proxies-file' 'mesh status --kubeconfig' 'mesh status --context' 'mesh status --cluster' 'mesh status --user' 'mesh status --server' 'mesh status --token' 'mesh status --request-timeout' 'mesh status -n' 'mesh status --namespace' 'mesh status -l' 'mesh status --selector' 'mesh status --admin-port' 'mesh status --cacert' 'mesh status --parallel' 'mesh status --timeout' 'mesh status --overall-timeout' 'mesh status --max-body' 'mesh status --interval' 'mesh status -o' 'mesh status --output' 'mesh check --proxy' 'mesh check --proxies-file' 'mesh check --kubeconfig' 'mesh check --context' 'mesh check --cluster' 'mesh check --user' 'mesh check --server' 'mesh check --token' 'mesh check --request-timeout' 'mesh check -n' 'mesh check --namespace' 'mesh check -l' 'mesh check --selector' 'mesh check --admin-port' 'mesh check --cacert' 'mesh check --parallel' 'mesh check --timeout' 'mesh check --overall-timeout' 'mesh check --max-body' 'mesh check --interval' 'mesh check -o' 'mesh check --output' 'mesh check --namerd' 'mesh check --success-rate-warn' 'mesh check --success-rate-error' 'mesh check --min-uptime' 'mesh check --max-restarts' 'mesh check --max-ejections' 'mesh check --p99-warn' 'mesh check --heap-warn' 'mesh version -o' 'mesh version --output'
 
 # The command path of the tokens before the cursor: "mesh", "mesh dtab"...
 function __mesh_path
@@ -63,13 +63,112 @@ complete -c mesh -f
 complete -c kubectl-mesh -w mesh
 
 # mesh
+complete -c mesh -n '__mesh_is \'mesh\'' -a 'dtab' -d 'Format, lint, diff and delegate Finagle dtabs; manage namerd\'s dtabs'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'inject' -d 'Route workloads\' traffic through the node-local Linkerd'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'uninject' -d 'Remove what mesh inject added'
+complete -c mesh -n '__mesh_is \'mesh\'' -a 'status' -d 'Show live Linkerd 1 proxies: up/down, version, success rate, rps, latency'
+complete -c mesh -n '__mesh_is \'mesh\'' -a 'check' -d 'Check the mesh\'s health in `linkerd check` style'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'version' -d 'Print the version, git commit and library versions'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c mesh -n '__mesh_is \'mesh\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh\'' -l version -d 'Print the version and exit'
 complete -c mesh -n '__mesh_is \'mesh\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'fmt' -d 'Format a dtab: one dentry a line, arrows aligned, comments kept'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'lint' -d 'Find loops, dead dentries and unreachable branches in a dtab'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'delegate' -d 'Show how a path delegates through a dtab (offline dtab playground)'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'diff' -d 'Show dentries added, removed and moved between two dtabs'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'list' -d 'List namerd\'s dtab namespaces'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'get' -d 'Print a namespace\'s dtab with its version'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'create' -d 'Create a namespace from a dtab file'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'update' -d 'Replace a namespace\'s dtab, refusing to overwrite a concurrent change'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'delete' -d 'Delete a namespace'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'watch' -d 'Print a namespace\'s dtab every time it changes'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -a 'edit' -d 'Edit a namespace\'s dtab in $EDITOR and apply it safely'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab fmt
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l compact -d 'Print Finagle\'s one-line form (drops comments)'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -s w -l write -d 'Rewrite FILE in place (atomically)'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l check -d 'Exit 3 if FILE is not formatted; print nothing to stdout'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -F
+
+# mesh dtab lint
+complete -c mesh -n '__mesh_is \'mesh dtab lint\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab lint\'' -s o -l output -x -a 'text json' -d 'Output format: text or json'
+complete -c mesh -n '__mesh_is \'mesh dtab lint\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab lint\'' -F
+
+# mesh dtab delegate
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab -x -d 'Dtab text (local dtab; repeatable)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab-file -x -d 'Dtab file, - for stdin (base dtab; repeatable)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'tree json' -d 'Output format: tree or json'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l resolve -d 'Bind as Finagle does and print only the bound names'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port`)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-symbolic-namers -d 'Treat /#/<namer> paths as neg instead of binding them symbolically'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd -x -d 'namerd base URL: delegate remotely'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd-namespace -x -d 'namerd namespace for --namerd'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -F
+
+# mesh dtab diff
+complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l namerd -x -d 'namerd base URL: A is a namespace there'
+complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab list
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -s o -l output -x -a 'pretty json' -d 'Output format: pretty or json'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab get
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s o -l output -x -a 'pretty compact json' -d 'Output format: pretty, compact or json'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab create
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab update
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l version -x -d 'The ETag the edit is based on'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l force -d 'Overwrite without a version check'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab delete
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab watch
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s o -l output -x -a 'pretty json' -d 'Output format: pretty or json'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh dtab edit
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh inject
 complete -c mesh -n '__mesh_is \'mesh inject\'' -s h -l help -d 'Print this help message and exit'
@@ -93,6 +192,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l use-service-vip -d 'iptables 
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l privileged -d 'iptables mode: run the init container privileged (OpenShift, SELinux)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l init-arg -x -d 'iptables mode: one more argument for the init container; repeatable'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloads that must not be injected through unchanged (reported) instead of failing'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip re-reading each edited document to check it means the input plus exactly the additions (about twice as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
 
 # mesh uninject
@@ -105,6 +205,72 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -l diff -d 'Print a unified di
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
+
+# mesh status
+complete -c mesh -n '__mesh_is \'mesh status\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL; repeatable'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l proxies-file -x -d 'File with one proxy address a line (\'#\' comments)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l kubeconfig -r -F -d 'kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l context -x -a '(__mesh_contexts)' -d 'kubeconfig context to use'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l cluster -x -d 'kubeconfig cluster to use'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l user -x -d 'kubeconfig user to use'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l server -x -d 'API server URL (overrides the kubeconfig)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l token -x -d 'Bearer token for the API server'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l insecure-skip-tls-verify -d 'Do not verify the API server\'s certificate'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l request-timeout -x -d 'Timeout of each API server request (e.g. 10s, 500ms, 1m; 0 = none)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -s n -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace of the proxy pods'
+complete -c mesh -n '__mesh_is \'mesh status\'' -s l -l selector -x -d 'Label selector of the proxy pods'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l admin-port -x -d 'Admin port of the proxies'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l direct -d 'Connect to pod IPs instead of going through the API server\'s pod proxy'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l insecure -d 'Do not verify https:// admin servers\' certificates'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l cacert -x -d 'CA bundle for https:// admin servers'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l parallel -x -d 'At most this many requests at once'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l timeout -x -d 'Seconds allowed for each admin request'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l overall-timeout -x -d 'Seconds allowed for a whole round (0 = none)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l max-body -x -d 'Largest admin answer accepted, in MiB'
+complete -c mesh -n '__mesh_is \'mesh status\'' -s v -l verbose -d 'Log every HTTP request and its status on stderr (secrets redacted)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l no-color -d 'No colour or symbols, even on a terminal'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l interval -x -d 'Seconds between the two samples that rates come from'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l once -d 'One sample: cumulative success rates, rps from the last histogram window (count/60)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -s w -l watch -d 'Refresh every --interval until Ctrl-C'
+complete -c mesh -n '__mesh_is \'mesh status\'' -s o -l output -x -a 'text wide json' -d 'Output format: text, wide or json'
+
+# mesh check
+complete -c mesh -n '__mesh_is \'mesh check\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL; repeatable'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l proxies-file -x -d 'File with one proxy address a line (\'#\' comments)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l kubeconfig -r -F -d 'kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l context -x -a '(__mesh_contexts)' -d 'kubeconfig context to use'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l cluster -x -d 'kubeconfig cluster to use'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l user -x -d 'kubeconfig user to use'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l server -x -d 'API server URL (overrides the kubeconfig)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l token -x -d 'Bearer token for the API server'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l insecure-skip-tls-verify -d 'Do not verify the API server\'s certificate'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l request-timeout -x -d 'Timeout of each API server request (e.g. 10s, 500ms, 1m; 0 = none)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -s n -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace of the proxy pods'
+complete -c mesh -n '__mesh_is \'mesh check\'' -s l -l selector -x -d 'Label selector of the proxy pods'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l admin-port -x -d 'Admin port of the proxies'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l direct -d 'Connect to pod IPs instead of going through the API server\'s pod proxy'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l insecure -d 'Do not verify https:// admin servers\' certificates'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l cacert -x -d 'CA bundle for https:// admin servers'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l parallel -x -d 'At most this many requests at once'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l timeout -x -d 'Seconds allowed for each admin request'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l overall-timeout -x -d 'Seconds allowed for a whole round (0 = none)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l max-body -x -d 'Largest admin answer accepted, in MiB'
+complete -c mesh -n '__mesh_is \'mesh check\'' -s v -l verbose -d 'Log every HTTP request and its status on stderr (secrets redacted)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l no-color -d 'No colour or symbols, even on a terminal'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l interval -x -d 'Seconds between the two samples that rates come from'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l once -d 'One sample: cumulative success rates and ejection counts'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l fail-on-warning -d 'Exit 3 on warnings too'
+complete -c mesh -n '__mesh_is \'mesh check\'' -s o -l output -x -a 'text short json' -d 'Output format: text, short (only problems) or json'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l namerd -x -d 'Also check that namerd\'s admin (host:port, default port 9991) answers'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l success-rate-warn -x -d 'Warn below this success rate, in percent'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l success-rate-error -x -d 'Fail below this success rate, in percent'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l min-uptime -x -d 'Warn when a proxy has been up fewer seconds'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l max-restarts -x -d 'Warn when a proxy container restarted more often'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l max-ejections -x -d 'Warn when more endpoints were ejected in the interval'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l p99-warn -x -d 'Warn when a router\'s p99 latency exceeds this, in ms'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l heap-warn -x -d 'Warn when JVM heap use exceeds this, in percent'
 
 # mesh version
 complete -c mesh -n '__mesh_is \'mesh version\'' -s h -l help -d 'Print this help message and exit'
