@@ -72,7 +72,10 @@ std::string render(const ReviewAnswer& answer) {
 }
 
 // Plans injection into the pod exactly as `mesh inject` would plan it for the same JSON document.
-void plan_pod_answer(const json& pod, const inject::InjectConfig& config, ReviewAnswer& answer) {
+void plan_pod_answer(json& pod, const inject::InjectConfig& config, ReviewAnswer& answer) {
+    // managedFields is the API server's bookkeeping, often half the pod: no plan reads it and no
+    // operation's path goes through it, and parsing it costs more than everything else here.
+    if (auto meta = pod.find("metadata"); meta != pod.end() && meta->is_object()) meta->erase("managedFields");
     std::string text = pod.dump();
     manifest::DocumentOrigin origin{k_origin, 1};
     auto fail_open = [&](const std::string& message) {
@@ -147,7 +150,7 @@ core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::In
     if (auto k = request->find("kind"); k != request->end() && k->is_object()) kind = string_at(*k, "kind");
     std::string operation = string_at(*request, "operation");
     std::string sub_resource = string_at(*request, "subResource");
-    auto object = request->find("object");
+    auto object = request->find("object");  // a mutable iterator: planning drops managedFields
     bool pod_create = kind == "Pod" && sub_resource.empty() && (operation.empty() || operation == "CREATE");
     if (!pod_create) {
         answer.result = ReviewResult::Skipped;

@@ -113,6 +113,9 @@ core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions
     impl->server->set_keep_alive_timeout(o.keep_alive_timeout.count());
     impl->server->set_keep_alive_max_count(o.keep_alive_max_requests);
     impl->server->set_payload_max_length(o.max_body_bytes);
+    // httplib writes a response's head and body separately; with Nagle on, the body waits for the
+    // client's delayed ACK (40 ms on Linux) on every kept-alive request.
+    impl->server->set_tcp_nodelay(true);
     impl->routes();
     if (o.port == 0) {
         impl->port = impl->server->bind_to_any_port(o.host);
