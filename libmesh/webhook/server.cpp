@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -35,14 +36,42 @@ struct WebhookServer::Impl {
     void log(const std::string& line) const {
         if (options.log) options.log(line);
     }
-    void review(const httplib::Request& request, httplib::Response& response);
+    void review(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& content);
     void routes();
     std::string metrics_text() const;
 };
 
-void WebhookServer::Impl::review(const httplib::Request& request, httplib::Response& response) {
+void WebhookServer::Impl::review(const httplib::Request& request, httplib::Response& response,
+                                 const httplib::ContentReader& content) {
+    // Read the body here, not into request.body: httplib refuses a Content-Length over the limit but
+    // would read a chunked body of any size into memory.
+    std::string body;
+    bool over = false;
+    bool complete = content([&](const char* data, std::size_t length) {
+        if (body.size() + length > options.max_body_bytes) {
+            over = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    });
+    // A Content-Length over the limit is refused by httplib itself (it sets 413 and reads nothing).
+    if (over || (!complete && response.status == 413)) {
+        too_large.fetch_add(1, std::memory_order_relaxed);
+        response.status = 413;
+        if (over) response.set_header("Connection", "close");  // the rest of a chunked body is not read
+        response.set_content(fmt::format("AdmissionReview over the limit of {} bytes\n", options.max_body_bytes),
+                             "text/plain; charset=utf-8");
+        log(fmt::format("rejected a request from {}: body over {} bytes", request.remote_addr, options.max_body_bytes));
+        return;
+    }
+    if (!complete) {  // the client went away or stalled; there is no one to answer
+        response.status = 400;
+        response.set_header("Connection", "close");
+        return;
+    }
     auto started = std::chrono::steady_clock::now();
-    auto answer = answer_review(request.body, options.inject);
+    auto answer = answer_review(body, options.inject);
     auto elapsed = std::chrono::steady_clock::now() - started;
     if (!answer) {
         metrics.record(ReviewResult::Invalid, elapsed);
@@ -59,7 +88,7 @@ void WebhookServer::Impl::review(const httplib::Request& request, httplib::Respo
 
 std::string WebhookServer::Impl::metrics_text() const {
     return metrics.render(fmt::format(
-        "# HELP mesh_webhook_requests_too_large_total Requests refused for a body over the limit before it was read.\n"
+        "# HELP mesh_webhook_requests_too_large_total Requests refused for a body over the size limit (not counted as reviews).\n"
         "# TYPE mesh_webhook_requests_too_large_total counter\n"
         "mesh_webhook_requests_too_large_total {}\n"
         "# HELP mesh_webhook_certificate_reloads_total Changed certificate pairs taken.\n"
@@ -72,7 +101,9 @@ std::string WebhookServer::Impl::metrics_text() const {
 }
 
 void WebhookServer::Impl::routes() {
-    server->Post("/inject", [this](const httplib::Request& req, httplib::Response& res) { review(req, res); });
+    server->Post("/inject", [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
+        review(req, res, content);
+    });
     server->Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
     server->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
         bool is_ready = ready.load();
@@ -81,10 +112,6 @@ void WebhookServer::Impl::routes() {
     });
     server->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
         res.set_content(metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
-    });
-    // httplib answers an oversized Content-Length itself; count it here, where every response passes.
-    server->set_logger([this](const httplib::Request&, const httplib::Response& res) {
-        if (res.status == 413) too_large.fetch_add(1, std::memory_order_relaxed);
     });
 }
 

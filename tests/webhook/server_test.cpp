@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <future>
 #include <thread>
 
@@ -134,6 +135,25 @@ TEST_F(ServerTest, BadInputsGet4xxAndTheServerCarriesOn) {
     auto get = client()->Get("/inject");
     ASSERT_TRUE(get);
     EXPECT_GE(get->status, 400);
+}
+
+TEST_F(ServerTest, AChunkedBodyIsCappedWhileItIsRead) {
+    ::signal(SIGPIPE, SIG_IGN);  // the server may close before the client has written everything
+    ServerOptions options;
+    options.max_body_bytes = 64 * 1024;
+    start(options);
+    testing::RawTlsClient client_conn(server->port());
+    ASSERT_TRUE(client_conn.connected());
+    client_conn.write("POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    std::string chunk = "4000\r\n" + std::string(0x4000, ' ') + "\r\n";
+    for (int i = 0; i < 6; ++i) client_conn.write(chunk);  // 96 KiB, never finished
+    bool closed = false;
+    client_conn.read_until_closed(3s, closed);
+    EXPECT_TRUE(closed);
+    EXPECT_NE(server->metrics().find("mesh_webhook_requests_too_large_total 1\n"), std::string::npos) << server->metrics();
+    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
 }
 
 // The only worker is held by a stalled client until the timeouts free it: httplib 0.11 drops a
