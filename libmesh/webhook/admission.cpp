@@ -8,6 +8,7 @@
 #include "libmesh/inject/workloads.hpp"
 #include "libmesh/manifest/yaml_tree.hpp"
 #include "libmesh/webhook/base64.hpp"
+#include "libmesh/webhook/json_tree.hpp"
 
 namespace mesh::webhook {
 
@@ -83,7 +84,9 @@ void plan_pod_answer(json& pod, const inject::InjectConfig& config, ReviewAnswer
         answer.reason = message;
         answer.warnings.push_back("mesh webhook did not inject this pod: " + message);
     };
-    auto tree = manifest::parse_document(text, origin, config.limits);
+    // The same tree manifest::parse_document builds from this text (json_tree_test holds them equal),
+    // without yaml-cpp's scanner.
+    auto tree = json_tree(text, config.limits);
     if (!tree) return fail_open(tree.error().message);
     auto objects = inject::find_objects(*tree, config);
     if (objects.workloads.size() != 1 || !objects.workloads[0].json_path.empty())
