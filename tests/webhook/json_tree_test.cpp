@@ -100,6 +100,15 @@ TEST(JsonTree, SameAsYamlCppForRandomDocuments) {
     }
 }
 
+TEST(JsonTree, AcceptsKeysYamlCppRefuses) {
+    // YAML limits implicit keys to 1024 characters; JSON does not, and the webhook's input is JSON.
+    std::string text = json{{std::string(2000, 'k'), 1}}.dump();
+    EXPECT_FALSE(manifest::parse_document(text, {"x", 1}, {}));
+    auto tree = json_tree(text, {});
+    ASSERT_TRUE(tree);
+    EXPECT_EQ(tree->nodes.size(), 3u);
+}
+
 TEST(JsonTree, KeepsTheLimits) {
     core::Limits small;
     small.max_nodes_per_document = 5;
