@@ -45,11 +45,12 @@ YAML::Node find_kind(const std::vector<YAML::Node>& docs, const std::string& kin
 
 TEST(WebhookManifests, HasTheObjectsAndFieldsKubernetesNeeds) {
     auto run = run_mesh({"mesh", "webhook", "manifests", "--image", "registry.example/mesh:0.1.0", "--namespace", "mesh-system",
-                         "--timeout-seconds", "7", "--mode", "iptables", "--use-service-vip"});
+                         "--timeout-seconds", "7", "--mode", "iptables", "--use-service-vip", "--replicas", "3"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     auto docs = objects(run.out);
     ASSERT_EQ(docs.size(), 3u);
     auto deployment = find_kind(docs, "Deployment");
+    EXPECT_EQ(deployment["spec"]["replicas"].as<int>(), 3);
     auto container = deployment["spec"]["template"]["spec"]["containers"][0];
     EXPECT_EQ(container["image"].as<std::string>(), "registry.example/mesh:0.1.0");
     auto args = container["args"].as<std::vector<std::string>>();
