@@ -11,6 +11,7 @@ void register_uninject(CLI::App& app, Context& ctx);
 void register_status(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_version(CLI::App& app, Context& ctx);
+void register_webhook(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx);
 
 void register_all_commands(CLI::App& app, Context& ctx) {
@@ -20,6 +21,7 @@ void register_all_commands(CLI::App& app, Context& ctx) {
     register_status(app, ctx);
     register_check(app, ctx);
     register_version(app, ctx);
+    register_webhook(app, ctx);
     register_completion(app, ctx);
     // After the commands: CLI11 copies the parent's footer into each new subcommand, and the
     // program's examples belong to `mesh --help` only.
