@@ -6,8 +6,9 @@
 # Prints the subcommands of a command path.
 __mesh_subcommands() {
     case "$1" in
-        'mesh') echo 'dtab inject uninject status check version completion' ;;
+        'mesh') echo 'dtab inject uninject status check version webhook completion' ;;
         'mesh dtab') echo 'fmt lint delegate diff list get create update delete watch edit' ;;
+        'mesh webhook') echo 'serve manifests' ;;
     esac
 }
 
@@ -32,6 +33,9 @@ __mesh_flags() {
         'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once -w --watch -o --output' ;;
         'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
+        'mesh webhook') echo '-h --help --no-color' ;;
+        'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --max-body-bytes --read-timeout --keep-alive-timeout --threads --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
+        'mesh webhook manifests') echo '-h --help --image --name --namespace --replicas --failure-policy --timeout-seconds --generate-certs --cert-days --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
         'mesh completion') echo '-h --help --no-color' ;;
     esac
 }
@@ -130,6 +134,38 @@ __mesh_value() {
         'mesh check --p99-warn') echo 'text' ;;
         'mesh check --heap-warn') echo 'text' ;;
         'mesh version -o'|'mesh version --output') echo 'words:text json' ;;
+        'mesh webhook serve --listen') echo 'text' ;;
+        'mesh webhook serve --tls-cert') echo 'text' ;;
+        'mesh webhook serve --tls-key') echo 'text' ;;
+        'mesh webhook serve --max-body-bytes') echo 'text' ;;
+        'mesh webhook serve --read-timeout') echo 'text' ;;
+        'mesh webhook serve --keep-alive-timeout') echo 'text' ;;
+        'mesh webhook serve --threads') echo 'text' ;;
+        'mesh webhook serve --cert-reload-interval') echo 'text' ;;
+        'mesh webhook serve --mode') echo 'words:http-proxy iptables' ;;
+        'mesh webhook serve --protocol') echo 'words:http h2 grpc' ;;
+        'mesh webhook serve --proxy-port') echo 'text' ;;
+        'mesh webhook serve --proxy-env') echo 'text' ;;
+        'mesh webhook serve --no-proxy') echo 'text' ;;
+        'mesh webhook serve --init-image') echo 'text' ;;
+        'mesh webhook serve --linkerd-svc-name') echo 'text' ;;
+        'mesh webhook serve --init-arg') echo 'text' ;;
+        'mesh webhook manifests --image') echo 'text' ;;
+        'mesh webhook manifests --name') echo 'text' ;;
+        'mesh webhook manifests --namespace') echo 'namespaces' ;;
+        'mesh webhook manifests --replicas') echo 'text' ;;
+        'mesh webhook manifests --failure-policy') echo 'words:Ignore Fail' ;;
+        'mesh webhook manifests --timeout-seconds') echo 'text' ;;
+        'mesh webhook manifests --generate-certs') echo 'text' ;;
+        'mesh webhook manifests --cert-days') echo 'text' ;;
+        'mesh webhook manifests --mode') echo 'words:http-proxy iptables' ;;
+        'mesh webhook manifests --protocol') echo 'words:http h2 grpc' ;;
+        'mesh webhook manifests --proxy-port') echo 'text' ;;
+        'mesh webhook manifests --proxy-env') echo 'text' ;;
+        'mesh webhook manifests --no-proxy') echo 'text' ;;
+        'mesh webhook manifests --init-image') echo 'text' ;;
+        'mesh webhook manifests --linkerd-svc-name') echo 'text' ;;
+        'mesh webhook manifests --init-arg') echo 'text' ;;
         *) echo none ;;
     esac
 }

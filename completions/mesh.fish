@@ -2,8 +2,8 @@
 # do not edit. Install: copy to ~/.config/fish/completions/mesh.fish, or run
 #   mesh completion fish | source
 
-set -g __mesh_commands 'mesh dtab' 'mesh inject' 'mesh uninject' 'mesh status' 'mesh check' 'mesh version' 'mesh completion' 'mesh dtab fmt' 'mesh dtab lint' 'mesh dtab delegate' 'mesh dtab diff' 'mesh dtab list' 'mesh dtab get' 'mesh dtab create' 'mesh dtab update' 'mesh dtab delete' 'mesh dtab watch' 'mesh dtab edit'
-set -g __mesh_value_options 'mesh dtab lint -o' 'mesh dtab lint --output' 'mesh dtab delegate --dtab' 'mesh dtab delegate --dtab-file' 'mesh dtab delegate -o' 'mesh dtab delegate --output' 'mesh dtab delegate --fs-namer' 'mesh dtab delegate --namerd' 'mesh dtab delegate --namerd-namespace' 'mesh dtab delegate --request-timeout' 'mesh dtab diff --namerd' 'mesh dtab diff --request-timeout' 'mesh dtab list --namerd' 'mesh dtab list --request-timeout' 'mesh dtab list -o' 'mesh dtab list --output' 'mesh dtab get --namerd' 'mesh dtab get --request-timeout' 'mesh dtab get -o' 'mesh dtab get --output' 'mesh dtab create --namerd' 'mesh dtab create --request-timeout' 'mesh dtab update --namerd' 'mesh dtab update --request-timeout' 'mesh dtab update --version' 'mesh dtab delete --namerd' 'mesh dtab delete --request-timeout' 'mesh dtab watch --namerd' 'mesh dtab watch --request-timeout' 'mesh dtab watch -o' 'mesh dtab watch --output' 'mesh dtab edit --namerd' 'mesh dtab edit --request-timeout' 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh status --proxy' 'mesh status --proxies-file' 'mesh status --kubeconfig' 'mesh status --context' 'mesh status --cluster' 'mesh status --user' 'mesh status --server' 'mesh status --token' 'mesh status --request-timeout' 'mesh status -n' 'mesh status --namespace' 'mesh status -l' 'mesh status --selector' 'mesh status --admin-port' 'mesh status --cacert' 'mesh status --parallel' 'mesh status --timeout' 'mesh status --overall-timeout' 'mesh status --max-body' 'mesh status --interval' 'mesh status -o' 'mesh status --output' 'mesh check --proxy' 'mesh check --proxies-file' 'mesh check --kubeconfig' 'mesh check --context' 'mesh check --cluster' 'mesh check --user' 'mesh check --server' 'mesh check --token' 'mesh check --request-timeout' 'mesh check -n' 'mesh check --namespace' 'mesh check -l' 'mesh check --selector' 'mesh check --admin-port' 'mesh check --cacert' 'mesh check --parallel' 'mesh check --timeout' 'mesh check --overall-timeout' 'mesh check --max-body' 'mesh check --interval' 'mesh check -o' 'mesh check --output' 'mesh check --namerd' 'mesh check --success-rate-warn' 'mesh check --success-rate-error' 'mesh check --min-uptime' 'mesh check --max-restarts' 'mesh check --max-ejections' 'mesh check --p99-warn' 'mesh check --heap-warn' 'mesh version -o' 'mesh version --output'
+set -g __mesh_commands 'mesh dtab' 'mesh inject' 'mesh uninject' 'mesh status' 'mesh check' 'mesh version' 'mesh webhook' 'mesh completion' 'mesh dtab fmt' 'mesh dtab lint' 'mesh dtab delegate' 'mesh dtab diff' 'mesh dtab list' 'mesh dtab get' 'mesh dtab create' 'mesh dtab update' 'mesh dtab delete' 'mesh dtab watch' 'mesh dtab edit' 'mesh webhook serve' 'mesh webhook manifests'
+set -g __mesh_value_options 'mesh dtab lint -o' 'mesh dtab lint --output' 'mesh dtab delegate --dtab' 'mesh dtab delegate --dtab-file' 'mesh dtab delegate -o' 'mesh dtab delegate --output' 'mesh dtab delegate --fs-namer' 'mesh dtab delegate --namerd' 'mesh dtab delegate --namerd-namespace' 'mesh dtab delegate --request-timeout' 'mesh dtab diff --namerd' 'mesh dtab diff --request-timeout' 'mesh dtab list --namerd' 'mesh dtab list --request-timeout' 'mesh dtab list -o' 'mesh dtab list --output' 'mesh dtab get --namerd' 'mesh dtab get --request-timeout' 'mesh dtab get -o' 'mesh dtab get --output' 'mesh dtab create --namerd' 'mesh dtab create --request-timeout' 'mesh dtab update --namerd' 'mesh dtab update --request-timeout' 'mesh dtab update --version' 'mesh dtab delete --namerd' 'mesh dtab delete --request-timeout' 'mesh dtab watch --namerd' 'mesh dtab watch --request-timeout' 'mesh dtab watch -o' 'mesh dtab watch --output' 'mesh dtab edit --namerd' 'mesh dtab edit --request-timeout' 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh status --proxy' 'mesh status --proxies-file' 'mesh status --kubeconfig' 'mesh status --context' 'mesh status --cluster' 'mesh status --user' 'mesh status --server' 'mesh status --token' 'mesh status --request-timeout' 'mesh status -n' 'mesh status --namespace' 'mesh status -l' 'mesh status --selector' 'mesh status --admin-port' 'mesh status --cacert' 'mesh status --parallel' 'mesh status --timeout' 'mesh status --overall-timeout' 'mesh status --max-body' 'mesh status --interval' 'mesh status -o' 'mesh status --output' 'mesh check --proxy' 'mesh check --proxies-file' 'mesh check --kubeconfig' 'mesh check --context' 'mesh check --cluster' 'mesh check --user' 'mesh check --server' 'mesh check --token' 'mesh check --request-timeout' 'mesh check -n' 'mesh check --namespace' 'mesh check -l' 'mesh check --selector' 'mesh check --admin-port' 'mesh check --cacert' 'mesh check --parallel' 'mesh check --timeout' 'mesh check --overall-timeout' 'mesh check --max-body' 'mesh check --interval' 'mesh check -o' 'mesh check --output' 'mesh check --namerd' 'mesh check --success-rate-warn' 'mesh check --success-rate-error' 'mesh check --min-uptime' 'mesh check --max-restarts' 'mesh check --max-ejections' 'mesh check --p99-warn' 'mesh check --heap-warn' 'mesh version -o' 'mesh version --output' 'mesh webhook serve --listen' 'mesh webhook serve --tls-cert' 'mesh webhook serve --tls-key' 'mesh webhook serve --max-body-bytes' 'mesh webhook serve --read-timeout' 'mesh webhook serve --keep-alive-timeout' 'mesh webhook serve --threads' 'mesh webhook serve --cert-reload-interval' 'mesh webhook serve --mode' 'mesh webhook serve --protocol' 'mesh webhook serve --proxy-port' 'mesh webhook serve --proxy-env' 'mesh webhook serve --no-proxy' 'mesh webhook serve --init-image' 'mesh webhook serve --linkerd-svc-name' 'mesh webhook serve --init-arg' 'mesh webhook manifests --image' 'mesh webhook manifests --name' 'mesh webhook manifests --namespace' 'mesh webhook manifests --replicas' 'mesh webhook manifests --failure-policy' 'mesh webhook manifests --timeout-seconds' 'mesh webhook manifests --generate-certs' 'mesh webhook manifests --cert-days' 'mesh webhook manifests --mode' 'mesh webhook manifests --protocol' 'mesh webhook manifests --proxy-port' 'mesh webhook manifests --proxy-env' 'mesh webhook manifests --no-proxy' 'mesh webhook manifests --init-image' 'mesh webhook manifests --linkerd-svc-name' 'mesh webhook manifests --init-arg'
 
 # The command path of the tokens before the cursor: "mesh", "mesh dtab"...
 function __mesh_path
@@ -69,6 +69,7 @@ complete -c mesh -n '__mesh_is \'mesh\'' -a 'uninject' -d 'Remove what mesh inje
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'status' -d 'Show live Linkerd 1 proxies: up/down, version, success rate, rps, latency'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'check' -d 'Check the mesh\'s health in `linkerd check` style'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'version' -d 'Print the version, git commit and library versions'
+complete -c mesh -n '__mesh_is \'mesh\'' -a 'webhook' -d 'Inject pods as they are created: a mutating admission webhook'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c mesh -n '__mesh_is \'mesh\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh\'' -l version -d 'Print the version and exit'
@@ -276,6 +277,60 @@ complete -c mesh -n '__mesh_is \'mesh check\'' -l heap-warn -x -d 'Warn when JVM
 complete -c mesh -n '__mesh_is \'mesh version\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh version\'' -s o -l output -x -a 'text json' -d 'Output format'
 complete -c mesh -n '__mesh_is \'mesh version\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh webhook
+complete -c mesh -n '__mesh_is \'mesh webhook\'' -a 'serve' -d 'Serve the mutating admission webhook over HTTPS'
+complete -c mesh -n '__mesh_is \'mesh webhook\'' -a 'manifests' -d 'Print the Kubernetes objects that run the webhook'
+complete -c mesh -n '__mesh_is \'mesh webhook\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh webhook\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh webhook serve
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l listen -x -d 'Address to listen on: :PORT, HOST:PORT or [IPv6]:PORT'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l tls-cert -x -d 'PEM certificate (chain) to serve; reloaded when it changes'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l tls-key -x -d 'PEM private key of --tls-cert; reloaded when it changes'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l max-body-bytes -x -d 'Largest AdmissionReview accepted (larger: 413)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l read-timeout -x -d 'Seconds a read may wait before the client is dropped'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l keep-alive-timeout -x -d 'Seconds an idle kept-alive connection stays open'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l threads -x -d 'Connections served at once (each holds a thread)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l cert-reload-interval -x -d 'Seconds between checks of the certificate files'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l proxy-port -x -d 'Port of the node\'s Linkerd router (wins over --protocol)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l proxy-env -x -d 'Also set this variable to $(NODE_NAME):PORT (e.g. HTTP_PROXY, grpc_proxy); repeatable'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l no-proxy -x -d 'Set no_proxy to this comma-separated list'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l overwrite-env -d 'Replace variables the app already sets to other values (recorded, so uninject restores them)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l init-image -x -d 'iptables mode: the init container\'s image'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l linkerd-svc-name -x -d 'iptables mode: the Linkerd DaemonSet\'s Service name'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l use-service-vip -d 'iptables mode: DNAT to the Service\'s cluster IP instead of the node (no Downward API)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l privileged -d 'iptables mode: run the init container privileged (OpenShift, SELinux)'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l init-arg -x -d 'iptables mode: one more argument for the init container; repeatable'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
+complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+
+# mesh webhook manifests
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l image -x -d 'Container image with the mesh binary'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l name -x -d 'Name of the Deployment, Service, Secret and webhook configuration'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace to run the webhook in'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l replicas -x -d 'Webhook pods'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l failure-policy -x -a 'Ignore Fail' -d 'What the API server does when the webhook fails: Ignore or Fail'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l timeout-seconds -x -d 'How long the API server waits for an answer'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l generate-certs -x -d 'Make a CA and serving certificate in DIR and fill in the caBundle'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l cert-days -x -d 'Validity of generated certificates, in days'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l proxy-port -x -d 'Port of the node\'s Linkerd router (wins over --protocol)'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l proxy-env -x -d 'Also set this variable to $(NODE_NAME):PORT (e.g. HTTP_PROXY, grpc_proxy); repeatable'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l no-proxy -x -d 'Set no_proxy to this comma-separated list'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l overwrite-env -d 'Replace variables the app already sets to other values (recorded, so uninject restores them)'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l init-image -x -d 'iptables mode: the init container\'s image'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l linkerd-svc-name -x -d 'iptables mode: the Linkerd DaemonSet\'s Service name'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l use-service-vip -d 'iptables mode: DNAT to the Service\'s cluster IP instead of the node (no Downward API)'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l privileged -d 'iptables mode: run the init container privileged (OpenShift, SELinux)'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l init-arg -x -d 'iptables mode: one more argument for the init container; repeatable'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh completion
 complete -c mesh -n '__mesh_is \'mesh completion\'' -s h -l help -d 'Print this help message and exit'
