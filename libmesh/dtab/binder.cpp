@@ -23,8 +23,8 @@ BoundTree simple(BKind k) {
 
 class Binder {
 public:
-    Binder(const Dtab& dtab, const Namers& namers, const BindLimits& limits)
-        : m_index(dtab), m_namers(namers), m_limits(limits) {}
+    Binder(const LookupIndex& index, const Namers& namers, const BindLimits& limits)
+        : m_index(index), m_namers(namers), m_limits(limits) {}
 
     BoundTree bind(const NameTree& t, int depth) {
         check(depth);
@@ -99,7 +99,7 @@ private:
         return simple(BKind::Neg);
     }
 
-    LookupIndex m_index;
+    const LookupIndex& m_index;
     const Namers& m_namers;
     const BindLimits& m_limits;
     std::size_t m_nodes = 0;
@@ -136,7 +136,13 @@ void write_json(const BoundTree& t, std::string& out) {
 
 core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers,
                              const BindLimits& limits) {
-    Binder binder(dtab, namers, limits);
+    LookupIndex index(dtab);
+    return bind(index, tree, namers, limits);
+}
+
+core::Result<BoundTree> bind(const LookupIndex& index, const NameTree& tree, const Namers& namers,
+                             const BindLimits& limits) {
+    Binder binder(index, namers, limits);
     try {
         return binder.bind(tree, 0);
     } catch (const BindFailure& f) {

@@ -34,6 +34,12 @@ struct BindLimits {
 core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers,
                              const BindLimits& limits = {});
 
+class LookupIndex;
+
+/// Like bind() over a prebuilt index of the dtab.
+core::Result<BoundTree> bind(const LookupIndex& index, const NameTree& tree, const Namers& namers,
+                             const BindLimits& limits = {});
+
 /// Finagle's `Namer.resolve`: Neg for none, Failed for an exception, else the union of addresses
 /// (Pending when one of them needs live resolution).
 Addr resolve(const Dtab& dtab, const Path& path, const Namers& namers, const BindLimits& limits = {});

@@ -40,8 +40,14 @@ struct DelegateLimits {
 core::Result<DelegateNode> delegate(const Dtab& dtab, const Path& path, const Namers& namers,
                                     const DelegateLimits& limits = {});
 
+class LookupIndex;
+
+/// Like delegate() over a prebuilt index of the dtab (for many delegations through one dtab).
+core::Result<DelegateNode> delegate(const LookupIndex& index, const Path& path, const Namers& namers,
+                                    const DelegateLimits& limits = {});
+
 /// linkerd's `DelegateTree.simplified`.
-DelegateNode simplify(const DelegateNode& node);
+DelegateNode simplify(DelegateNode node);
 
 /// The node as linkerd's delegator.json renders it (compact, keys in linkerd's order).
 std::string to_json(const DelegateNode& node);

@@ -32,6 +32,12 @@ LookupIndex::LookupIndex(const Dtab& dtab) : m_dtab(dtab) {
 
 std::vector<std::size_t> LookupIndex::matching(const Path& path) const {
     std::vector<std::size_t> out;
+    matching(path, out);
+    return out;
+}
+
+void LookupIndex::matching(const Path& path, std::vector<std::size_t>& out) const {
+    out.clear();
     // Depth-first over (node, depth); wildcard edges make this a walk over at most a few branches.
     struct Frame {
         std::uint32_t node;
@@ -66,7 +72,6 @@ std::vector<std::size_t> LookupIndex::matching(const Path& path) const {
         if (n.wildcard != 0) push({n.wildcard, f.depth + 1});
     }
     if (out.size() > 1) std::sort(out.begin(), out.end(), std::greater<>());
-    return out;
 }
 
 NameTree LookupIndex::lookup(const Path& path) const {
