@@ -203,6 +203,9 @@ DelegateNode simplify(DelegateNode node) {
     case DKind::Union:
         for (auto& c : node.children) c = simplify(std::move(c));
         break;
+    case DKind::Transformation:
+        for (auto& c : node.children) c = simplify(std::move(c));
+        return node;
     default: return node;
     }
     if (node.children.empty()) return make(DKind::Neg, std::move(node.path), node.dentry);

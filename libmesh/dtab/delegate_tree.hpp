@@ -14,14 +14,14 @@ namespace mesh::dtab {
 
 /// One node of a delegation; `dentry` points into the delegated Dtab (nullptr: no dentry).
 struct DelegateNode {
-    enum class Kind : unsigned char { Delegate, Alt, Union, Leaf, Neg, Fail, Empty, Exception };
+    enum class Kind : unsigned char { Delegate, Alt, Union, Leaf, Neg, Fail, Empty, Exception, Transformation };
     Kind kind = Kind::Neg;
     Path path;
     const Dentry* dentry = nullptr;
-    std::vector<DelegateNode> children;  ///< Delegate (one), Alt, Union
+    std::vector<DelegateNode> children;  ///< Delegate (one), Alt, Union, Transformation (one: the tree after)
     std::vector<double> weights;         ///< Union only
-    BoundName bound;                     ///< Leaf
-    std::string message;                 ///< Exception
+    BoundName bound;                     ///< Leaf; Transformation: the name before the transform
+    std::string message;                 ///< Exception: the error; Transformation: the transformer's name
     bool explicit_neg = false;           ///< Neg written as `~` in a dst (shown as "~")
 };
 
