@@ -80,6 +80,11 @@ private:
     }
 
     BoundTree bind_path(const Path& path, int depth) {
+        m_elements += path.size();
+        if (m_elements > m_limits.max_path_elements)
+            throw BindFailure{"binding looks up more than " + std::to_string(m_limits.max_path_elements) +
+                                  " path elements",
+                              core::ErrorCode::Limit};
         NameTree looked = m_index.lookup(path);
         if (looked.kind != NameTree::Kind::Neg) return bind(looked, depth + 1);
         NamerResult r = m_namers.lookup(path);
@@ -103,6 +108,7 @@ private:
     const Namers& m_namers;
     const BindLimits& m_limits;
     std::size_t m_nodes = 0;
+    std::size_t m_elements = 0;
 };
 
 void collect(const BoundTree& t, std::vector<const BoundName*>& out) {

@@ -27,6 +27,7 @@ inline constexpr int k_namer_max_depth = 100;
 struct BindLimits {
     int max_depth = k_namer_max_depth;
     std::size_t max_nodes = 200000;
+    std::size_t max_path_elements = 4000000;  ///< summed over every path looked up
 };
 
 /// Binds `tree` through `dtab` and `namers`; the error carries Finagle's exception message (for

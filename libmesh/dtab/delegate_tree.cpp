@@ -85,6 +85,9 @@ private:
 
     DelegateNode lookup(Path path, const Dentry* dentry_in, int depth) {
         count();
+        // Paths can grow at every step (`/s => /s/s/s`); bound what all of them hold together.
+        m_elements += path.size();
+        if (m_elements > m_limits.max_path_elements) throw TooLarge{};
         m_index.matching(path, m_found);
         if (m_found.empty()) return ask_namers(std::move(path), dentry_in, depth);
         const Dtab& dtab = m_index.dtab();
@@ -144,6 +147,7 @@ private:
 
     const LookupIndex& m_index;
     std::vector<std::size_t> m_found;
+    std::size_t m_elements = 0;
     const Namers& m_namers;
     const DelegateLimits& m_limits;
     std::size_t m_nodes = 0;
@@ -170,8 +174,9 @@ core::Result<DelegateNode> delegate(const LookupIndex& index, const Path& path, 
         return core::fail(core::ErrorCode::Input, k_delegator_max_depth_message);
     } catch (const TooLarge&) {
         return core::fail(core::ErrorCode::Limit,
-                          "delegation of " + show(path) + " expands to more than " +
-                              std::to_string(limits.max_nodes) + " nodes");
+                          "delegation of " + show(path) + " is too large: more than " +
+                              std::to_string(limits.max_nodes) + " nodes or " +
+                              std::to_string(limits.max_path_elements) + " path elements");
     }
 }
 

@@ -33,6 +33,7 @@ inline constexpr const char* k_delegator_max_depth_message = "Max recursion leve
 struct DelegateLimits {
     int max_depth = k_delegator_max_depth;
     std::size_t max_nodes = 200000;
+    std::size_t max_path_elements = 4000000;  ///< summed over every path looked up
 };
 
 /// Delegates `path` through `dtab` (which must outlive the result); fails only where linkerd's

@@ -216,7 +216,7 @@ TEST(DtabDelegate, ExplosionIsBounded) {
     Namers namers;
     auto r = delegate(dtab(text), P("/p0"), namers);
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().message.find("more than"), std::string::npos);
+    EXPECT_NE(r.error().message.find("is too large: more than"), std::string::npos);
 }
 
 TEST(DtabDelegate, WeightsInJsonAndSymbolicK8s) {
@@ -252,4 +252,15 @@ TEST(DtabDelegate, TransformationRouteAndJson_156) {
               (std::vector<std::string>{"  /a", "  /b (/a=>/b)", "  /d (/b=>/c | /d)", "  /%/optimus/d (Optimus Prime)"}));
     EXPECT_EQ(to_json(t),
               R"({"type":"transformation","path":"/d","name":"Optimus Prime","bound":{"addr":{"type":"pending"},"id":"/d","path":"/"},"tree":{"type":"leaf","path":"/%/optimus/d","dentry":{"prefix":"/b","dst":"/c | /d"},"bound":{"addr":{"type":"pending"},"id":"/%/optimus/d","path":"/"}}})");
+}
+
+TEST(DtabDelegate, GrowingPathsAreBounded) {
+    // Each step multiplies the path; within the depth limit it would hold millions of elements.
+    Dtab grow = dtab("/s => /s/s/s/s/s/s/s/s | /s/s/s/s/s/s/s/s");
+    Namers namers;
+    DelegateLimits limits;
+    limits.max_path_elements = 100000;
+    auto r = delegate(grow, P("/s"), namers, limits);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, mesh::core::ErrorCode::Limit);
 }
