@@ -24,23 +24,53 @@ int run_lint(const LintOptions& opts, Context& ctx) {
     auto parsed = parse_dtab_input(*text, name);
     if (!parsed) return report_error(ctx, parsed.error());
     auto findings = dtab::lint(parsed->dtab);
+    // Findings come sorted by offset: walk the text once for their lines and columns.
+    std::vector<core::LineColumn> positions;
+    std::vector<std::string> lines;
+    std::vector<int> carets;  // 0-based caret column within the shown line
+    {
+        core::LineColumn lc;
+        std::size_t pos = 0, line_start = 0;
+        for (const auto& f : findings) {
+            for (; pos < f.offset && pos < text->size(); ++pos) {
+                if ((*text)[pos] == '\n') {
+                    ++lc.line;
+                    line_start = pos + 1;
+                }
+            }
+            lc.column = static_cast<int>(std::min(f.offset, text->size()) - line_start) + 1;
+            positions.push_back(lc);
+            // Show at most a window of a very long line (a whole dtab on one line is common).
+            std::size_t end = text->find('\n', line_start);
+            if (end == std::string::npos) end = text->size();
+            if (end > line_start && (*text)[end - 1] == '\r') --end;
+            std::size_t at = std::min(f.offset, end);
+            std::size_t from = at - line_start > 80 ? at - 80 : line_start;
+            std::size_t to = std::min(end, at + 80);
+            std::string line = (from > line_start ? "..." : "") + text->substr(from, to - from) + (to < end ? "..." : "");
+            carets.push_back(static_cast<int>(at - from) + (from > line_start ? 3 : 0));
+            lines.push_back(std::move(line));
+        }
+    }
     std::string out;
     if (opts.output == "json") {
         nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& f : findings) {
-            auto lc = core::line_column_at(*text, f.offset);
+        for (std::size_t k = 0; k < findings.size(); ++k) {
+            const auto& f = findings[k];
+            const auto& lc = positions[k];
             arr.push_back({{"file", name}, {"line", lc.line}, {"column", lc.column},
                            {"severity", dtab::severity_name(f.severity)}, {"check", f.check},
                            {"message", f.message}, {"hint", f.hint}});
         }
         out = arr.dump(2) + "\n";
     } else {
-        for (const auto& f : findings) {
-            auto lc = core::line_column_at(*text, f.offset);
+        for (std::size_t k = 0; k < findings.size(); ++k) {
+            const auto& f = findings[k];
+            const auto& lc = positions[k];
             out += name + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " +
                    dtab::severity_name(f.severity) + ": " + f.message + " [" + f.check + "]\n";
-            out += "    " + core::line_at(*text, f.offset) + "\n";
-            out += "    " + std::string(static_cast<std::size_t>(lc.column - 1), ' ') + "^\n";
+            out += "    " + lines[k] + "\n";
+            out += "    " + std::string(static_cast<std::size_t>(carets[k]), ' ') + "^\n";
             if (!f.hint.empty()) out += "  hint: " + f.hint + "\n";
         }
     }

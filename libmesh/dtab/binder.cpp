@@ -23,8 +23,8 @@ BoundTree simple(BKind k) {
 
 class Binder {
 public:
-    Binder(const Dtab& dtab, const Namers& namers, const BindLimits& limits)
-        : m_index(dtab), m_namers(namers), m_limits(limits) {}
+    Binder(const LookupIndex& index, const Namers& namers, const BindLimits& limits)
+        : m_index(index), m_namers(namers), m_limits(limits) {}
 
     BoundTree bind(const NameTree& t, int depth) {
         check(depth);
@@ -80,6 +80,11 @@ private:
     }
 
     BoundTree bind_path(const Path& path, int depth) {
+        m_elements += path.size();
+        if (m_elements > m_limits.max_path_elements)
+            throw BindFailure{"binding looks up more than " + std::to_string(m_limits.max_path_elements) +
+                                  " path elements",
+                              core::ErrorCode::Limit};
         NameTree looked = m_index.lookup(path);
         if (looked.kind != NameTree::Kind::Neg) return bind(looked, depth + 1);
         NamerResult r = m_namers.lookup(path);
@@ -99,10 +104,11 @@ private:
         return simple(BKind::Neg);
     }
 
-    LookupIndex m_index;
+    const LookupIndex& m_index;
     const Namers& m_namers;
     const BindLimits& m_limits;
     std::size_t m_nodes = 0;
+    std::size_t m_elements = 0;
 };
 
 void collect(const BoundTree& t, std::vector<const BoundName*>& out) {
@@ -136,7 +142,13 @@ void write_json(const BoundTree& t, std::string& out) {
 
 core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers,
                              const BindLimits& limits) {
-    Binder binder(dtab, namers, limits);
+    LookupIndex index(dtab);
+    return bind(index, tree, namers, limits);
+}
+
+core::Result<BoundTree> bind(const LookupIndex& index, const NameTree& tree, const Namers& namers,
+                             const BindLimits& limits) {
+    Binder binder(index, namers, limits);
     try {
         return binder.bind(tree, 0);
     } catch (const BindFailure& f) {

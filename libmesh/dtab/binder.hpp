@@ -27,11 +27,18 @@ inline constexpr int k_namer_max_depth = 100;
 struct BindLimits {
     int max_depth = k_namer_max_depth;
     std::size_t max_nodes = 200000;
+    std::size_t max_path_elements = 4000000;  ///< summed over every path looked up
 };
 
 /// Binds `tree` through `dtab` and `namers`; the error carries Finagle's exception message (for
 /// example `Max recursion level: 100 reached in Namer lookup`).
 core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers,
+                             const BindLimits& limits = {});
+
+class LookupIndex;
+
+/// Like bind() over a prebuilt index of the dtab.
+core::Result<BoundTree> bind(const LookupIndex& index, const NameTree& tree, const Namers& namers,
                              const BindLimits& limits = {});
 
 /// Finagle's `Namer.resolve`: Neg for none, Failed for an exception, else the union of addresses

@@ -61,6 +61,7 @@ const char* type_name(DKind k) {
     case DKind::Fail: return "fail";
     case DKind::Empty: return "empty";
     case DKind::Exception: return "exception";
+    case DKind::Transformation: return "transformation";
     }
     return "neg";
 }
@@ -75,7 +76,20 @@ std::string shown_path(const DelegateNode& n) {
     return show(n.path);
 }
 
+std::string bound_json(const BoundName& b) {
+    return R"({"addr":)" + addr_json(b.addr) + R"(,"id":)" + json_string(show(b.id)) + R"(,"path":)" +
+           json_string(show(b.residual)) + "}";
+}
+
 void write_json(const DelegateNode& n, std::string& out) {
+    if (n.kind == DKind::Transformation) {
+        // linkerd's transformation node: path, name, bound (before), tree (after); no dentry.
+        out += R"({"type":"transformation","path":)" + json_string(show(n.path)) + R"(,"name":)" +
+               json_string(n.message) + R"(,"bound":)" + bound_json(n.bound) + R"(,"tree":)";
+        write_json(n.children.front(), out);
+        out += '}';
+        return;
+    }
     out += R"({"type":")";
     out += type_name(n.kind);
     out += R"(","path":)";
@@ -111,8 +125,7 @@ void write_json(const DelegateNode& n, std::string& out) {
         out += ']';
         break;
     case DKind::Leaf:
-        out += R"(,"bound":{"addr":)" + addr_json(n.bound.addr) + R"(,"id":)" +
-               json_string(show(n.bound.id)) + R"(,"path":)" + json_string(show(n.bound.residual)) + "}";
+        out += R"(,"bound":)" + bound_json(n.bound);
         break;
     case DKind::Exception: out += R"(,"message":)" + json_string(n.message); break;
     default: break;
@@ -154,6 +167,7 @@ void write_text(const DelegateNode& n, int indent, const std::string& lead, std:
     case DKind::Fail: out += "  ! fail"; break;
     case DKind::Empty: out += "  $ empty: bound, no endpoints"; break;
     case DKind::Exception: out += "  error: " + n.message; break;
+    case DKind::Transformation: out += "  transformed by " + n.message + " from " + show(n.bound.id); break;
     case DKind::Delegate: break;
     }
     out += '\n';
@@ -165,6 +179,17 @@ void write_text(const DelegateNode& n, int indent, const std::string& lead, std:
 }
 
 bool find_route(const DelegateNode& n, std::vector<std::string>& route, const Path* id) {
+    if (n.kind == DKind::Transformation) {
+        // linkerd's trace shows the transformed child's dentry on this line and the transformer's
+        // name on the child's line: the two swap places.
+        const DelegateNode& child = n.children.front();
+        std::size_t mark = route.size();
+        route.push_back("  " + show(n.path) + (child.dentry ? " (" + show(*child.dentry) + ")" : ""));
+        route.push_back("  " + shown_path(child) + " (" + n.message + ")");
+        if (child.kind == DKind::Leaf && (!id || child.bound.id == *id)) return true;
+        route.resize(mark);
+        return false;
+    }
     std::string line = "  " + shown_path(n);
     if (n.dentry) line += " (" + show(*n.dentry) + ")";
     route.push_back(line);

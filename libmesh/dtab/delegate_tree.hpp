@@ -14,14 +14,14 @@ namespace mesh::dtab {
 
 /// One node of a delegation; `dentry` points into the delegated Dtab (nullptr: no dentry).
 struct DelegateNode {
-    enum class Kind : unsigned char { Delegate, Alt, Union, Leaf, Neg, Fail, Empty, Exception };
+    enum class Kind : unsigned char { Delegate, Alt, Union, Leaf, Neg, Fail, Empty, Exception, Transformation };
     Kind kind = Kind::Neg;
     Path path;
     const Dentry* dentry = nullptr;
-    std::vector<DelegateNode> children;  ///< Delegate (one), Alt, Union
+    std::vector<DelegateNode> children;  ///< Delegate (one), Alt, Union, Transformation (one: the tree after)
     std::vector<double> weights;         ///< Union only
-    BoundName bound;                     ///< Leaf
-    std::string message;                 ///< Exception
+    BoundName bound;                     ///< Leaf; Transformation: the name before the transform
+    std::string message;                 ///< Exception: the error; Transformation: the transformer's name
     bool explicit_neg = false;           ///< Neg written as `~` in a dst (shown as "~")
 };
 
@@ -33,6 +33,7 @@ inline constexpr const char* k_delegator_max_depth_message = "Max recursion leve
 struct DelegateLimits {
     int max_depth = k_delegator_max_depth;
     std::size_t max_nodes = 200000;
+    std::size_t max_path_elements = 4000000;  ///< summed over every path looked up
 };
 
 /// Delegates `path` through `dtab` (which must outlive the result); fails only where linkerd's
@@ -40,8 +41,14 @@ struct DelegateLimits {
 core::Result<DelegateNode> delegate(const Dtab& dtab, const Path& path, const Namers& namers,
                                     const DelegateLimits& limits = {});
 
+class LookupIndex;
+
+/// Like delegate() over a prebuilt index of the dtab (for many delegations through one dtab).
+core::Result<DelegateNode> delegate(const LookupIndex& index, const Path& path, const Namers& namers,
+                                    const DelegateLimits& limits = {});
+
 /// linkerd's `DelegateTree.simplified`.
-DelegateNode simplify(const DelegateNode& node);
+DelegateNode simplify(DelegateNode node);
 
 /// The node as linkerd's delegator.json renders it (compact, keys in linkerd's order).
 std::string to_json(const DelegateNode& node);

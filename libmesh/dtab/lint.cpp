@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "libmesh/dtab/java_number.hpp"
 #include "libmesh/dtab/lookup_index.hpp"
@@ -59,18 +60,6 @@ bool never_neg(const NameTree& t, const LookupIndex& index) {
     case NameTree::Kind::Union: return always_ok(t, index);
     default: return false;
     }
-}
-
-// `later` matches every path `earlier` matches.
-bool covers(const Prefix& later, const Prefix& earlier) {
-    if (later.size() > earlier.size()) return false;
-    for (std::size_t i = 0; i < later.size(); ++i) {
-        const auto& l = later.elems[i];
-        const auto& e = earlier.elems[i];
-        if (l.wildcard) continue;
-        if (e.wildcard || l.label != e.label) return false;
-    }
-    return true;
 }
 
 void collect_leaves(const NameTree& t, std::vector<const NameTree*>& out) {
@@ -196,29 +185,60 @@ std::vector<LintFinding> lint(const Dtab& dtab, const NamerConfig& namer_config)
     Namers namers(namer_config);
     for (const auto& d : dtab.dentries) check_tree(d.dst, index, out);
 
-    // Dentries shadowed by a later one that never falls back, and exact duplicates.
-    for (std::size_t j = 0; j < dtab.size(); ++j) {
-        const Dentry& later = dtab.dentries[j];
-        bool stops = never_neg(later.dst, index);
-        for (std::size_t i = 0; i < j; ++i) {
-            const Dentry& earlier = dtab.dentries[i];
-            if (earlier == later) {
-                out.push_back({Sev::Warning, earlier.begin, "duplicate",
-                               "dentry `" + show(earlier) + "` is repeated later",
-                               "the later copy is tried first; this one only adds a redundant fallback"});
-            } else if (stops && covers(later.prefix, earlier.prefix)) {
-                out.push_back({Sev::Warning, earlier.begin, "never-applies",
-                               "dentry `" + show(earlier) + "` never applies: `" + show(later) +
-                                   "` (later, so tried first) matches every path it does and never falls back",
-                               "later dentries win; move this one after it or make that one end in `~`"});
+    // Exact duplicates, found by their printed form (linear, not pairwise).
+    std::unordered_map<std::string, std::size_t> last_seen;
+    std::vector<std::string> shown(dtab.size());
+    for (std::size_t i = dtab.size(); i-- > 0;) {
+        shown[i] = show(dtab.dentries[i]);
+        auto [it, fresh] = last_seen.emplace(shown[i], i);
+        if (!fresh)
+            out.push_back({Sev::Warning, dtab.dentries[i].begin, "duplicate",
+                           "dentry `" + shown[i] + "` is repeated later",
+                           "the later copy is tried first; this one only adds a redundant fallback"});
+    }
+    // Dentries shadowed by a later one that matches all their paths and never falls back. The
+    // covering list is shared by dentries with the same prefix, so repeated prefixes stay linear.
+    struct Covering {
+        std::vector<std::size_t> list;  // ascending dentry indices
+        std::vector<long> first_stop;   // per position: first stopping dentry at or after it, or -1
+        std::vector<long> second_stop;  // ... and the first after it whose printed form differs
+    };
+    std::unordered_map<std::string, Covering> coverings;
+    for (std::size_t i = 0; i < dtab.size(); ++i) {
+        const Dentry& earlier = dtab.dentries[i];
+        auto [it, fresh] = coverings.try_emplace(show(earlier.prefix));
+        Covering& c = it->second;
+        if (fresh) {
+            c.list = index.covering(earlier.prefix);
+            c.first_stop.assign(c.list.size() + 1, -1);
+            c.second_stop.assign(c.list.size() + 1, -1);
+            for (std::size_t p = c.list.size(); p-- > 0;) {
+                std::size_t j = c.list[p];
+                bool stop = never_neg(dtab.dentries[j].dst, index);
+                c.first_stop[p] = stop ? static_cast<long>(j) : c.first_stop[p + 1];
+                long f = c.first_stop[p + 1];
+                long second = c.second_stop[p + 1];
+                if (stop && f >= 0 && shown[static_cast<std::size_t>(f)] != shown[j]) second = f;
+                c.second_stop[p] = stop ? second : c.second_stop[p + 1];
             }
         }
+        auto pos = static_cast<std::size_t>(std::upper_bound(c.list.begin(), c.list.end(), i) - c.list.begin());
+        long j = c.first_stop[pos];
+        if (j >= 0 && shown[static_cast<std::size_t>(j)] == shown[i]) j = c.second_stop[pos];
+        if (j < 0) continue;
+        const std::string& later = shown[static_cast<std::size_t>(j)];
+        out.push_back({Sev::Warning, earlier.begin, "never-applies",
+                       "dentry `" + shown[i] + "` never applies: `" + later +
+                           "` (later, so tried first) matches every path it does and never falls back",
+                       "later dentries win; move this one after it or make that one end in `~`"});
     }
 
     // Loops: delegate a sample path of every prefix and look for a rewriting cycle.
     LoopFinder finder(dtab, index, namers);
     std::set<std::vector<std::size_t>> reported;
+    std::set<std::string> probed;
     for (std::size_t i = 0; i < dtab.size(); ++i) {
+        if (!probed.insert(show(dtab.dentries[i].prefix)).second) continue;  // same probe, same answer
         std::vector<std::size_t> cycle = finder.find(probe_for(dtab.dentries[i].prefix));
         if (cycle.empty()) continue;
         std::vector<std::size_t> key = cycle;

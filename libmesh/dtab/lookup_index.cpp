@@ -32,6 +32,12 @@ LookupIndex::LookupIndex(const Dtab& dtab) : m_dtab(dtab) {
 
 std::vector<std::size_t> LookupIndex::matching(const Path& path) const {
     std::vector<std::size_t> out;
+    matching(path, out);
+    return out;
+}
+
+void LookupIndex::matching(const Path& path, std::vector<std::size_t>& out) const {
+    out.clear();
     // Depth-first over (node, depth); wildcard edges make this a walk over at most a few branches.
     struct Frame {
         std::uint32_t node;
@@ -66,6 +72,26 @@ std::vector<std::size_t> LookupIndex::matching(const Path& path) const {
         if (n.wildcard != 0) push({n.wildcard, f.depth + 1});
     }
     if (out.size() > 1) std::sort(out.begin(), out.end(), std::greater<>());
+}
+
+std::vector<std::size_t> LookupIndex::covering(const Prefix& prefix) const {
+    std::vector<std::size_t> out;
+    std::vector<std::pair<std::uint32_t, std::size_t>> stack = {{0, 0}};
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        const Node& n = m_nodes[node];
+        out.insert(out.end(), n.terminals.begin(), n.terminals.end());
+        if (depth >= prefix.size()) continue;
+        const PrefixElement& e = prefix.elems[depth];
+        // A wildcard in the covered prefix is only covered by a wildcard.
+        if (!e.wildcard) {
+            auto it = n.children.find(e.label);
+            if (it != n.children.end()) stack.emplace_back(it->second, depth + 1);
+        }
+        if (n.wildcard != 0) stack.emplace_back(n.wildcard, depth + 1);
+    }
+    std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -20,6 +20,12 @@ public:
     /// Indices of the dentries whose prefix matches `path`, last dentry first (Finagle's order).
     std::vector<std::size_t> matching(const Path& path) const;
 
+    /// Like matching(path), into `out` (cleared first), so a caller can reuse its buffer.
+    void matching(const Path& path, std::vector<std::size_t>& out) const;
+
+    /// Indices (ascending) of the dentries whose prefix matches every path `prefix` matches.
+    std::vector<std::size_t> covering(const Prefix& prefix) const;
+
     /// Finagle's `Dtab.lookup`: Neg, the one rewritten dst, or an Alt of all, last dentry first.
     NameTree lookup(const Path& path) const;
 

@@ -34,33 +34,38 @@ std::optional<long long> java_parse_int(const std::string& s) {
 
 // Java's textToNumericFormatV4: 1 to 4 decimal parts, the last one filling the remaining bytes.
 std::optional<std::string> java_ipv4(const std::string& s) {
-    if (s.empty() || s.back() == '.') return std::nullopt;
-    std::vector<unsigned long long> parts;
-    std::string cur;
-    for (char c : s + ".") {
+    if (s.empty() || s.back() == '.' || s.size() > 40) return std::nullopt;
+    unsigned long long parts[4];
+    std::size_t count = 0;
+    unsigned long long cur = 0;
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        char c = i < s.size() ? s[i] : '.';
         if (c == '.') {
-            if (cur.empty() || cur.size() > 10) return std::nullopt;
-            parts.push_back(std::stoull(cur));
-            cur.clear();
+            if (digits == 0 || digits > 10 || count == 4) return std::nullopt;
+            parts[count++] = cur;
+            cur = 0;
+            digits = 0;
         } else if (c >= '0' && c <= '9') {
-            cur += c;
+            cur = cur * 10 + static_cast<unsigned>(c - '0');
+            ++digits;
         } else {
             return std::nullopt;
         }
     }
-    if (parts.size() > 4) return std::nullopt;
     unsigned char b[4] = {0, 0, 0, 0};
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < count; ++i) {
         if (parts[i] > 255) return std::nullopt;
         b[i] = static_cast<unsigned char>(parts[i]);
     }
-    std::size_t rest_bytes = 4 - (parts.size() - 1);
-    unsigned long long last = parts.back();
-    if (rest_bytes < 8 && last >= (1ULL << (8 * rest_bytes))) return std::nullopt;
+    std::size_t rest_bytes = 4 - (count - 1);
+    unsigned long long last = parts[count - 1];
+    if (last >= (1ULL << (8 * rest_bytes))) return std::nullopt;
     for (std::size_t k = 0; k < rest_bytes; ++k)
         b[3 - k] = static_cast<unsigned char>((last >> (8 * k)) & 0xff);
-    return std::to_string(b[0]) + "." + std::to_string(b[1]) + "." + std::to_string(b[2]) + "." +
-           std::to_string(b[3]);
+    char buf[16];
+    int n = std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+    return std::string(buf, static_cast<std::size_t>(n));
 }
 
 std::optional<std::string> java_ipv6(std::string s) {
@@ -241,17 +246,19 @@ std::size_t symbolic_id_length(const std::string& namer) {
 NamerResult lookup_global(const Path& path) {
     if (path.size() < 2 || path.elems[0] != "$") return neg();
     const std::string& cls = path.elems[1];
-    Path rest = drop(path, 2);
     if (cls == "inet" || cls == "fixedinet") {
-        if (rest.size() >= 2) {
-            if (auto port = java_parse_int(rest.elems[1]))
-                return inet_bound(take(path, 4), drop(path, 4), rest.elems[0], *port);
+        if (path.size() >= 4) {
+            if (auto port = java_parse_int(path.elems[3]))
+                return inet_bound(take(path, 4), drop(path, 4), path.elems[2], *port);
         }
-        if (rest.size() >= 1) {
-            if (auto port = java_parse_int(rest.elems[0]))
+        if (path.size() >= 3) {
+            if (auto port = java_parse_int(path.elems[2]))
                 return inet_bound(take(path, 3), drop(path, 3), "0.0.0.0", *port);
         }
-    } else if (cls == "fail") {
+        return error("Unknown namer: " + cls + " for path: " + show(path));
+    }
+    Path rest = drop(path, 2);
+    if (cls == "fail") {
         NamerResult r;
         r.kind = NamerResult::Kind::Fail;
         return r;

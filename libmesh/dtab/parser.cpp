@@ -117,6 +117,27 @@ private:
             end = e == std::string_view::npos ? m_text.size() : e;
             if (end > begin && m_text[end - 1] == '\r' && pos < end - 1) --end;
         }
+        if (!m_options.full_context && end - begin > 400) {
+            // A very long line: quote a window around the error, not megabytes.
+            std::size_t anchor = std::min(pos, m_text.size());
+            std::size_t from = anchor - begin > 150 ? anchor - 150 : begin;
+            std::size_t to = std::min(end, anchor + 150);
+            while (from > begin && (static_cast<unsigned char>(m_text[from]) & 0xc0) == 0x80) --from;
+            while (to < end && (static_cast<unsigned char>(m_text[to]) & 0xc0) == 0x80) ++to;
+            std::string prefix = from > begin ? "..." : "";
+            std::string suffix = to < end ? "..." : "";
+            std::string display;
+            if (pos >= m_text.size()) {
+                display = prefix + std::string(m_text.substr(from, to - from)) + "[]";
+            } else {
+                std::size_t len = 0;
+                std::string c = char_at(pos, &len);
+                std::size_t after = std::min(to, std::max(pos + len, to));
+                display = prefix + std::string(m_text.substr(from, pos - from)) + "[" + c + "]" +
+                          std::string(m_text.substr(pos + len, after > pos + len ? after - pos - len : 0)) + suffix;
+            }
+            throw ParseFailure{expected + " expected but " + found + " found at '" + display + "'", pos};
+        }
         std::string display;
         if (pos >= m_text.size()) {
             display = std::string(m_text.substr(begin, end - begin)) + "[]";
@@ -332,6 +353,8 @@ core::Error to_error(std::string_view text, const ParseOptions& options, const P
     e.location.line = lc.line;
     e.location.column = lc.column;
     e.source_line = core::line_at(text, f.offset);
+    // A caret under a line of megabytes helps nobody; the message already quotes a window.
+    if (e.source_line.size() > 400) e.source_line.clear();
     return e;
 }
 

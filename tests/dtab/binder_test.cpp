@@ -78,6 +78,36 @@ TEST(DtabLookup, IndexAgreesWithLinearScan) {
     }
 }
 
+TEST(DtabLookup, CoveringAgreesWithBruteForce) {
+    auto covers = [](const Prefix& later, const Prefix& earlier) {
+        if (later.size() > earlier.size()) return false;
+        for (std::size_t i = 0; i < later.size(); ++i) {
+            if (later.elems[i].wildcard) continue;
+            if (earlier.elems[i].wildcard || later.elems[i].label != earlier.elems[i].label) return false;
+        }
+        return true;
+    };
+    std::mt19937 rng(5);
+    const char* labels[] = {"a", "b"};
+    for (int round = 0; round < 100; ++round) {
+        Dtab d;
+        for (int i = 0; i < 10; ++i) {
+            Dentry e;
+            int m = static_cast<int>(rng() % 4);
+            for (int j = 0; j < m; ++j)
+                e.prefix.elems.push_back(rng() % 3 == 0 ? PrefixElement{"", true} : PrefixElement{labels[rng() % 2], false});
+            d.dentries.push_back(e);
+        }
+        LookupIndex index(d);
+        for (const auto& probe : d.dentries) {
+            std::vector<std::size_t> expected;
+            for (std::size_t j = 0; j < d.size(); ++j)
+                if (covers(d.dentries[j].prefix, probe.prefix)) expected.push_back(j);
+            ASSERT_EQ(index.covering(probe.prefix), expected) << show(d) << " " << show(probe.prefix);
+        }
+    }
+}
+
 TEST(DtabBind, LoopsHitTheDepthLimit_92_93) {
     Namers namers;
     auto r = bind(dtab("/foo/bar => /bar/foo; /bar/foo => /foo/bar"), T("/foo/bar"), namers);

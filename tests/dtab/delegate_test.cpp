@@ -216,7 +216,7 @@ TEST(DtabDelegate, ExplosionIsBounded) {
     Namers namers;
     auto r = delegate(dtab(text), P("/p0"), namers);
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().message.find("more than"), std::string::npos);
+    EXPECT_NE(r.error().message.find("is too large: more than"), std::string::npos);
 }
 
 TEST(DtabDelegate, WeightsInJsonAndSymbolicK8s) {
@@ -224,4 +224,43 @@ TEST(DtabDelegate, WeightsInJsonAndSymbolicK8s) {
                                      NamerConfig{});
     EXPECT_EQ(json,
               R"({"type":"union","path":"/svc/x","union":[{"weight":0.3,"tree":{"type":"leaf","path":"/#/io.l5d.k8s/prod/http/web/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"},"bound":{"addr":{"type":"pending"},"id":"/#/io.l5d.k8s/prod/http/web","path":"/x"}}},{"weight":1.0,"tree":{"type":"empty","path":"/$/nil/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"}}}]})");
+}
+
+TEST(DtabDelegate, TransformationRouteAndJson_156) {
+    Dentry ab = *parse_dentry("/a=>/b");
+    Dentry bcd = *parse_dentry("/b=>/c|/d");
+    auto node = [](DelegateNode::Kind k, std::string_view p, const Dentry* d) {
+        DelegateNode n;
+        n.kind = k;
+        n.path = P(p);
+        n.dentry = d;
+        return n;
+    };
+    DelegateNode c = node(DelegateNode::Kind::Leaf, "/c", &bcd);
+    c.bound.id = P("/c");
+    DelegateNode optimus = node(DelegateNode::Kind::Leaf, "/%/optimus/d", &bcd);
+    optimus.bound.id = P("/%/optimus/d");
+    DelegateNode t = node(DelegateNode::Kind::Transformation, "/d", nullptr);
+    t.message = "Optimus Prime";
+    t.bound.id = P("/d");
+    t.children = {optimus};
+    DelegateNode alt = node(DelegateNode::Kind::Alt, "/b", &ab);
+    alt.children = {c, t};
+    DelegateNode root = node(DelegateNode::Kind::Delegate, "/a", nullptr);
+    root.children = {alt};
+    EXPECT_EQ(route_to(root, P("/%/optimus/d")),
+              (std::vector<std::string>{"  /a", "  /b (/a=>/b)", "  /d (/b=>/c | /d)", "  /%/optimus/d (Optimus Prime)"}));
+    EXPECT_EQ(to_json(t),
+              R"({"type":"transformation","path":"/d","name":"Optimus Prime","bound":{"addr":{"type":"pending"},"id":"/d","path":"/"},"tree":{"type":"leaf","path":"/%/optimus/d","dentry":{"prefix":"/b","dst":"/c | /d"},"bound":{"addr":{"type":"pending"},"id":"/%/optimus/d","path":"/"}}})");
+}
+
+TEST(DtabDelegate, GrowingPathsAreBounded) {
+    // Each step multiplies the path; within the depth limit it would hold millions of elements.
+    Dtab grow = dtab("/s => /s/s/s/s/s/s/s/s | /s/s/s/s/s/s/s/s");
+    Namers namers;
+    DelegateLimits limits;
+    limits.max_path_elements = 100000;
+    auto r = delegate(grow, P("/s"), namers, limits);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, mesh::core::ErrorCode::Limit);
 }

@@ -5,6 +5,10 @@
 
 #include <httplib.h>
 
+#include <fstream>
+#include <sstream>
+#include <thread>
+
 #include "libmesh/namerd/client.hpp"
 #include "tests/support/fake_namerd.hpp"
 
@@ -126,4 +130,51 @@ TEST(FakeNamerd, WatchStreamsThenFails_151) {
     changer.join();
     ASSERT_TRUE(r);
     EXPECT_EQ(body, "/a=>/b\n/a=>/c\nerror\n");
+}
+
+TEST(FakeNamerd, DelegatorWithoutNamespace_18_81_127_128_130) {
+    FakeNamerd f;
+    f.set_plain_namespaces({"plain"});
+    auto c = client_for(f);
+    auto ok = c.Get("/api/1/delegate?dtab=/foo%3D%3E/bar&path=/foo");
+    EXPECT_EQ(ok->status, 200);
+    EXPECT_EQ(ok->body,
+              R"({"type":"delegate","path":"/foo","delegate":{"type":"neg","path":"/bar","dentry":{"prefix":"/foo","dst":"/bar"}}})");
+    auto bad_path = c.Get("/api/1/delegate?path=invalid-param");
+    EXPECT_EQ(bad_path->status, 400);
+    EXPECT_EQ(bad_path->body, "Invalid path: '/' expected but 'i' found at '[i]nvalid-param'");
+    auto bad_dtab = c.Get("/api/1/delegate?path=/foo&dtab=invalid-param");
+    EXPECT_EQ(bad_dtab->status, 400);
+    EXPECT_EQ(bad_dtab->body, "Invalid dtab: '/' expected but 'i' found at '[i]nvalid-param'");
+    auto plain = c.Get("/api/1/delegate?path=/foo&namespace=plain");
+    EXPECT_EQ(plain->status, 501);
+    EXPECT_EQ(plain->body, "Name Interpreter for plain cannot show delegations");
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{\"path\":\"/foo\",\"dtab\":\"/foo=>/bar\"}", "application/json")->status, 200);
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{nope", "application/json")->status, 400);
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{nope", "application/json")->body, "Malformed delegation request: {nope");
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{}", "text/plain")->status, 415);
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{}", "application/json;charset=utf-8")->status, 415);
+}
+
+TEST(FakeNamerd, ListWatchMatchesTheRecordedStream) {
+    FakeNamerd f;
+    f.set("yeezus", "/yeezy => /yeezus");
+    f.set("tlop", "/a => /b");
+    std::string body;
+    std::thread changer([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.set("graduation", "/c => /d");
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.fail_watches("");
+    });
+    auto c = client_for(f);
+    auto r = c.Get("/api/1/dtabs?watch=true", [&](const char* data, std::size_t n) {
+        body.append(data, n);
+        return true;
+    });
+    changer.join();
+    std::ifstream in(std::string(MESH_SOURCE_DIR) + "/testdata/dtab/namerd-api1-dtabs-watch-stream.ndjson");
+    std::stringstream recorded;
+    recorded << in.rdbuf();
+    EXPECT_EQ(body, recorded.str() + "\n");  // then the (empty) failure line
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "libmesh/namerd/client.hpp"
@@ -211,4 +212,26 @@ TEST(NamerdClient, WrongPortAnswersHtml) {
     auto r = client.list();
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("namerd answered"), std::string::npos) << r.error().message;
+}
+
+TEST(DtabOnline, RealMarathonDtabRoundTrips) {
+    std::ifstream in(std::string(MESH_SOURCE_DIR) + "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
+    std::stringstream json;
+    json << in.rdbuf();
+    FakeNamerd f;
+    mesh::namerd::Client client({f.url()});
+    auto put = client.request("PUT", "/api/1/dtabs/default", {"Content-Type: application/json"}, json.str());
+    ASSERT_TRUE(put);
+    EXPECT_EQ(put->status, 204);
+    auto get = run_mesh({"mesh", "dtab", "get", "default", "--namerd", f.url()});
+    EXPECT_EQ(get.out,
+              "# version AAAAAAAAAAE=\n"
+              "/marathonId  => /#/io.l5d.marathon ;\n"
+              "/svc         => /$/io.buoyant.http.domainToPathPfx/marathonId ;\n");
+    auto raw = client.request("GET", "/api/1/dtabs/default", {"Accept: application/json"}, "");
+    EXPECT_EQ(raw->body, json.str());  // namerd's JSON form, byte for byte
+    // Offline, the host becomes a marathon app path.
+    auto d = run_mesh({"mesh", "dtab", "delegate", "/svc/web.prod", "--resolve", "--dtab-file", "-"},
+                      get.out);
+    EXPECT_EQ(d.out, "/#/io.l5d.marathon/prod  residual /web  [unknown offline: namer io.l5d.marathon needs live service discovery]\n");
 }

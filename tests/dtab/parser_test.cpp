@@ -211,3 +211,19 @@ TEST(DtabLimits, DeepNestingIsAnErrorNotACrash) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("nested deeper"), std::string::npos);
 }
+
+TEST(DtabLimits, LongLinesAreQuotedAsAWindow) {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "/a=>/b;";
+    text += "/c=>/d /e";
+    auto r = parse_dtab(text);
+    ASSERT_FALSE(r);
+    EXPECT_LT(r.error().message.size(), 400u);
+    EXPECT_NE(r.error().message.find("/c=>/d [/]e'"), std::string::npos) << r.error().message;
+    EXPECT_EQ(r.error().message.rfind("end of input expected but '/' found at '...", 0), 0u);
+    EXPECT_TRUE(r.error().source_line.empty());
+    EXPECT_EQ(r.error().location.column, static_cast<int>(text.size()) - 1);
+    ParseOptions full;
+    full.full_context = true;  // namerd's 400 body quotes everything, as Finagle does
+    EXPECT_GT(parse_dtab(text, full).error().message.size(), text.size());
+}

@@ -110,6 +110,59 @@ Decoded decode(const httplib::Request& req, const std::string& type, bool text_e
     return out;
 }
 
+// linkerd's DelegateApiHandler, which namerd also serves at /api/1/delegate (no namespace).
+void serve_delegator(const httplib::Request& req, httplib::Response& res,
+                     const std::vector<std::string>& plain_namespaces) {
+    std::string ns = req.get_param_value("namespace");
+    std::string dtab_text = req.get_param_value("dtab");
+    std::string raw_path = req.get_param_value("path");
+    if (req.method == "POST") {
+        if (req.get_header_value("Content-Type") != "application/json") {
+            res.status = 415;
+            return;
+        }
+        try {
+            auto j = nlohmann::json::parse(req.body);
+            if (!j.is_object() || !j.contains("path") || !j.contains("dtab") || !j["path"].is_string() ||
+                !j["dtab"].is_string())
+                throw std::runtime_error("fields");
+            raw_path = j["path"].get<std::string>();
+            dtab_text = j["dtab"].get<std::string>();
+            if (j.contains("namespace") && j["namespace"].is_string()) ns = j["namespace"].get<std::string>();
+        } catch (const std::exception&) {
+            res.status = 400;
+            res.set_content("Malformed delegation request: " + req.body, "text/plain");
+            return;
+        }
+    }
+    if (std::find(plain_namespaces.begin(), plain_namespaces.end(), ns) != plain_namespaces.end()) {
+        res.status = 501;
+        res.set_content("Name Interpreter for " + ns + " cannot show delegations", "text/plain");
+        return;
+    }
+    auto table = dtab::parse_dtab(dtab_text);
+    if (!table) {
+        res.status = 400;
+        res.set_content("Invalid dtab: " + table.error().message, "text/plain");
+        return;
+    }
+    auto path = dtab::parse_path(raw_path);
+    if (!path) {
+        res.status = 400;
+        res.set_content("Invalid path: " + path.error().message, "text/plain");
+        return;
+    }
+    dtab::NamerConfig config;
+    config.symbolic_hash_namers = false;
+    dtab::Namers namers(config);
+    auto tree = dtab::delegate(*table, *path, namers);
+    if (!tree) {
+        res.status = 500;
+        return;
+    }
+    res.set_content(dtab::to_json(*tree), k_json);
+}
+
 }  // namespace
 
 FakeNamerd::FakeNamerd() : m_server(std::make_unique<httplib::Server>()) {
@@ -130,6 +183,7 @@ FakeNamerd::~FakeNamerd() {
 std::string FakeNamerd::url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
 
 void FakeNamerd::bump(const std::string& ns, dtab::Dtab d) {
+    if (!m_store.count(ns)) m_order.push_back(ns);
     Entry& e = m_store[ns];
     e.dtab = std::move(d);
     ++e.version;
@@ -183,8 +237,8 @@ void FakeNamerd::install_routes() {
             res.set_chunked_content_provider(k_json, [this, last = std::string()](std::size_t, httplib::DataSink& sink) mutable {
                 std::unique_lock lock(m_mutex);
                 std::uint64_t seen = m_changes;
-                nlohmann::json names = nlohmann::json::array();
-                for (const auto& [ns, e] : m_store) names.push_back(ns);
+                nlohmann::json names = nlohmann::json::array();  // creation order: not sorted
+                for (const auto& ns : m_order) names.push_back(ns);
                 std::string body = names.dump() + "\n";
                 if (body != last) {
                     last = body;
@@ -316,10 +370,26 @@ void FakeNamerd::install_routes() {
             res.status = 404;
             return;
         }
+        m_order.erase(std::remove(m_order.begin(), m_order.end(), ns), m_order.end());
         ++m_changes;
         m_changed.notify_all();
         res.status = 204;
     });
+
+    auto delegator = [this](const httplib::Request& req, httplib::Response& res) {
+        if (!req.has_param("path")) {
+            res.status = 500;  // the routing layer needs the path query parameter even for POST
+            return;
+        }
+        std::vector<std::string> plain;
+        {
+            std::lock_guard lock(m_mutex);
+            plain = m_plain_namespaces;
+        }
+        serve_delegator(req, res, plain);
+    };
+    s.Get("/api/1/delegate", delegator);
+    s.Post("/api/1/delegate", delegator);
 
     s.Get(R"(/api/1/delegate/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
         if (!req.has_param("path")) {

@@ -42,6 +42,11 @@ public:
     void set_delay_ms(int ms) { m_delay_ms = ms; }
     /// Running and future watches write `message` as a last line and end the stream.
     void fail_watches(const std::string& message);
+    /// Namespaces whose interpreter cannot delegate (501 on /api/1/delegate?namespace=NS).
+    void set_plain_namespaces(std::vector<std::string> names) {
+        std::lock_guard lock(m_mutex);
+        m_plain_namespaces = std::move(names);
+    }
     /// "METHOD path" of every request so far.
     std::vector<std::string> requests() const;
 
@@ -59,9 +64,11 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::map<std::string, Entry> m_store;
+    std::vector<std::string> m_order;  // namespaces in creation order (watch lists are unsorted)
     std::uint64_t m_changes = 0;
     std::optional<std::string> m_watch_failure;
     std::vector<std::string> m_requests;
+    std::vector<std::string> m_plain_namespaces;
     std::atomic<int> m_delay_ms{0};
     std::atomic<bool> m_stopping{false};
 };
