@@ -41,6 +41,10 @@ struct Request {
     std::string proxy;  ///< proxy URL (http, https, socks5); empty means libcurl's *_proxy variables
     std::chrono::milliseconds timeout{5000};
     std::size_t max_body_bytes = 16u << 20;
+    /// Index (in the same batch, lower than this one) of a request to run after: this one then
+    /// reuses its connection, and is not sent at all (FailureKind::Cancelled) when that one got
+    /// no HTTP response.
+    std::optional<std::size_t> after;
 };
 
 /// Why a request produced no HTTP response.
