@@ -29,6 +29,7 @@ struct Transfer {
     const Request* request = nullptr;
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;
+    curl_slist* connect_to = nullptr;
     Response response;
     bool too_large = false;
     Clock::time_point started;
@@ -104,6 +105,8 @@ void configure(Transfer& t) {
         curl_easy_setopt(e, CURLOPT_PASSWORD, r.auth.password.c_str());
     }
     if (!r.proxy.empty()) curl_easy_setopt(e, CURLOPT_PROXY, r.proxy.c_str());
+    for (const auto& c : r.connect_to) t.connect_to = curl_slist_append(t.connect_to, c.c_str());
+    if (t.connect_to) curl_easy_setopt(e, CURLOPT_CONNECT_TO, t.connect_to);
 
     const TlsOptions& tls = r.tls;
     if (tls.insecure) {
@@ -223,6 +226,8 @@ public:
             t.easy = nullptr;
             curl_slist_free_all(t.headers);
             t.headers = nullptr;
+            curl_slist_free_all(t.connect_to);
+            t.connect_to = nullptr;
             --running;
         };
 
