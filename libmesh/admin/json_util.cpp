@@ -40,6 +40,12 @@ core::Result<nlohmann::json> parse_json_document(std::string_view text, const st
         auto bracket = message.find("] ");
         if (bracket != std::string::npos) message = message.substr(bracket + 2);
         return core::fail(core::ErrorCode::Input, what + ": " + message, {what, lc.line, lc.column});
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. out_of_range 406 "number overflow" (found by the kubeconfig fuzzer): not a parse_error.
+        std::string message = e.what();
+        auto bracket = message.find("] ");
+        if (bracket != std::string::npos) message = message.substr(bracket + 2);
+        return core::fail(core::ErrorCode::Input, what + ": " + message);
     }
 }
 

@@ -82,8 +82,10 @@ CheckItem dtabs(const std::vector<ProxySample>& samples, const StatusReport& sta
     for (std::size_t i = 0; i < samples.size(); ++i) {
         if (!status.rows[i].up) continue;
         if (!samples[i].config) {
-            if (samples[i].config_failure)
+            if (samples[i].config_failure) {
                 c.add(CheckResult::Warning, fmt::format("* {}: {}", status.rows[i].name, samples[i].config_failure->reason));
+                if (c.hint.empty()) c.hint = "could not read the config to compare dtabs; " + samples[i].config_failure->hint;
+            }
             continue;
         }
         for (const auto& r : samples[i].config->routers) seen[r.label][r.dtab].push_back(status.rows[i].name);

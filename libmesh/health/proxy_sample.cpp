@@ -84,8 +84,13 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
     std::vector<Pending> pending;
     admin::MetricsLimits limits = options.metrics_limits;
     limits.prune_to_status = true;
+    // Every request to a proxy follows its metrics request on the same connection, and is not
+    // sent at all when the proxy did not answer that one.
+    std::optional<std::size_t> metrics_index;
     auto add = [&](std::size_t i, Kind kind, const std::string& path) {
         net::Request r = targets[i].request_template;
+        if (kind == Kind::Metrics || kind == Kind::Help) metrics_index = requests.size();
+        if (kind != Kind::Metrics && kind != Kind::Help) r.after = metrics_index;
         r.url = targets[i].base_url + path;
         r.method = "GET";
         if (kind == Kind::Metrics) r.max_body_bytes = std::min(r.max_body_bytes, options.metrics_limits.max_bytes);

@@ -47,6 +47,7 @@ core::Result<net::Request> ApiClient::request_template() {
     r.tls = m_config.tls;
     r.auth = m_config.auth;
     r.proxy = m_config.proxy_url;
+    r.connect_to = m_config.connect_to;
     r.timeout = m_config.timeout.count() > 0 ? m_config.timeout : std::chrono::milliseconds(30000);
     r.max_body_bytes = 64u << 20;
     r.headers.emplace_back("Accept", "application/json");

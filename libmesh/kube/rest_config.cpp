@@ -138,6 +138,22 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
                           "the cluster sets both a certificate authority and insecure-skip-tls-verify; kubectl refuses this too");
     }
     rc.tls_server_name = cluster.tls_server_name;
+    if (!rc.tls_server_name.empty()) {
+        // libcurl verifies the certificate against the URL's host: put the TLS name there and
+        // connect to the real address with CONNECT_TO.
+        auto scheme_end = rc.server.find("://") + 3;
+        auto host_end = rc.server.find('/', scheme_end);
+        std::string authority = rc.server.substr(scheme_end, host_end == std::string::npos ? std::string::npos : host_end - scheme_end);
+        std::string path = host_end == std::string::npos ? std::string() : rc.server.substr(host_end);
+        std::string host = authority, port = rc.server.rfind("http://", 0) == 0 ? "80" : "443";
+        auto colon = authority.rfind(':');
+        if (colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
+            host = authority.substr(0, colon);
+            port = authority.substr(colon + 1);
+        }
+        rc.connect_to.push_back(fmt::format("{}:{}:{}:{}", rc.tls_server_name, port, host, port));
+        rc.server = fmt::format("{}{}:{}{}", rc.server.substr(0, scheme_end), rc.tls_server_name, port, path);
+    }
     rc.proxy_url = cluster.proxy_url;
     rc.tls.cert_data = user.cert_data;
     rc.tls.cert_file = user.cert_data.empty() ? user.cert_file : std::string();

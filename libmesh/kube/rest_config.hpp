@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "libmesh/core/error.hpp"
 #include "libmesh/kube/kubeconfig.hpp"
@@ -37,6 +38,8 @@ struct RestConfig {
     std::optional<ExecConfig> exec;
     std::string proxy_url;
     std::string tls_server_name;
+    /// Set with tls-server-name: requests go to `server` rewritten to that name and connect here.
+    std::vector<std::string> connect_to;
     std::string namespace_name;  ///< the context's namespace; empty when unset
     std::chrono::milliseconds timeout{0};
     std::string source;  ///< "kubeconfig /path (context x)" or "in-cluster service account"

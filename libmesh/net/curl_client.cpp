@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <mutex>
 
 #include "libmesh/net/http_client.hpp"
@@ -28,6 +29,7 @@ struct Transfer {
     const Request* request = nullptr;
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;
+    curl_slist* connect_to = nullptr;
     Response response;
     bool too_large = false;
     Clock::time_point started;
@@ -103,6 +105,8 @@ void configure(Transfer& t) {
         curl_easy_setopt(e, CURLOPT_PASSWORD, r.auth.password.c_str());
     }
     if (!r.proxy.empty()) curl_easy_setopt(e, CURLOPT_PROXY, r.proxy.c_str());
+    for (const auto& c : r.connect_to) t.connect_to = curl_slist_append(t.connect_to, c.c_str());
+    if (t.connect_to) curl_easy_setopt(e, CURLOPT_CONNECT_TO, t.connect_to);
 
     const TlsOptions& tls = r.tls;
     if (tls.insecure) {
@@ -166,25 +170,49 @@ public:
         // Keep connections to as many hosts as run at once; the default cache is smaller.
         curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(parallel));
         std::deque<Transfer> transfers(requests.size());  // stable addresses for CURLOPT_PRIVATE
-        std::size_t next = 0;
+        // Requests run in order, except that a request's followers jump the queue when it
+        // finishes, so they find its connection still in the cache.
+        std::vector<std::vector<std::size_t>> followers(requests.size());
+        std::deque<std::size_t> ready;
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            transfers[i].index = i;
+            transfers[i].request = &requests[i];
+            const auto& after = requests[i].after;
+            if (after && *after < i) followers[*after].push_back(i);
+            else ready.push_back(i);
+        }
+        std::vector<bool> finished(requests.size(), false);
         std::size_t running = 0;
         auto deadline = options.overall_timeout.count() > 0 ? Clock::now() + options.overall_timeout
                                                              : Clock::time_point::max();
 
-        auto complete = [&](Transfer& t) {
-            if (options.log) options.log(log_line(t));
+        std::function<void(Transfer&)> complete = [&](Transfer& t) {
+            finished[t.index] = true;
+            bool answered = t.response.ok();
+            std::string why = t.response.error;
+            if (options.log && t.response.failure != FailureKind::Cancelled) options.log(log_line(t));
             done(t.index, std::move(t.response));
             // Move-assigning an empty string keeps libstdc++'s heap buffer; swap really frees it,
             // or every finished transfer would keep its body's capacity until the batch ends.
             std::string().swap(t.response.body);
             t.response = Response{};
+            auto& next = followers[t.index];
+            if (answered) {
+                ready.insert(ready.begin(), next.begin(), next.end());
+                return;
+            }
+            for (std::size_t f : next) {
+                Transfer& skipped = transfers[f];
+                skipped.started = Clock::now();
+                skipped.response.failure = FailureKind::Cancelled;
+                skipped.response.error = "not sent: an earlier request to the same server failed (" + why + ")";
+                complete(skipped);
+            }
         };
         auto start_more = [&] {
-            while (running < parallel && next < requests.size()) {
-                Transfer& t = transfers[next];
-                t.index = next;
-                t.request = &requests[next];
-                ++next;
+            while (running < parallel && !ready.empty()) {
+                Transfer& t = transfers[ready.front()];
+                ready.pop_front();
                 t.easy = curl_easy_init();
                 t.started = Clock::now();
                 configure(t);
@@ -198,6 +226,8 @@ public:
             t.easy = nullptr;
             curl_slist_free_all(t.headers);
             t.headers = nullptr;
+            curl_slist_free_all(t.connect_to);
+            t.connect_to = nullptr;
             --running;
         };
 
@@ -223,24 +253,17 @@ public:
             curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
         }
         // The overall deadline passed: whatever is still running or queued gets a timeout.
-        for (std::size_t i = 0; i < next; ++i) {
+        for (std::size_t i = 0; i < requests.size(); ++i) {
             Transfer& t = transfers[i];
-            if (!t.easy) continue;
+            if (finished[i]) continue;
+            bool was_running = t.easy != nullptr;
+            if (was_running) release(t);
+            else t.started = Clock::now();
             t.response = Response{};
             t.response.failure = FailureKind::Timeout;
-            t.response.error = "overall timeout reached";
-            t.response.elapsed =
-                std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.started);
-            release(t);
-            complete(t);
-        }
-        for (std::size_t i = next; i < requests.size(); ++i) {
-            Transfer& t = transfers[i];
-            t.index = i;
-            t.request = &requests[i];
-            t.started = Clock::now();
-            t.response.failure = FailureKind::Timeout;
-            t.response.error = "overall timeout reached before the request started";
+            t.response.error = was_running ? "overall timeout reached" : "overall timeout reached before the request started";
+            t.response.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.started);
+            followers[i].clear();  // each follower gets its own timeout below
             complete(t);
         }
         curl_multi_cleanup(multi);

@@ -39,8 +39,15 @@ struct Request {
     TlsOptions tls;
     Auth auth;
     std::string proxy;  ///< proxy URL (http, https, socks5); empty means libcurl's *_proxy variables
+    /// CURLOPT_CONNECT_TO entries ("host:port:connect-host:connect-port"), e.g. for a TLS server
+    /// name that differs from the address connected to.
+    std::vector<std::string> connect_to;
     std::chrono::milliseconds timeout{5000};
     std::size_t max_body_bytes = 16u << 20;
+    /// Index (in the same batch, lower than this one) of a request to run after: this one then
+    /// reuses its connection, and is not sent at all (FailureKind::Cancelled) when that one got
+    /// no HTTP response.
+    std::optional<std::size_t> after;
 };
 
 /// Why a request produced no HTTP response.

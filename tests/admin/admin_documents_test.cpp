@@ -42,6 +42,13 @@ TEST(LinkerConfig, BadJsonIsLocated) {
     EXPECT_FALSE(parse_linker_config("[]"));
 }
 
+TEST(LinkerConfig, NumberOverflowIsAnErrorNotACrash) {
+    // Found by fuzz/kubeconfig_fuzzer: nlohmann throws out_of_range, not parse_error, for this.
+    auto c = parse_linker_config("{\"admin\":{\"port\":1e66666}}");
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("overflow"), std::string::npos) << c.error().message;
+}
+
 TEST(ClientState, ParsesStatesAndAddresses) {
     auto s = parse_client_state(R"({"/#/io.l5d.k8s/emojivoto/grpc/voting-svc":{"state":"bound","addresses":["172.17.0.8:8080","172.17.0.7:8080"]},
  "/$/inet/localhost/4100":{"state":"bound","addresses":["localhost:4100"]},

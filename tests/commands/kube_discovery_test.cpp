@@ -119,6 +119,26 @@ TEST(KubeDiscovery, UntrustedServerCertificateFailsUnlessSkipped) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(KubeDiscovery, TlsServerNameDiffersFromTheAddress) {
+    FakeLinkerd a;
+    FakeKubeApi api(cluster_of({&a}));
+    // The certificate names localhost and 127.0.0.1; connect to 127.0.0.1, verify as "localhost".
+    std::string ca = base64(read_testdata("kube/tls/server.crt"));
+    std::string config = write_temp("kc-sni.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
+                                                   "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
+                                                   "\n    tls-server-name: localhost\n    certificate-authority-data: " + ca +
+                                                   "\nusers:\n- name: u\n  user: {token: good-token}\n");
+    auto r = run_mesh({"status", "--kubeconfig", config, "--once", "-v"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("GET https://localhost:"), std::string::npos) << r.err;
+    std::string wrong = write_temp("kc-sni-bad.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
+                                                      "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
+                                                      "\n    tls-server-name: not-in-the-cert.example\n    certificate-authority-data: " + ca +
+                                                      "\nusers:\n- name: u\n  user: {token: good-token}\n");
+    r = run_mesh({"status", "--kubeconfig", wrong, "--once"});
+    EXPECT_EQ(r.exit_code, 1);
+}
+
 TEST(KubeDiscovery, ExecPluginRunsWithoutAShellIsCachedAndRefreshedAfter401) {
     FakeLinkerd a, b;
     FakeKubeApi api(cluster_of({&a, &b}));

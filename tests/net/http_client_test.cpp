@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -140,4 +141,29 @@ TEST(Redact, MasksUserInfoAndSecretParameters) {
     EXPECT_EQ(redact_url("https://u:p@h:1/x?a=1&token=abc&b=2"), "https://REDACTED@h:1/x?a=1&token=REDACTED&b=2");
     EXPECT_EQ(redact_url("http://h/admin/metrics.json?tree=1"), "http://h/admin/metrics.json?tree=1");
     EXPECT_EQ(redact_url("http://h/p?Access_Token=z"), "http://h/p?Access_Token=REDACTED");
+}
+
+TEST(HttpClient, FollowersRunAfterTheirLeaderAndAreSkippedWhenItFails) {
+    FakeLinkerd good, refused(FakeMode::Refused);
+    std::vector<Request> rs{get("http://" + good.address() + "/admin/metrics.json?tree=1"),
+                            get("http://" + refused.address() + "/admin/metrics.json?tree=1"),
+                            get("http://" + good.address() + "/admin/ping"),
+                            get("http://" + refused.address() + "/admin/ping")};
+    rs[2].after = 0;
+    rs[3].after = 1;
+    std::vector<std::size_t> order;
+    std::vector<Response> out(rs.size());
+    BatchOptions o;
+    o.parallel = 4;
+    make_curl_client()->run(rs, o, [&](std::size_t i, Response&& r) {
+        order.push_back(i);
+        out[i] = std::move(r);
+    });
+    ASSERT_EQ(order.size(), 4u);
+    auto pos = [&](std::size_t i) { return std::find(order.begin(), order.end(), i) - order.begin(); };
+    EXPECT_LT(pos(0), pos(2));
+    EXPECT_LT(pos(1), pos(3));
+    EXPECT_EQ(out[2].status, 200);
+    EXPECT_EQ(out[3].failure, FailureKind::Cancelled);
+    EXPECT_EQ(good.metrics_requests(), 1);
 }
