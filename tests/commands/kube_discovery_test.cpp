@@ -128,14 +128,14 @@ TEST(KubeDiscovery, TlsServerNameDiffersFromTheAddress) {
                                                    "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
                                                    "\n    tls-server-name: localhost\n    certificate-authority-data: " + ca +
                                                    "\nusers:\n- name: u\n  user: {token: good-token}\n");
-    auto r = run_mesh({"status", "--kubeconfig", config, "--once", "-v"});
+    auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "-v"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("GET https://localhost:"), std::string::npos) << r.err;
     std::string wrong = write_temp("kc-sni-bad.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
                                                       "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
                                                       "\n    tls-server-name: not-in-the-cert.example\n    certificate-authority-data: " + ca +
                                                       "\nusers:\n- name: u\n  user: {token: good-token}\n");
-    r = run_mesh({"status", "--kubeconfig", wrong, "--once"});
+    r = run_mesh_command({"status", "--kubeconfig", wrong, "--once"});
     EXPECT_EQ(r.exit_code, 1);
 }
 
