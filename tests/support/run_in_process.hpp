@@ -21,9 +21,12 @@ InProcessResult run_mesh(const std::vector<std::string>& args, const std::string
 using RunResult = InProcessResult;
 
 /// Runs `mesh <args...>` (the program name is added) with empty stdin and only `env` set.
-inline RunResult run_mesh_command(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
-    args.insert(args.begin(), "mesh");
-    return run_mesh(args, {}, env);
+inline RunResult run_mesh_command(const std::vector<std::string>& args,
+                                  const std::map<std::string, std::string>& env = {}) {
+    std::vector<std::string> argv{"mesh"};
+    argv.reserve(args.size() + 1);
+    for (const auto& arg : args) argv.push_back(arg);
+    return run_mesh(argv, {}, env);
 }
 
 /// Reads a whole file (test helper; throws on failure).
