@@ -64,14 +64,14 @@ int run_check(const CheckOptions& o, Context& ctx) {
     health::SampleOptions sampling = sample_options(o.source, ctx);
     sampling.probes = {true, true, true, true};
     InterruptGuard guard;
-    auto first = health::sample_proxies(*client, targets, sampling);
+    auto first = sample_with_progress(*client, targets, sampling, ctx);
     std::optional<std::vector<health::ProxySample>> second;
     if (!o.once) {
         if (!wait_for(std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000))))
             return cli::k_exit_interrupted;
         health::SampleOptions again = sampling;
         again.probes = {};
-        second = health::sample_proxies(*client, targets, again);
+        second = sample_with_progress(*client, targets, again, ctx);
     }
     health::StatusReport status = health::build_status(targets, first, second ? &*second : nullptr);
     health::CheckThresholds t;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands/manifest_report.hpp"
+#include "commands/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/input.hpp"
 #include "libmesh/core/unified_diff.hpp"
@@ -189,12 +190,19 @@ int run_manifest_command(Context& ctx, const ManifestOptions& options, inject::O
 
     std::vector<Processed> processed;
     std::vector<inject::ObjectReport> objects;
+    ProgressReporter progress(ctx.io, operation == inject::Operation::Inject ? "injecting" : "uninjecting",
+                              inputs->size() > 1 ? inputs->size() : 0);
     for (auto& input : *inputs) {
         auto result = inject::process_stream(input.content, input.name, operation, config);
-        if (!result) return report_error(ctx, result.error());
+        if (!result) {
+            progress.finish();  // so the error starts on a clean line
+            return report_error(ctx, result.error());
+        }
         for (const auto& o : result->objects) objects.push_back(o);
+        if (inputs->size() > 1) progress.advance(input.name);
         processed.push_back(Processed{std::move(input), std::move(*result)});
     }
+    progress.finish();
     bool colour = ctx.io.colour && !options.no_color;
     auto write_report = [&] {
         if (options.report == "text") write_text_report(ctx.io.err, objects, colour);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "commands/kube_discovery.hpp"
+#include "commands/terminal.hpp"
 
 namespace mesh::commands {
 
@@ -109,6 +110,16 @@ health::SampleOptions sample_options(const ProxySourceOptions& o, Context& ctx) 
     s.metrics_limits.max_bytes = o.max_body_mib << 20;
     if (o.verbose) s.log = [&ctx](const std::string& line) { ctx.io.err << "mesh: " << line << '\n'; };
     return s;
+}
+
+std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
+                                                      const std::vector<health::ProxyTarget>& targets,
+                                                      health::SampleOptions options, Context& ctx) {
+    ProgressReporter progress(ctx.io, "probing proxies", targets.size());
+    if (progress.enabled()) options.on_proxy_answered = [&progress](const std::string& name) { progress.advance(name); };
+    auto samples = health::sample_proxies(client, targets, options);
+    progress.finish();
+    return samples;
 }
 
 bool use_colour(const ProxySourceOptions& o, const Context& ctx) { return ctx.io.colour && !o.no_color; }

@@ -52,6 +52,11 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options,
 /// Sample options for the flags (parallelism, timeouts, the -v log to stderr).
 health::SampleOptions sample_options(const ProxySourceOptions& options, Context& ctx);
 
+/// Samples every target, showing "probing proxies: done/total" on stderr when it is a terminal.
+std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
+                                                      const std::vector<health::ProxyTarget>& targets,
+                                                      health::SampleOptions options, Context& ctx);
+
 /// True when colour and symbols may be used.
 bool use_colour(const ProxySourceOptions& options, const Context& ctx);
 

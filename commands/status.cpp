@@ -33,13 +33,13 @@ int run_status(const StatusOptions& o, Context& ctx) {
     int exit_code = cli::k_exit_ok;
     for (bool first_frame = true;; first_frame = false) {
         std::vector<health::ProxySample> first =
-            previous.empty() ? health::sample_proxies(*client, targets, sampling) : std::move(previous);
+            previous.empty() ? sample_with_progress(*client, targets, sampling, ctx) : std::move(previous);
         std::optional<std::vector<health::ProxySample>> second;
         if (!o.once) {
             if (!wait_for(interval)) return cli::k_exit_interrupted;
             health::SampleOptions again = sampling;
             again.probes.version = false;  // the version does not change between samples
-            second = health::sample_proxies(*client, targets, again);
+            second = sample_with_progress(*client, targets, again, ctx);
             for (std::size_t i = 0; i < targets.size(); ++i)
                 if (!(*second)[i].version) (*second)[i].version = first[i].version;
         }

@@ -65,26 +65,12 @@ core::Error parse_failure(std::string_view json_text, std::size_t offset, const 
     return e;
 }
 
-// Common SAX plumbing: depth/node limits and error capture; subclasses handle values.
-class SaxBase : public nlohmann::json_sax<json> {
+// Depth and node budgets and the first error, shared by both parsers below.
+class LimitedScan {
 public:
-    SaxBase(const MetricsLimits& limits) : m_limits(limits) {}
+    explicit LimitedScan(const MetricsLimits& limits) : m_limits(limits) {}
     std::optional<std::string> m_error;
-    std::size_t m_error_offset = 0;
-    bool m_syntax = false;
     ErrorCode m_code = ErrorCode::Input;
-
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        if (!m_error) {
-            std::string what = ex.what();
-            auto bracket = what.find("] ");
-            m_error = bracket == std::string::npos ? what : what.substr(bracket + 2);
-            m_syntax = true;
-            m_error_offset = position == 0 ? 0 : position - 1;
-        }
-        return false;
-    }
-    bool binary(binary_t&) override { return true; }
 
 protected:
     bool enter() {
@@ -107,6 +93,26 @@ protected:
     const MetricsLimits& m_limits;
     std::size_t m_depth = 0;
     std::size_t m_nodes = 0;
+};
+
+// Common SAX plumbing: syntax error capture; subclasses handle values.
+class SaxBase : public nlohmann::json_sax<json>, public LimitedScan {
+public:
+    explicit SaxBase(const MetricsLimits& limits) : LimitedScan(limits) {}
+    std::size_t m_error_offset = 0;
+    bool m_syntax = false;
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+        if (!m_error) {
+            std::string what = ex.what();
+            auto bracket = what.find("] ");
+            m_error = bracket == std::string::npos ? what : what.substr(bracket + 2);
+            m_syntax = true;
+            m_error_offset = position == 0 ? 0 : position - 1;
+        }
+        return false;
+    }
+    bool binary(binary_t&) override { return true; }
 };
 
 bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
@@ -147,12 +153,10 @@ bool status_keeps(const std::vector<std::string>& full) {
 }
 
 // Builds the tree from scan_json events (the fast path: tree documents are the big ones).
-class TreeScan final : public ScanHandler {
+class TreeScan final : public ScanHandler, public LimitedScan {
 public:
-    explicit TreeScan(const MetricsLimits& limits) : m_limits(limits) {}
+    explicit TreeScan(const MetricsLimits& limits) : LimitedScan(limits) {}
     MetricNode root;
-    std::optional<std::string> m_error;
-    ErrorCode m_code = ErrorCode::Input;
 
     bool on_other_scalar() override { return count_node(); }
     bool on_key(std::string_view k) override {
@@ -216,25 +220,7 @@ public:
     }
 
 private:
-    bool enter() {
-        if (++m_depth > m_limits.max_depth)
-            return limit(fmt::format("nesting deeper than {}", m_limits.max_depth), ErrorCode::Limit);
-        return true;
-    }
-    bool count_node() {
-        if (++m_nodes > m_limits.max_nodes)
-            return limit(fmt::format("more than {} values", m_limits.max_nodes), ErrorCode::Limit);
-        return true;
-    }
-    bool limit(std::string message, ErrorCode code = ErrorCode::Input) {
-        if (!m_error) {
-            m_error = std::move(message);
-            m_code = code;
-        }
-        return false;
-    }
-    const MetricsLimits& m_limits;
-    std::size_t m_depth = 0, m_nodes = 0, m_skip_depth = 0;
+    std::size_t m_skip_depth = 0;
     std::string m_key;
     std::vector<std::string> m_path;  // keys of the kept nodes on the stack (pruning only)
     std::vector<MetricNode*> m_stack;

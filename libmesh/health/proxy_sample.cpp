@@ -120,6 +120,7 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
         switch (p.kind) {
         case Kind::Metrics: {
             s.taken = std::chrono::steady_clock::now();
+            if (options.on_proxy_answered) options.on_proxy_answered(targets[p.target].name);
             if (!good) {
                 s.failure = describe_failure(r, p.path, via);
                 break;

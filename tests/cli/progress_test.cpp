@@ -1,0 +1,62 @@
+// Progress on stderr for long work, through the real binary: shown on a terminal (a pseudo-terminal
+// made by util-linux `script`), never when stderr is piped, and never mixed into stdout.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/fake_linkerd.hpp"
+#include "tests/support/run_in_process.hpp"
+#include "tests/support/run_process.hpp"
+#include "tests/support/scratch_dir.hpp"
+
+using mesh::testing::FakeLinkerd;
+using mesh::testing::read_test_file;
+using mesh::testing::run_process;
+using mesh::testing::ScratchDir;
+using mesh::testing::source_path;
+
+namespace {
+
+std::string hello_world() {
+    return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));
+}
+
+// Runs `command` (a shell line) with its stderr on a pseudo-terminal; returns what reached it.
+std::string terminal_stderr(const std::string& command) {
+    auto r = run_process({"/usr/bin/script", "-qec", command, "/dev/null"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+}
+
+}  // namespace
+
+TEST(Progress, InjectShowsFilesOnATerminalAndClearsTheLine) {
+    ScratchDir dir;
+    dir.write("in/a.yml", hello_world());
+    dir.write("in/b.yml", hello_world());
+    std::string out = dir.path() + "/out.yml";
+    std::string seen = terminal_stderr(std::string(MESH_BINARY) + " inject -f " + dir.path() +
+                                       "/in --report none > " + out);
+    EXPECT_NE(seen.find("injecting: 2/2"), std::string::npos) << seen;
+    EXPECT_NE(seen.find("\r\x1b[K"), std::string::npos) << seen;  // the line is erased at the end
+    std::string injected = mesh::testing::read_file(out);
+    EXPECT_EQ(injected.find("injecting:"), std::string::npos);
+    EXPECT_NE(injected.find("mesh.l5d.io/injected"), std::string::npos);
+}
+
+TEST(Progress, InjectIsSilentWhenStderrIsPiped) {
+    ScratchDir dir;
+    dir.write("a.yml", hello_world());
+    dir.write("b.yml", hello_world());
+    auto r = run_process({MESH_BINARY, "inject", "-f", dir.path(), "--report", "none"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+}
+
+TEST(Progress, StatusCountsProxiesOnATerminal) {
+    FakeLinkerd a, b;
+    std::string seen = terminal_stderr(std::string(MESH_BINARY) + " status --once --proxy " + a.address() +
+                                       " --proxy " + b.address() + " > /dev/null");
+    EXPECT_NE(seen.find("probing proxies: 2/2"), std::string::npos) << seen;
+}
