@@ -193,7 +193,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l use-service-vip -d 'iptables 
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l privileged -d 'iptables mode: run the init container privileged (OpenShift, SELinux)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l init-arg -x -d 'iptables mode: one more argument for the init container; repeatable'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloads that must not be injected through unchanged (reported) instead of failing'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip re-reading each edited document to check it means the input plus exactly the additions (about twice as fast; the edits are the same)'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip reading each edited document back (with libfyaml) to check it means the input plus exactly the additions (about 1.5x as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
 
 # mesh uninject

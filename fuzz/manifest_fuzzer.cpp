@@ -1,6 +1,7 @@
 // Fuzzes the whole manifest path: splitting, the byte scan, yaml-cpp events and the tree, planning,
-// text edits, verification, and uninject of the result. Any crash, sanitizer report, hang or
-// runaway allocation is a finding; errors are fine.
+// text edits, verification (libfyaml reading the result back), and uninject of the result. Any
+// crash, sanitizer report, hang or runaway allocation is a finding; input errors are fine, but an
+// internal error (an edit that verification caught) is a finding too.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,7 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.skip_refused = true;
     config.mode = size % 2 ? mesh::inject::Mode::Iptables : mesh::inject::Mode::HttpProxy;
     auto injected = mesh::inject::process_stream(input, "fuzz", mesh::inject::Operation::Inject, config);
-    if (!injected) return 0;
+    if (!injected) {
+        if (injected.error().code == mesh::core::ErrorCode::Internal) __builtin_trap();
+        return 0;
+    }
     std::string output = injected->render(input);
     auto back = mesh::inject::process_stream(output, "fuzz", mesh::inject::Operation::Uninject, config);
     // Injected output must always be readable again, and uninject must restore the input exactly.

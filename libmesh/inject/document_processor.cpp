@@ -8,6 +8,7 @@
 #include "libmesh/inject/pod_plan.hpp"
 #include "libmesh/inject/uninject.hpp"
 #include "libmesh/inject/workloads.hpp"
+#include "libmesh/manifest/independent_meaning.hpp"
 #include "libmesh/manifest/meaning.hpp"
 #include "libmesh/manifest/safety_scan.hpp"
 #include "libmesh/manifest/text_edit.hpp"
@@ -35,22 +36,34 @@ core::Error internal_error(const manifest::DocumentOrigin& origin, const std::st
                        {origin.file, origin.first_line, 0}, {}};
 }
 
-// The edited text must parse and mean the base document plus exactly the planned patch.
-core::Result<void> verify_injection(std::string_view new_text, const YamlTree& base, const nlohmann::json& patch,
-                                    const manifest::DocumentOrigin& origin, const InjectConfig& config) {
-    auto after = manifest::parse_document(new_text, origin, config.limits);
-    if (!after) return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
-    auto before_meaning = manifest::document_meaning(base, origin, config.limits.max_nodes_per_document);
-    if (!before_meaning) return tl::unexpected(before_meaning.error());
-    auto after_meaning = manifest::document_meaning(*after, origin, config.limits.max_nodes_per_document);
-    if (!after_meaning) return tl::unexpected(after_meaning.error());
-    nlohmann::json expected;
+core::Result<nlohmann::json> with_patch(nlohmann::json meaning, const nlohmann::json& patch,
+                                        const manifest::DocumentOrigin& origin) {
     try {
-        expected = before_meaning->patch(patch);
+        meaning.patch_inplace(patch);
     } catch (const nlohmann::json::exception& e) {
         return tl::unexpected(internal_error(origin, std::string("the plan does not apply: ") + e.what()));
     }
-    if (expected != *after_meaning)
+    return meaning;
+}
+
+// The edited text must mean the base document plus exactly the planned patch. It is read back by
+// a second parser (libfyaml, fast and independent of the one that placed the edits); where the two
+// parsers read a rare form differently (yaml-cpp drops the trailing blank lines of a `>+` scalar,
+// libfyaml 0.7 lets an empty nested `|` swallow the next line), yaml-cpp reads it back instead.
+core::Result<void> verify_injection(std::string_view new_text, const YamlTree& base, const nlohmann::json& patch,
+                                    const manifest::DocumentOrigin& origin, const InjectConfig& config) {
+    std::size_t max_nodes = config.limits.max_nodes_per_document;
+    auto before = manifest::document_meaning(base, origin, max_nodes);
+    if (!before) return tl::unexpected(before.error());
+    auto expected = with_patch(std::move(*before), patch, origin);
+    if (!expected) return tl::unexpected(expected.error());
+    auto second_reader = manifest::independent_meaning(new_text, max_nodes);
+    if (second_reader && *second_reader == *expected) return {};
+    auto after = manifest::parse_document(new_text, origin, config.limits);
+    if (!after) return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
+    auto after_meaning = manifest::document_meaning(*after, origin, max_nodes);
+    if (!after_meaning) return tl::unexpected(after_meaning.error());
+    if (*after_meaning != *expected)
         return tl::unexpected(internal_error(origin, "the edited document does not mean what was planned"));
     return {};
 }

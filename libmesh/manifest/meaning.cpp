@@ -74,25 +74,26 @@ private:
         return n;
     }
 
-    static nlohmann::json scalar(const YamlNode& node) {
-        if (!node.plain || node.tag == "tag:yaml.org,2002:str") return node.value;
-        ResolvedScalar r = resolve_plain(node.value);
-        switch (r.type) {
-        case ScalarType::Null: return nullptr;
-        case ScalarType::Bool: return r.canonical == "true";
-        case ScalarType::Int:
-        case ScalarType::Float: {
-            // Numbers keep their text: both sides of a comparison convert the same way, and no
-            // precision is lost on integers beyond 64 bits.
-            return nlohmann::json{{k_number_key, r.canonical}};
-        }
-        case ScalarType::String: return node.value;
-        }
-        return node.value;
-    }
+    static nlohmann::json scalar(const YamlNode& node) { return scalar_meaning(node.value, node.plain, node.tag); }
 };
 
 }  // namespace
+
+nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_view tag) {
+    if (!plain || tag == "tag:yaml.org,2002:str") return value;
+    ResolvedScalar r = resolve_plain(value);
+    switch (r.type) {
+    case ScalarType::Null: return nullptr;
+    case ScalarType::Bool: return r.canonical == "true";
+    case ScalarType::Int:
+    case ScalarType::Float:
+        // Numbers keep their text: both sides of a comparison convert the same way, and no
+        // precision is lost on integers beyond 64 bits.
+        return nlohmann::json{{k_number_key, r.canonical}};
+    case ScalarType::String: return value;
+    }
+    return value;
+}
 
 core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const DocumentOrigin& origin, std::size_t max_nodes) {
     if (tree.root == k_no_node) return nlohmann::json();

@@ -13,6 +13,11 @@ namespace mesh::manifest {
 core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const DocumentOrigin& origin,
                                               std::size_t max_nodes);
 
+/// What one scalar means: quoted and block scalars, and plain ones tagged !!str, are strings;
+/// other plain scalars are resolved as go-yaml v2 does (null, bool, number or string). `tag` is
+/// the resolved tag ("tag:yaml.org,2002:str") or empty.
+nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_view tag);
+
 /// Turns a document_meaning into plain JSON (numbers as JSON numbers, as Kubernetes converts
 /// them); fails on numbers JSON cannot hold (.inf, .nan).
 core::Result<nlohmann::json> output_json(const nlohmann::json& meaning);

@@ -116,3 +116,12 @@ sys.stdout.buffer.write(r.stdout); sys.stderr.buffer.write(r.stderr); sys.exit(r
 }
 
 }  // namespace
+
+TEST(InjectIo, NoVerifyMakesTheSameEdits) {
+    auto checked = run_process({MESH_BINARY, "inject", "-f", "-", "--report", "none"}, hello_world());
+    auto unchecked = run_process({MESH_BINARY, "inject", "-f", "-", "--report", "none", "--no-verify"}, hello_world());
+    EXPECT_EQ(checked.exit_code, 0) << checked.err;
+    EXPECT_EQ(unchecked.exit_code, 0) << unchecked.err;
+    EXPECT_NE(checked.out, hello_world());
+    EXPECT_EQ(unchecked.out, checked.out);
+}
