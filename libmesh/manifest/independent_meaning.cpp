@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,7 +37,22 @@ void keep_first_message(fy_diag*, void* user, const char* text, std::size_t leng
     auto* message = static_cast<std::string*>(user);
     if (!message->empty()) return;
     std::string_view line(text, length);
-    message->assign(line.substr(0, std::min(line.find('\n'), std::size_t{200})));
+    message->assign(line.substr(0, std::min(line.find('\n'), std::size_t{300})));
+}
+
+// "<memory-@...>:18:7: error: invalid value after mapping" as a located error.
+core::Error diagnostic_error(const std::string& diagnostic) {
+    core::Error e{core::ErrorCode::Input, "libfyaml: not valid YAML", {}, {}};
+    static const std::regex located(R"(:(\d+):(\d+): error: (.*)$)");
+    std::smatch m;
+    if (std::regex_search(diagnostic, m, located)) {
+        e.message = "libfyaml: " + m[3].str();
+        e.location.line = std::stoi(m[1].str());
+        e.location.column = std::stoi(m[2].str());
+    } else if (!diagnostic.empty()) {
+        e.message = "libfyaml: " + diagnostic;
+    }
+    return e;
 }
 
 // One event at a time; the event is freed when the next one is read or the reader goes away.
@@ -184,8 +200,7 @@ core::Result<nlohmann::json> independent_meaning(std::string_view text, std::siz
             return core::fail(core::ErrorCode::Input, "more than one document");
         if (!builder.on_event(*event)) return core::fail(core::ErrorCode::Input, builder.error);
     }
-    if (fy_parser_get_stream_error(parser.get()))
-        return core::fail(core::ErrorCode::Input, "libfyaml: " + (diagnostic.empty() ? "not valid YAML" : diagnostic));
+    if (fy_parser_get_stream_error(parser.get())) return tl::unexpected(diagnostic_error(diagnostic));
     return builder.root.value_or(nlohmann::json());
 }
 

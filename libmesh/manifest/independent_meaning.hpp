@@ -12,8 +12,9 @@
 namespace mesh::manifest {
 
 /// `text` (one YAML document) as document_meaning would give it: plain scalars resolved as
-/// go-yaml v2 does, other scalars as strings, aliases expanded. Fails on a syntax error, a
-/// second document, a duplicate key, or more than `max_nodes` nodes after expanding aliases.
+/// go-yaml v2 does, other scalars as strings, aliases expanded. Fails on a syntax error (its
+/// location is line and column within `text`), a second document, a duplicate key, or more than
+/// `max_nodes` nodes after expanding aliases.
 core::Result<nlohmann::json> independent_meaning(std::string_view text, std::size_t max_nodes);
 
 /// libfyaml's version, for `mesh version`.

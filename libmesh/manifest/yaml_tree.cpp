@@ -193,6 +193,29 @@ core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, s
                        core::line_at(tree.text, offset)};
 }
 
+namespace {
+
+// yaml-cpp 0.7 reads a last line without ':' in a block mapping (`b: 1` then `c`) as a key with
+// no value; the YAML spec, libyaml (so Kubernetes) and libfyaml reject it. A plain key in block
+// style must be its own single line's text followed by ':'. Returns the offending key, if any.
+NodeId key_without_colon(const YamlTree& tree) {
+    for (const YamlNode& map : tree.nodes) {
+        if (map.kind != NodeKind::Map || map.flow) continue;
+        for (std::size_t i = 0; i < map.children.size(); i += 2) {
+            const YamlNode& key = tree[map.children[i]];
+            if (key.kind != NodeKind::Scalar || key.tag != "?" || key.anchored || key.value.empty()) continue;
+            std::size_t after = key.start + key.value.size();
+            bool written_there = tree.text.substr(key.start, key.value.size()) == key.value;
+            while (written_there && after < tree.text.size() && (tree.text[after] == ' ' || tree.text[after] == '\t'))
+                ++after;
+            if (!written_there || after >= tree.text.size() || tree.text[after] != ':') return map.children[i];
+        }
+    }
+    return k_no_node;
+}
+
+}  // namespace
+
 core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin,
                                       const core::Limits& limits) {
     YamlTree tree;
@@ -216,6 +239,9 @@ core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigi
         if (e.mark.is_null()) error.location.line = error.location.column = 0;
         return tl::unexpected(error);
     }
+    if (NodeId key = key_without_colon(tree); key != k_no_node)
+        return tl::unexpected(document_error(tree, origin, tree[key].start,
+                                             "could not find expected ':' (a mapping key must be followed by ':')"));
     return tree;
 }
 

@@ -47,3 +47,34 @@ TEST(InjectVerification, ExplainsWhatLibfyamlRejected) {
     EXPECT_NE(m.error().message.find("libfyaml: "), std::string::npos);
     EXPECT_GT(m.error().message.size(), std::string("libfyaml: ").size());
 }
+
+TEST(InjectVerification, AKeyWithoutColonIsRefusedWhenRead) {
+    // yaml-cpp reads the last line as a key with no value; the YAML spec and Kubernetes reject it,
+    // and an init container added after it would make the text unreadable.
+    std::string input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n"
+                        "    image: busybox\n  valu\n";
+    inject::InjectConfig config;
+    config.mode = inject::Mode::Iptables;
+    auto result = inject::process_stream(input, "pod.yml", inject::Operation::Inject, config);
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().code, core::ErrorCode::Input) << result.error().message;
+    EXPECT_EQ(result.error().location.line, 9);
+    EXPECT_EQ(result.error().source_line, "  valu");
+}
+
+TEST(InjectVerification, InputOnlyYamlCppAcceptsIsAnInputErrorNotAnInternalOne) {
+    // An unterminated quote that yaml-cpp reads to the end of the document: the edit after it
+    // changes what it means, verification catches that, and libfyaml says where the input is wrong.
+    std::string input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n"
+                        "  ' image: busybox\n    x: 1\nstatus: {}\n";
+    inject::InjectConfig config;
+    config.mode = inject::Mode::Iptables;
+    auto result = inject::process_stream(input, "pod.yml", inject::Operation::Inject, config);
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().code, core::ErrorCode::Input) << result.error().message;
+    EXPECT_EQ(result.error().location.file, "pod.yml");
+    EXPECT_EQ(result.error().location.line, 8);
+    EXPECT_NE(result.error().message.find("Kubernetes would not"), std::string::npos);
+    config.verify = false;  // unchecked, the same input gives text that means something else
+    EXPECT_TRUE(inject::process_stream(input, "pod.yml", inject::Operation::Inject, config).has_value());
+}
