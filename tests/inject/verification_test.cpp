@@ -28,6 +28,13 @@ spec:
         - after
 )";
 
+core::Result<inject::StreamResult> inject_iptables(const std::string& input, bool verify = true) {
+    inject::InjectConfig config;
+    config.mode = inject::Mode::Iptables;
+    config.verify = verify;
+    return inject::process_stream(input, "pod.yml", inject::Operation::Inject, config);
+}
+
 }  // namespace
 
 TEST(InjectVerification, PassesWhereTheParsersReadBlockScalarsDifferently) {
@@ -53,9 +60,7 @@ TEST(InjectVerification, AKeyWithoutColonIsRefusedWhenRead) {
     // and an init container added after it would make the text unreadable.
     std::string input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n"
                         "    image: busybox\n  valu\n";
-    inject::InjectConfig config;
-    config.mode = inject::Mode::Iptables;
-    auto result = inject::process_stream(input, "pod.yml", inject::Operation::Inject, config);
+    auto result = inject_iptables(input);
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, core::ErrorCode::Input) << result.error().message;
     EXPECT_EQ(result.error().location.line, 9);
@@ -67,14 +72,12 @@ TEST(InjectVerification, InputOnlyYamlCppAcceptsIsAnInputErrorNotAnInternalOne) 
     // changes what it means, verification catches that, and libfyaml says where the input is wrong.
     std::string input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n"
                         "  ' image: busybox\n    x: 1\nstatus: {}\n";
-    inject::InjectConfig config;
-    config.mode = inject::Mode::Iptables;
-    auto result = inject::process_stream(input, "pod.yml", inject::Operation::Inject, config);
+    auto result = inject_iptables(input);
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, core::ErrorCode::Input) << result.error().message;
     EXPECT_EQ(result.error().location.file, "pod.yml");
     EXPECT_EQ(result.error().location.line, 8);
     EXPECT_NE(result.error().message.find("Kubernetes would not"), std::string::npos);
-    config.verify = false;  // unchecked, the same input gives text that means something else
-    EXPECT_TRUE(inject::process_stream(input, "pod.yml", inject::Operation::Inject, config).has_value());
+    // Unchecked, the same input gives text that means something else.
+    EXPECT_TRUE(inject_iptables(input, /*verify=*/false).has_value());
 }
