@@ -270,9 +270,10 @@ core::Result<PodPlan> Planner::run() {
     m_plan.marker.mode = mode_name(m_config.mode);
     m_plan.marker.port = m_config.proxy_port;
     std::string spec_pointer = m_workload.json_path + "/spec";
+    // Kubernetes rejects a pod without containers in either mode; so do we, rather than inject it.
+    NodeId containers = m_tree.get(spec, "containers");
+    if (containers == k_no_node) return tl::unexpected(error(spec, "the pod spec has no containers"));
     if (m_config.mode == Mode::HttpProxy) {
-        NodeId containers = m_tree.get(spec, "containers");
-        if (containers == k_no_node) return tl::unexpected(error(spec, "the pod spec has no containers"));
         if (auto ok = editable(containers, NodeKind::Sequence, "spec.containers"); !ok) return tl::unexpected(ok.error());
         const auto& items = m_tree[containers].children;
         for (std::size_t i = 0; i < items.size(); ++i)
