@@ -204,6 +204,9 @@ NodeId key_without_colon(const YamlTree& tree) {
         for (std::size_t i = 0; i < map.children.size(); i += 2) {
             const YamlNode& key = tree[map.children[i]];
             if (key.kind != NodeKind::Scalar || key.tag != "?" || key.anchored || key.value.empty()) continue;
+            std::size_t before = key.start;
+            while (before > 0 && (tree.text[before - 1] == ' ' || tree.text[before - 1] == '\t')) --before;
+            if (before > 0 && tree.text[before - 1] == '?') continue;  // an explicit key: ':' comes later
             std::size_t after = key.start + key.value.size();
             bool written_there = tree.text.substr(key.start, key.value.size()) == key.value;
             while (written_there && after < tree.text.size() && (tree.text[after] == ' ' || tree.text[after] == '\t'))
