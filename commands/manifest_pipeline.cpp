@@ -190,8 +190,9 @@ int run_manifest_command(Context& ctx, const ManifestOptions& options, inject::O
 
     std::vector<Processed> processed;
     std::vector<inject::ObjectReport> objects;
+    bool several = inputs->size() > 1;  // one input: nothing to count
     ProgressReporter progress(ctx.io, operation == inject::Operation::Inject ? "injecting" : "uninjecting",
-                              inputs->size() > 1 ? inputs->size() : 0);
+                              several ? inputs->size() : 0);
     for (auto& input : *inputs) {
         auto result = inject::process_stream(input.content, input.name, operation, config);
         if (!result) {
@@ -199,7 +200,7 @@ int run_manifest_command(Context& ctx, const ManifestOptions& options, inject::O
             return report_error(ctx, result.error());
         }
         for (const auto& o : result->objects) objects.push_back(o);
-        if (inputs->size() > 1) progress.advance(input.name);
+        if (several) progress.advance(input.name);
         processed.push_back(Processed{std::move(input), std::move(*result)});
     }
     progress.finish();

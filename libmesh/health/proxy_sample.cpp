@@ -101,6 +101,7 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
         if (const auto& note = targets[i].unreachable) {
             samples[i].taken = std::chrono::steady_clock::now();
             samples[i].failure = ProxyFailure{note->kind, note->reason, note->hint};
+            if (options.on_proxy_answered) options.on_proxy_answered(targets[i].name);
             continue;
         }
         add(i, Kind::Metrics, "/admin/metrics.json?tree=1");

@@ -49,7 +49,8 @@ struct SampleOptions {
     std::size_t parallel = 32;
     std::chrono::milliseconds overall_timeout{0};
     std::function<void(const std::string&)> log;
-    /// Called with the target's name once its metrics request has an answer (or failed).
+    /// Called with the target's name once its metrics request has an answer (or failed), or at
+    /// once for a target known to be unreachable.
     std::function<void(const std::string&)> on_proxy_answered;
     admin::MetricsLimits metrics_limits;
 };

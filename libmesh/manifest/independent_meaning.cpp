@@ -78,13 +78,6 @@ private:
     fy_event* m_event = nullptr;
 };
 
-std::size_t count_nodes(const nlohmann::json& value) {
-    std::size_t n = 1;
-    if (value.is_structured())
-        for (const auto& child : value) n += count_nodes(child);
-    return n;
-}
-
 // Builds the meaning from the event stream with an explicit stack (no recursion on the input).
 class MeaningFromEvents {
 public:
@@ -154,7 +147,7 @@ private:
     // A finished node: remember its anchor, then place it in its parent (or make it the root).
     bool complete(nlohmann::json value, const std::string& anchor) {
         if (!value.is_structured() && !charge(1)) return false;
-        if (!anchor.empty()) m_anchors[anchor] = Anchored{value, count_nodes(value)};
+        if (!anchor.empty()) m_anchors[anchor] = Anchored{value, meaning_node_count(value)};
         if (m_stack.empty()) {
             root = std::move(value);
             return true;

@@ -54,7 +54,7 @@ public:
             }
             break;
         }
-        if (node.anchored) m_anchors[node.anchor] = Anchored{out, count_nodes(out)};
+        if (node.anchored) m_anchors[node.anchor] = Anchored{out, meaning_node_count(out)};
         return out;
     }
 
@@ -67,17 +67,17 @@ private:
     };
     std::unordered_map<std::size_t, Anchored> m_anchors;
 
-    static std::size_t count_nodes(const nlohmann::json& value) {
-        std::size_t n = 1;
-        if (value.is_structured())
-            for (const auto& child : value) n += count_nodes(child);
-        return n;
-    }
-
     static nlohmann::json scalar(const YamlNode& node) { return scalar_meaning(node.value, node.plain, node.tag); }
 };
 
 }  // namespace
+
+std::size_t meaning_node_count(const nlohmann::json& meaning) {
+    std::size_t n = 1;
+    if (meaning.is_structured())
+        for (const auto& child : meaning) n += meaning_node_count(child);
+    return n;
+}
 
 nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_view tag) {
     if (!plain || tag == "tag:yaml.org,2002:str") return value;

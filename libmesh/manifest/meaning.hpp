@@ -18,6 +18,9 @@ core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const Docume
 /// the resolved tag ("tag:yaml.org,2002:str") or empty.
 nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_view tag);
 
+/// How many nodes a meaning holds (itself and everything below it): what an alias costs.
+std::size_t meaning_node_count(const nlohmann::json& meaning);
+
 /// Turns a document_meaning into plain JSON (numbers as JSON numbers, as Kubernetes converts
 /// them); fails on numbers JSON cannot hold (.inf, .nan).
 core::Result<nlohmann::json> output_json(const nlohmann::json& meaning);

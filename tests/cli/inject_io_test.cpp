@@ -33,7 +33,7 @@ private:
     static inline int s_next = 0;
 };
 
-std::string hello_world() { return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml")); }
+std::string hello_world() { return mesh::testing::hello_world_manifest(); }
 
 TEST(InjectIo, StdinToStdoutThroughAPipe) {
     auto r = run_process({MESH_BINARY, "inject", "-f", "-"}, hello_world());

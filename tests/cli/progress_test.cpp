@@ -11,16 +11,11 @@
 #include "tests/support/scratch_dir.hpp"
 
 using mesh::testing::FakeLinkerd;
-using mesh::testing::read_test_file;
+using mesh::testing::hello_world_manifest;
 using mesh::testing::run_process;
 using mesh::testing::ScratchDir;
-using mesh::testing::source_path;
 
 namespace {
-
-std::string hello_world() {
-    return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));
-}
 
 // Runs `command` (a shell line) with its stderr on a pseudo-terminal; returns what reached it.
 std::string terminal_stderr(const std::string& command) {
@@ -33,8 +28,8 @@ std::string terminal_stderr(const std::string& command) {
 
 TEST(Progress, InjectShowsFilesOnATerminalAndClearsTheLine) {
     ScratchDir dir;
-    dir.write("in/a.yml", hello_world());
-    dir.write("in/b.yml", hello_world());
+    dir.write("in/a.yml", hello_world_manifest());
+    dir.write("in/b.yml", hello_world_manifest());
     std::string out = dir.path() + "/out.yml";
     std::string seen = terminal_stderr(std::string(MESH_BINARY) + " inject -f " + dir.path() +
                                        "/in --report none > " + out);
@@ -47,8 +42,8 @@ TEST(Progress, InjectShowsFilesOnATerminalAndClearsTheLine) {
 
 TEST(Progress, InjectIsSilentWhenStderrIsPiped) {
     ScratchDir dir;
-    dir.write("a.yml", hello_world());
-    dir.write("b.yml", hello_world());
+    dir.write("a.yml", hello_world_manifest());
+    dir.write("b.yml", hello_world_manifest());
     auto r = run_process({MESH_BINARY, "inject", "-f", dir.path(), "--report", "none"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");

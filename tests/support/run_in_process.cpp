@@ -35,4 +35,8 @@ std::string read_test_file(const std::string& path) {
 
 std::string source_path(const std::string& relative) { return std::string(MESH_SOURCE_DIR) + "/" + relative; }
 
+std::string hello_world_manifest() {
+    return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));
+}
+
 }  // namespace mesh::testing

@@ -35,4 +35,7 @@ std::string read_test_file(const std::string& path);
 /// Absolute path of a file under the source tree.
 std::string source_path(const std::string& relative);
 
+/// Linkerd's hello-world app from the real corpus: the manifest most tests inject.
+std::string hello_world_manifest();
+
 }  // namespace mesh::testing
