@@ -221,6 +221,8 @@ core::Result<DocumentOutcome> process_document(std::string_view stream, const ma
                                                const InjectConfig& config) {
     if (auto ok = manifest::check_document_bytes(stream, range.begin, range.end, file, config.limits); !ok)
         return tl::unexpected(ok.error());
+    if (range.json)
+        if (auto ok = manifest::check_json_value(stream, range.begin, range.end, file); !ok) return tl::unexpected(ok.error());
     std::string_view text = stream.substr(range.begin, range.end - range.begin);
     return DocumentProcessor(text, manifest::DocumentOrigin{file, range.first_line}, config).run(operation);
 }

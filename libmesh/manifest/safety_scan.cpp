@@ -1,6 +1,9 @@
 #include "libmesh/manifest/safety_scan.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "libmesh/core/text_position.hpp"
 
@@ -46,6 +49,7 @@ core::Result<void> check_document_bytes(std::string_view stream, std::size_t beg
     std::size_t flow_entries = 0;
     char quote = 0;        // the quote we are inside, if any
     bool comment = false;  // inside a comment until the end of the line
+    bool content = false;  // the document has begun and no `...` has ended it
     char previous = '\n';
     for (std::size_t i = begin; i < end;) {
         unsigned char c = static_cast<unsigned char>(stream[i]);
@@ -69,6 +73,27 @@ core::Result<void> check_document_bytes(std::string_view stream, std::size_t beg
             bool token_start = previous == ' ' || previous == '\t' || previous == '\n' || previous == '\r' ||
                                previous == '[' || previous == '{' || previous == ',' || previous == ':' ||
                                previous == '-';
+            bool line_start = previous == '\n';
+            if (line_start && c == '%') {
+                // yaml-cpp and libfyaml skip such a line and end the document there, libyaml (so
+                // Kubernetes) rejects it, and anything added after it would start a new document.
+                if (content)
+                    return tl::unexpected(error_at(
+                        stream, i, file, "a '%' directive inside a document (directives only come before '---')"));
+                comment = true;  // a directive line: nothing on it is content or flow syntax
+                previous = static_cast<char>(c);
+                ++i;
+                continue;
+            }
+            if (line_start && stream.substr(i, 3) == "..." &&
+                (i + 3 >= end || stream[i + 3] == ' ' || stream[i + 3] == '\t' || stream[i + 3] == '\n' ||
+                 stream[i + 3] == '\r')) {
+                content = false;  // the document's end: directives for the next one may follow
+                previous = '.';
+                i += 3;
+                continue;
+            }
+            if (c != ' ' && c != '\t' && c != '\r' && c != '#') content = true;
             if (c == '#' && (previous == ' ' || previous == '\t' || previous == '\n')) comment = true;
             else if ((c == '"' || c == '\'') && token_start) quote = static_cast<char>(c);
             else if (c == '[' || c == '{') {
@@ -87,6 +112,46 @@ core::Result<void> check_document_bytes(std::string_view stream, std::size_t beg
         ++i;
     }
     return {};
+}
+
+namespace {
+
+// Validates without building anything; remembers where the first error is.
+class JsonValidator final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    std::size_t error_offset = 0;
+    std::string error;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+        error_offset = position == 0 ? 0 : position - 1;
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        error = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        if (error.rfind("parse error at line", 0) == 0) error = error.substr(error.find(": ") + 2);  // ours is better
+        return false;
+    }
+};
+
+}  // namespace
+
+core::Result<void> check_json_value(std::string_view stream, std::size_t begin, std::size_t end,
+                                    const std::string& file) {
+    JsonValidator validator;
+    std::string_view text = stream.substr(begin, end - begin);
+    if (nlohmann::json::sax_parse(text.begin(), text.end(), &validator)) return {};
+    return tl::unexpected(error_at(stream, begin + std::min(validator.error_offset, text.size()), file,
+                                   "not valid JSON: " + validator.error));
 }
 
 }  // namespace mesh::manifest
