@@ -168,7 +168,8 @@ private:
         while (!at_end() && m_text[m_idx] != '\n') ++m_idx;
         std::size_t end = m_idx;
         std::size_t text_end = end;
-        if (text_end > begin && m_text[text_end - 1] == '\r') --text_end;
+        // All trailing CRs, not only a CRLF's: the formatter writes '\n' endings and must be a fixpoint.
+        while (text_end > begin && m_text[text_end - 1] == '\r') --text_end;
         comments.push_back({begin, end, std::string(m_text.substr(begin, text_end - begin))});
         if (!at_end()) ++m_idx;
     }

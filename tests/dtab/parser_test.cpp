@@ -227,3 +227,11 @@ TEST(DtabLimits, LongLinesAreQuotedAsAWindow) {
     full.full_context = true;  // namerd's 400 body quotes everything, as Finagle does
     EXPECT_GT(parse_dtab(text, full).error().message.size(), text.size());
 }
+
+TEST(ParserComments, EveryTrailingCarriageReturnIsLineEndingNotText) {
+    // The fuzzer's case: with one CR kept, formatting was not a fixpoint.
+    auto parsed = parse_dtab_with_comments("# note\r\r\n/a => /b;\r\n");
+    ASSERT_TRUE(parsed.has_value());
+    ASSERT_EQ(parsed->comments.size(), 1u);
+    EXPECT_EQ(parsed->comments[0].text, "# note");
+}
