@@ -3,9 +3,9 @@
 #include <exception>
 
 #include "cli/exit_code.hpp"
-#include "commands/command.hpp"
-#include "commands/personalities.hpp"
-#include "commands/version_info.hpp"
+#include "cli/personalities.hpp"
+#include "cli/terminal.hpp"
+#include "cli/version_info.hpp"
 
 namespace mesh::cli {
 
@@ -14,26 +14,28 @@ static std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-static void build_app(CLI::App& app, commands::Context& ctx) {
+static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
     app.require_subcommand(1);
     app.fallthrough(false);
-    app.set_version_flag("--version", commands::version_line(), "Print the version and exit");
+    app.set_version_flag("--version", version_line(), "Print the version and exit");
     app.footer("\nExit codes: 0 ok, 1 failed, 2 usage, 3 findings (changes under --diff, lint "
                "findings, failing checks), 130 interrupted.\nRun 'mesh <command> --help' for a "
                "command's flags and examples.");
-    commands::register_all_commands(app, ctx);
+    commands.register_commands(app, ctx);
+    // Last, so it reaches every command registered above.
+    add_no_color_everywhere(app, ctx);
 }
 
-int run_main(const std::vector<std::string>& args, Io& io) {
-    commands::Context ctx{io};
+int run_main(const std::vector<std::string>& args, Io& io, const CommandSet& commands) {
+    Context ctx{io};
     ctx.program_name = args.empty() ? "mesh" : base_name(args[0]);
-    if (auto personality = commands::find_personality(ctx.program_name))
+    if (auto personality = find_personality(commands, ctx.program_name))
         return personality(args, ctx);
 
     CLI::App app{"mesh: inject Linkerd into Kubernetes manifests, work with dtabs and namerd, "
                  "and diagnose live proxies.",
                  "mesh"};
-    build_app(app, ctx);
+    build_app(app, ctx, commands);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) reversed.pop_back();  // the program name
     try {

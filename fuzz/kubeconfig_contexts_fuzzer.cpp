@@ -5,11 +5,11 @@
 #include <cstdint>
 #include <string>
 
-#include "commands/kubeconfig_contexts.hpp"
+#include "libmesh/kube/contexts.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
-    auto names = mesh::commands::kubeconfig_context_names(text);
+    auto names = mesh::kube::kubeconfig_context_names(text);
     for (const auto& name : names)
         if (name.empty()) __builtin_trap();  // empty names are filtered out
     return 0;

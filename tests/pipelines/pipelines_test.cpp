@@ -11,12 +11,12 @@
 #include <filesystem>
 #include <sstream>
 
-#include "commands/completion_scripts.hpp"
+#include "cli/docgen/completion_scripts.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
-using mesh::commands::shell_quote;
+using mesh::cli::shell_quote;
 using mesh::testing::read_file;
 using mesh::testing::run_process;
 using mesh::testing::ScratchDir;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cli/run_main.hpp"
+#include "commands/all_commands.hpp"
 
 namespace mesh::testing {
 
@@ -19,7 +20,7 @@ InProcessResult run_mesh(const std::vector<std::string>& args, const std::string
         return it->second;
     };
     InProcessResult result;
-    result.exit_code = cli::run_main(args, io);
+    result.exit_code = cli::run_main(args, io, commands::all_commands());
     result.out = out.str();
     result.err = err.str();
     return result;

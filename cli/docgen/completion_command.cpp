@@ -1,0 +1,94 @@
+// `mesh completion SHELL` prints a completion script; the hidden `__generate` writes the man pages
+// and scripts into the source tree (the `docs` build target), and the hidden `__complete` answers
+// the scripts' questions that need a file read (kubeconfig contexts).
+
+#include <filesystem>
+
+#include "cli/command.hpp"
+#include "cli/docgen/completion_scripts.hpp"
+#include "cli/docgen/generated_docs.hpp"
+#include "libmesh/kube/contexts.hpp"
+#include "libmesh/core/atomic_write.hpp"
+
+namespace mesh::cli {
+
+namespace fs = std::filesystem;
+
+static void register_completion_command(CLI::App& app, Context& ctx) {
+    auto shell = std::make_shared<std::string>();
+    CLI::App* cmd = add_command(
+        app, "completion", "Print a shell completion script (bash, zsh or fish)",
+        "Prints a script that teaches the shell to complete mesh's commands, flags, the values of "
+        "flags that take one of a fixed set (-o, --mode), file names for -f/--filename, and the "
+        "contexts and namespaces of the reachable kubeconfig for --context and -n/--namespace "
+        "(namespaces only when kubectl is installed).\n"
+        "\n"
+        "The Debian package installs the scripts already; this command is for other installs. The "
+        "scripts also complete kubectl-mesh, and `kubectl mesh` through kubectl's own completion "
+        "when kubectl_complete-mesh is on the PATH.",
+        "  # bash, for this shell, then for good\n"
+        "  source <(mesh completion bash)\n"
+        "  mesh completion bash > ~/.local/share/bash-completion/completions/mesh\n"
+        "  # zsh: a file named _mesh in a directory of $fpath\n"
+        "  mesh completion zsh > \"${fpath[1]}/_mesh\"\n"
+        "  # fish\n"
+        "  mesh completion fish > ~/.config/fish/completions/mesh.fish\n");
+    cmd->add_option("shell", *shell, "The shell to print the script for")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    cmd->callback([&app, &ctx, shell] {
+        ctx.io.out << render_completion(*shell, describe_tree(app));
+    });
+}
+
+// Writes every generated file under `root_dir` and removes man pages of commands that are gone.
+static int write_generated(CLI::App& app, Context& ctx, const std::string& root_dir) {
+    auto files = generated_files(describe_tree(app), MESH_VERSION);
+    std::error_code ec;
+    for (const char* dir : {"man", "completions"}) fs::create_directories(fs::path(root_dir) / dir, ec);
+    for (const auto& entry : fs::directory_iterator(fs::path(root_dir) / "man", ec)) {
+        std::string name = entry.path().filename().string();
+        bool ours = name.rfind("mesh", 0) == 0 && entry.path().extension() == ".1";
+        if (ours && !files.count("man/" + name)) fs::remove(entry.path(), ec);
+    }
+    for (const auto& [relative, content] : files) {
+        auto written = core::write_file_atomically((fs::path(root_dir) / relative).string(), content);
+        if (!written) return report_error(ctx, written.error());
+    }
+    return cli::k_exit_ok;
+}
+
+static void register_generate_command(CLI::App& app, Context& ctx) {
+    auto dir = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand("__generate", "Write man/ and completions/ into DIR");
+    cmd->group("");  // hidden: a build step, not a user command
+    cmd->add_option("dir", *dir, "The source tree")->required();
+    cmd->callback([&app, &ctx, dir] { ctx.exit_code = write_generated(app, ctx, *dir); });
+}
+
+static void register_complete_command(CLI::App& app, Context& ctx) {
+    auto what = std::make_shared<std::string>();
+    auto kubeconfig = std::make_shared<std::string>();
+    auto context = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand("__complete", "Values for the completion scripts");
+    cmd->group("");
+    cmd->add_option("what", *what, "contexts")->required()->check(CLI::IsMember({"contexts"}));
+    cmd->add_option("--kubeconfig", *kubeconfig, "Kubeconfig file");
+    cmd->add_option("--context", *context, "Ignored; accepted as the scripts pass it along");
+    // The lambda owns every bound variable: CLI11 writes into them during parsing.
+    cmd->callback([&ctx, what, kubeconfig, context] {
+        (void)what;  // only "contexts" passes the check
+        (void)context;
+        auto paths = kube::kubeconfig_paths(kubeconfig->empty() ? std::nullopt : std::optional(*kubeconfig),
+                                      ctx.io.getenv("KUBECONFIG"), ctx.io.getenv("HOME"));
+        for (const auto& name : kube::context_names_of_files(paths)) ctx.io.out << name << '\n';
+    });
+}
+
+void register_completion(CLI::App& app, Context& ctx) {
+    register_completion_command(app, ctx);
+    register_generate_command(app, ctx);
+    register_complete_command(app, ctx);
+}
+
+}  // namespace mesh::cli

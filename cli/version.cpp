@@ -1,0 +1,54 @@
+// `mesh version`: what was built, from which commit, with which libraries.
+
+#include <curl/curlver.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <openssl/opensslv.h>
+#include <yaml-cpp/yaml.h>
+
+#include "cli/command.hpp"
+#include "cli/version_info.hpp"
+#include "libmesh/manifest/independent_meaning.hpp"
+
+namespace mesh::cli {
+
+std::string version_line() { return fmt::format("mesh version {} ({})", MESH_VERSION, MESH_GIT_COMMIT); }
+
+static nlohmann::ordered_json version_json() {
+    nlohmann::ordered_json libs;
+    libs["yaml-cpp"] = "0.7.0";  // yaml-cpp 0.7.0 has no version macro; CMake requires this major
+    libs["libcurl"] = LIBCURL_VERSION;
+    libs["nlohmann-json"] = fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
+                                        NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
+    libs["fmt"] = fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);
+    libs["CLI11"] = CLI11_VERSION;
+    libs["OpenSSL"] = OPENSSL_VERSION_STR;
+    libs["cpp-httplib"] = MESH_HTTPLIB_VERSION;  // pkg-config's; httplib.h is heavy to include for one macro
+    libs["libfyaml"] = manifest::independent_parser_version();
+    nlohmann::ordered_json j;
+    j["version"] = MESH_VERSION;
+    j["gitCommit"] = MESH_GIT_COMMIT;
+    j["libraries"] = libs;
+    return j;
+}
+
+void register_version(CLI::App& app, Context& ctx) {
+    auto output = std::make_shared<std::string>("text");
+    CLI::App* cmd = add_command(app, "version", "Print the version, git commit and library versions",
+                                "Prints mesh's version, the git commit it was built from and the "
+                                "versions of the libraries it was built with.",
+                                "  mesh version\n  mesh version -o json\n");
+    cmd->add_option("-o,--output", *output, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->callback([&ctx, output] {
+        nlohmann::ordered_json j = version_json();
+        if (*output == "json") {
+            ctx.io.out << j.dump(2) << '\n';
+            return;
+        }
+        ctx.io.out << version_line() << '\n';
+        for (auto& [name, version] : j["libraries"].items())
+            ctx.io.out << fmt::format("  {:<14} {}\n", name, version.get<std::string>());
+    });
+}
+
+}  // namespace mesh::cli

@@ -1,0 +1,86 @@
+// `mesh dtab diff`: dentries added, removed and moved between two dtabs (files, or a namerd
+// namespace and a file).
+
+#include "cli/command.hpp"
+#include "commands/dtab/support.hpp"
+#include "commands/dtab/namerd_online.hpp"
+#include "commands/dtab/namerd_support.hpp"
+#include "libmesh/dtab/diff.hpp"
+
+namespace mesh::commands {
+
+namespace {
+
+struct DiffOptions {
+    std::string a;
+    std::string b;
+    NamerdOptions namerd;
+};
+
+int run_diff(const DiffOptions& opts, cli::Context& ctx) {
+    dtab::Dtab before;
+    std::string before_name;
+    if (!opts.namerd.url.empty()) {
+        auto client = make_namerd_client(opts.namerd, ctx);
+        if (!client) return cli::report_error(ctx, client.error());
+        auto got = client->get(opts.a);
+        if (!got) return cli::report_error(ctx, got.error());
+        before = std::move(got->dtab);
+        before_name = "namerd:" + opts.a + (got->version.empty() ? "" : " (version " + got->version + ")");
+    } else {
+        if (opts.a == "-" && opts.b == "-")
+            return cli::report_error(ctx, {core::ErrorCode::Usage, "only one of A and B can be stdin", {}, {}});
+        auto text = read_dtab_input(opts.a, ctx.io);
+        if (!text) return cli::report_error(ctx, text.error());
+        auto parsed = parse_upload(*text, input_name(opts.a));
+        if (!parsed) return cli::report_error(ctx, parsed.error());
+        before = std::move(parsed->dtab);
+        before_name = input_name(opts.a);
+    }
+    auto text = read_dtab_input(opts.b, ctx.io);
+    if (!text) return cli::report_error(ctx, text.error());
+    auto after = parse_upload(*text, input_name(opts.b));
+    if (!after) return cli::report_error(ctx, after.error());
+
+    auto changes = dtab::diff(before, after->dtab);
+    if (changes.empty()) return cli::k_exit_ok;
+    std::string out = "--- " + before_name + "\n+++ " + input_name(opts.b) + "\n";
+    for (const auto& c : changes) {
+        switch (c.kind) {
+        case dtab::DtabChange::Kind::Removed:
+            out += "- " + c.dentry + "    (was entry " + std::to_string(c.old_index + 1) + ")\n";
+            break;
+        case dtab::DtabChange::Kind::Added:
+            out += "+ " + c.dentry + "    (entry " + std::to_string(c.new_index + 1) + ")\n";
+            break;
+        case dtab::DtabChange::Kind::Moved:
+            out += "~ " + c.dentry + "    (moved: entry " + std::to_string(c.old_index + 1) + " -> " +
+                   std::to_string(c.new_index + 1) + "; later entries are tried first)\n";
+            break;
+        }
+    }
+    ctx.io.out << out;
+    return cli::k_exit_finding;
+}
+
+}  // namespace
+
+void register_dtab_diff(CLI::App& dtab, cli::Context& ctx) {
+    auto opts = std::make_shared<DiffOptions>();
+    CLI::App* cmd = cli::add_command(
+        dtab, "diff", "Show dentries added, removed and moved between two dtabs",
+        "Compares dtab A with dtab B dentry by dentry (Finagle's printed form, so spacing, "
+        "comments and `;` placement do not count). Order matters in a dtab (later dentries are "
+        "tried first), so a dentry at another place is reported as moved. With --namerd URL, A "
+        "is a namerd namespace and B a file: what `mesh dtab update A B` would change. Exits 3 "
+        "when the dtabs differ, 0 when they are the same.",
+        "  mesh dtab diff old.dtab new.dtab\n"
+        "  mesh dtab diff default new.dtab --namerd http://namerd:4180\n");
+    cmd->add_option("a", opts->a, "First dtab file (or namespace with --namerd); - for stdin")->required();
+    cmd->add_option("b", opts->b, "Second dtab file; - for stdin")->required();
+    cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: A is a namespace there");
+    add_namerd_transport_flags(*cmd, opts->namerd);
+    cmd->callback([&ctx, opts] { ctx.exit_code = run_diff(*opts, ctx); });
+}
+
+}  // namespace mesh::commands

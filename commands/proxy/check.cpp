@@ -1,0 +1,150 @@
+// `mesh check`: the mesh's health in `linkerd check` style, for people and for monitoring.
+
+#include <fmt/format.h>
+
+#include "commands/proxy/check_render.hpp"
+#include "cli/command.hpp"
+#include "cli/interval_wait.hpp"
+#include "commands/proxy/proxy_source.hpp"
+#include "libmesh/admin/server_info.hpp"
+#include "libmesh/health/proxy_checks.hpp"
+#include "libmesh/health/status_report.hpp"
+
+namespace mesh::commands {
+
+namespace {
+
+struct CheckOptions {
+    ProxySourceOptions source;
+    double interval_s = 5;
+    bool once = false;
+    bool fail_on_warning = false;
+    std::string output = "text";
+    std::string namerd;
+    double sr_warn_pct = 99, sr_error_pct = 90, min_uptime_s = 600, p99_ms = 1000, heap_pct = 90;
+    int max_restarts = 0;
+    double max_ejections = 0;
+};
+
+health::CheckCategory namerd_category(const std::string& address, net::HttpClient& client,
+                                      const health::SampleOptions& sampling, const net::Request& tmpl) {
+    health::CheckItem item{"namerd is reachable", health::CheckResult::Success, "", ""};
+    auto target = health::parse_proxy_address(address, 9991);
+    if (!target) {
+        item.result = health::CheckResult::Error;
+        item.error = target.error().message;
+        return {"namerd", {item}};
+    }
+    net::Request r = tmpl;
+    r.url = target->base_url + "/admin/ping";
+    net::Response got;
+    client.run({r}, {1, sampling.overall_timeout, sampling.log}, [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
+    if (!got.ok() || got.status != 200 || !admin::is_pong(got.body)) {
+        auto f = health::describe_failure(got, "/admin/ping", false);
+        item.result = health::CheckResult::Error;
+        item.error = fmt::format("* {}: {}", target->name, got.ok() && got.status == 200 ? "answered, but not 'pong'" : f.reason);
+        item.hint = "namerd's admin port is 9991 by default; check the address";
+    }
+    return {"namerd", {item}};
+}
+
+int run_check(const CheckOptions& o, cli::Context& ctx) {
+    if (o.sr_error_pct > o.sr_warn_pct)
+        return cli::report_error(ctx, core::Error{core::ErrorCode::Usage,
+                                             "--success-rate-error must not exceed --success-rate-warn", {}, {}});
+    auto client = net::make_curl_client();
+    health::CheckReport report;
+    ProxySourceOptions source = o.source;
+    source.kube_checks = true;
+    auto resolved = resolve_proxies(source, ctx, *client);
+    if (!resolved) return cli::report_error(ctx, resolved.error());
+    // Kubernetes checks come first, as in `linkerd check`.
+    for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
+    const auto& targets = resolved->targets;
+    health::SampleOptions sampling = sample_options(o.source, ctx);
+    sampling.probes = {true, true, true, true};
+    cli::InterruptGuard guard;
+    auto first = sample_with_progress(*client, targets, sampling, ctx);
+    std::optional<std::vector<health::ProxySample>> second;
+    if (!o.once) {
+        if (!cli::wait_for(std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000))))
+            return cli::k_exit_interrupted;
+        health::SampleOptions again = sampling;
+        again.probes = {};
+        second = sample_with_progress(*client, targets, again, ctx);
+    }
+    health::StatusReport status = health::build_status(targets, first, second ? &*second : nullptr);
+    health::CheckThresholds t;
+    t.success_rate_warn = o.sr_warn_pct / 100;
+    t.success_rate_error = o.sr_error_pct / 100;
+    t.min_uptime_s = o.min_uptime_s;
+    t.p99_warn_ms = o.p99_ms;
+    t.heap_warn = o.heap_pct / 100;
+    t.max_restarts = o.max_restarts;
+    t.max_removals = o.max_ejections;
+    // Config, client state and ping come from the first round; metrics from the latest.
+    std::vector<health::ProxySample> merged = first;
+    if (second)
+        for (std::size_t i = 0; i < merged.size(); ++i) merged[i].metrics = (*second)[i].metrics;
+    health::add_proxy_checks(report, targets, merged, status, t);
+    if (!o.namerd.empty()) {
+        net::Request tmpl = targets.empty() ? net::Request{} : targets.front().request_template;
+        tmpl.auth = {};
+        report.categories.push_back(namerd_category(o.namerd, *client, sampling, tmpl));
+    }
+    bool colour = use_colour(o.source, ctx);
+    if (o.output == "json") ctx.io.out << check_json(report, o.fail_on_warning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    else ctx.io.out << check_text(report, o.fail_on_warning, colour, o.output == "short");
+    return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;
+}
+
+}  // namespace
+
+void register_check(CLI::App& app, cli::Context& ctx) {
+    auto o = std::make_shared<CheckOptions>();
+    CLI::App* cmd = cli::add_command(
+        app, "check", "Check the mesh's health in `linkerd check` style",
+        "Runs checks by category and prints each with a mark, the offending proxies or clients and a "
+        "hint, then a verdict line, like `linkerd check`. Through Kubernetes: the kubeconfig and API "
+        "are usable, the namespace has proxy pods, every schedulable node has a ready proxy. For each "
+        "proxy: its admin server answers, versions and dtabs agree across proxies, and (over "
+        "--interval) success rates, endpoint availability, failure-accrual ejections, restarts, p99 "
+        "latency and JVM headroom are within the thresholds. --namerd also checks namerd's admin.\n\n"
+        "Success-rate thresholds mirror the Linkerd dashboard: below 99% warns, below 90% fails.\n\n"
+        "Exit status: 0 every check passed (warnings allowed unless --fail-on-warning), 3 a check "
+        "failed, 1 the checks could not run, 2 usage. -o json prints one JSON document in "
+        "`linkerd check -o json`'s shape, for monitoring; it suits a Kubernetes CronJob (in-cluster "
+        "credentials are used when there is no kubeconfig).",
+        "  mesh check\n"
+        "  mesh check --proxy 10.0.0.5:9990 --once\n"
+        "  mesh check -n linkerd --fail-on-warning -o json\n"
+        "  mesh check --success-rate-warn 99.9 --namerd namerd.linkerd:9991\n");
+    add_proxy_source_options(cmd, o->source);
+    cmd->add_option("--interval", o->interval_s, "Seconds between the two samples that rates come from")
+        ->capture_default_str()
+        ->check(CLI::Range(0.05, 3600.0));
+    cmd->add_flag("--once", o->once, "One sample: cumulative success rates and ejection counts");
+    cmd->add_flag("--fail-on-warning", o->fail_on_warning, "Exit 3 on warnings too");
+    cmd->add_option("-o,--output", o->output, "Output format: text, short (only problems) or json")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "short", "json"}));
+    cmd->add_option("--namerd", o->namerd, "Also check that namerd's admin (host:port, default port 9991) answers");
+    auto th = "Thresholds";
+    cmd->add_option("--success-rate-warn", o->sr_warn_pct, "Warn below this success rate, in percent")
+        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+    cmd->add_option("--success-rate-error", o->sr_error_pct, "Fail below this success rate, in percent")
+        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+    cmd->add_option("--min-uptime", o->min_uptime_s, "Warn when a proxy has been up fewer seconds")
+        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+    cmd->add_option("--max-restarts", o->max_restarts, "Warn when a proxy container restarted more often")
+        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+    cmd->add_option("--max-ejections", o->max_ejections, "Warn when more endpoints were ejected in the interval")
+        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+    cmd->add_option("--p99-warn", o->p99_ms, "Warn when a router's p99 latency exceeds this, in ms")
+        ->capture_default_str()->check(CLI::PositiveNumber)->group(th);
+    cmd->add_option("--heap-warn", o->heap_pct, "Warn when JVM heap use exceeds this, in percent")
+        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+    cmd->callback([&ctx, o] { ctx.exit_code = run_check(*o, ctx); });
+}
+
+}  // namespace mesh::commands

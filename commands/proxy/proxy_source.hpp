@@ -1,0 +1,63 @@
+#pragma once
+// Flags shared by `mesh status` and `mesh check`: where the proxies are (given directly or found
+// through Kubernetes) and how to talk to them.
+
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "libmesh/health/check_report.hpp"
+#include "libmesh/health/proxy_sample.hpp"
+#include "libmesh/health/proxy_target.hpp"
+#include "libmesh/net/http_client.hpp"
+
+namespace mesh::commands {
+
+/// Values of the shared flags.
+struct ProxySourceOptions {
+    std::vector<std::string> proxies;
+    std::string proxies_file;
+    // Kubernetes discovery (used when no proxy is given directly).
+    std::string kubeconfig, context, cluster, user, server, token, request_timeout;
+    bool insecure_skip_tls_verify = false;
+    std::string namespace_name = "linkerd";
+    std::string selector = "app=l5d";
+    int admin_port = 9990;
+    bool direct = false;
+    bool kube_checks = false;  ///< also run the cluster checks of `mesh check`
+    // Talking to the admin servers.
+    bool insecure = false;
+    std::string ca_file;
+    std::size_t parallel = 32;
+    double timeout_s = 5;
+    double overall_timeout_s = 0;
+    std::size_t max_body_mib = 32;
+    bool verbose = false;
+    bool no_color = false;
+};
+
+/// Adds the shared flags to `cmd`.
+void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& options);
+
+/// Proxies found for the options, plus any Kubernetes checks made on the way (for `mesh check`).
+struct ResolvedProxies {
+    std::vector<health::ProxyTarget> targets;
+    std::vector<health::CheckCategory> kube_checks;  ///< empty when the proxies were given directly
+};
+
+/// Finds the proxies: --proxy/--proxies-file, else Kubernetes pods.
+core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options, cli::Context& ctx,
+                                              net::HttpClient& client);
+
+/// Sample options for the flags (parallelism, timeouts, the -v log to stderr).
+health::SampleOptions sample_options(const ProxySourceOptions& options, cli::Context& ctx);
+
+/// Samples every target, showing "probing proxies: done/total" on stderr when it is a terminal.
+std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
+                                                      const std::vector<health::ProxyTarget>& targets,
+                                                      health::SampleOptions options, cli::Context& ctx);
+
+/// True when colour and symbols may be used.
+bool use_colour(const ProxySourceOptions& options, const cli::Context& ctx);
+
+}  // namespace mesh::commands

@@ -1,0 +1,166 @@
+#include "commands/proxy/status_render.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/table.hpp"
+
+namespace mesh::commands {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json opt(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+
+ordered_json latency_json(const health::Latency& l) {
+    return {{"p50", opt(l.p50)}, {"p95", opt(l.p95)}, {"p99", opt(l.p99)}, {"max", opt(l.max)}};
+}
+
+std::string paint(const std::string& text, const char* code, bool colour) {
+    return colour ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
+}
+
+}  // namespace
+
+static ordered_json proxy_json(const health::ProxyRow& row) {
+    {
+        ordered_json p;
+        p["name"] = row.name;
+        p["node"] = row.node.empty() ? ordered_json(nullptr) : ordered_json(row.node);
+        p["ip"] = row.ip.empty() ? ordered_json(nullptr) : ordered_json(row.ip);
+        p["up"] = row.up;
+        if (row.failure)
+            p["error"] = {{"kind", row.failure->kind}, {"reason", row.failure->reason}, {"hint", row.failure->hint}};
+        else
+            p["error"] = nullptr;
+        p["version"] = row.version ? ordered_json(*row.version) : ordered_json(nullptr);
+        p["uptime_s"] = opt(row.uptime_s);
+        p["success_rate"] = opt(row.traffic.success_rate);
+        p["rps"] = opt(row.traffic.rps);
+        p["latency_ms"] = latency_json(row.traffic.latency);
+        p["connections"] = opt(row.traffic.connections);
+        ordered_json routers = ordered_json::array();
+        for (const auto& r : row.routers) {
+            ordered_json rj;
+            rj["name"] = r.name;
+            rj["success_rate"] = opt(r.traffic.success_rate);
+            rj["service_success_rate"] = opt(r.service_success_rate);
+            rj["rps"] = opt(r.traffic.rps);
+            rj["latency_ms"] = latency_json(r.traffic.latency);
+            rj["connections"] = opt(r.traffic.connections);
+            rj["retries"] = opt(r.retries);
+            rj["budget_exhausted"] = opt(r.budget_exhausted);
+            ordered_json clients = ordered_json::array();
+            for (const auto& c : r.clients) {
+                ordered_json cj;
+                cj["id"] = c.id;
+                cj["display"] = c.display;
+                cj["success_rate"] = opt(c.traffic.success_rate);
+                cj["rps"] = opt(c.traffic.rps);
+                cj["latency_ms"] = latency_json(c.traffic.latency);
+                cj["connections"] = opt(c.traffic.connections);
+                cj["lb"] = {{"size", opt(c.lb_size)}, {"available", opt(c.lb_available)}};
+                cj["failure_accrual_removals"] = opt(c.removals);
+                cj["retries"] = opt(c.retries);
+                clients.push_back(std::move(cj));
+            }
+            rj["clients"] = std::move(clients);
+            routers.push_back(std::move(rj));
+        }
+        p["routers"] = std::move(routers);
+        return p;
+    }
+}
+
+// `text` with every line after the first indented by `by` spaces.
+static std::string indent(const std::string& text, std::size_t by) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        out.push_back(c);
+        if (c == '\n') out.append(by, ' ');
+    }
+    return out;
+}
+
+std::string status_json_text(const health::StatusReport& report) {
+    std::string out = "{\n  \"window_s\": " + opt(report.window_s).dump() + ",\n  \"proxies\": [";
+    for (std::size_t i = 0; i < report.rows.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        out += indent(proxy_json(report.rows[i]).dump(2, ' ', false, ordered_json::error_handler_t::replace), 4);
+    }
+    out += report.rows.empty() ? "]," : "\n  ],";
+    ordered_json summary = {{"proxies", report.summary.proxies},
+                            {"up", report.summary.up},
+                            {"down", report.summary.down},
+                            {"rps", opt(report.summary.rps)},
+                            {"success_rate", opt(report.summary.success_rate)}};
+    out += "\n  \"summary\": " + indent(summary.dump(2), 2) + "\n}\n";
+    return out;
+}
+
+std::string status_text(const health::StatusReport& report, bool wide, bool colour) {
+    bool any_node = false;
+    for (const auto& r : report.rows) any_node = any_node || !r.node.empty();
+    std::vector<std::string> header{"NAME"};
+    if (any_node) header.push_back("NODE");
+    for (const char* h : {"STATUS", "VERSION", "UPTIME", "SUCCESS", "RPS", "LATENCY_P50", "LATENCY_P95",
+                          "LATENCY_P99", "TCP_CONN"})
+        header.push_back(h);
+    cli::TextTable table(header, any_node ? 4 : 3);
+    for (const auto& r : report.rows) {
+        std::vector<std::string> cells{r.name};
+        if (any_node) cells.push_back(r.node.empty() ? "-" : r.node);
+        // Padding is computed on plain text; colour would skew widths, so status words stay plain.
+        cells.push_back(r.up ? "up" : "down");
+        cells.push_back(r.version.value_or("-"));
+        cells.push_back(cli::format_duration(r.uptime_s));
+        cells.push_back(cli::format_percent(r.traffic.success_rate));
+        cells.push_back(cli::format_rps(r.traffic.rps));
+        cells.push_back(cli::format_ms(r.traffic.latency.p50));
+        cells.push_back(cli::format_ms(r.traffic.latency.p95));
+        cells.push_back(cli::format_ms(r.traffic.latency.p99));
+        cells.push_back(cli::format_count(r.traffic.connections));
+        table.add(std::move(cells));
+    }
+    std::string out = table.render();
+    if (wide) {
+        cli::TextTable routers({"PROXY", "ROUTER", "SUCCESS", "SERVICE_SUCCESS", "RPS", "LATENCY_P99", "RETRIES",
+                           "BUDGET_EXHAUSTED"},
+                          2);
+        cli::TextTable clients({"PROXY", "ROUTER", "CLIENT", "SUCCESS", "RPS", "LATENCY_P99", "ENDPOINTS", "EJECTIONS",
+                           "RETRIES", "TCP_CONN"},
+                          3);
+        for (const auto& r : report.rows)
+            for (const auto& rt : r.routers) {
+                routers.add({r.name, rt.name, cli::format_percent(rt.traffic.success_rate),
+                             cli::format_percent(rt.service_success_rate), cli::format_rps(rt.traffic.rps),
+                             cli::format_ms(rt.traffic.latency.p99), cli::format_count(rt.retries),
+                             cli::format_count(rt.budget_exhausted)});
+                for (const auto& c : rt.clients) {
+                    std::string endpoints = c.lb_size ? fmt::format("{}/{}", cli::format_count(c.lb_available.value_or(*c.lb_size)),
+                                                                    cli::format_count(c.lb_size))
+                                                      : "-";
+                    clients.add({r.name, rt.name, c.display, cli::format_percent(c.traffic.success_rate),
+                                 cli::format_rps(c.traffic.rps), cli::format_ms(c.traffic.latency.p99), endpoints,
+                                 cli::format_count(c.removals), cli::format_count(c.retries),
+                                 cli::format_count(c.traffic.connections)});
+                }
+            }
+        out += "\n" + routers.render() + "\n" + clients.render();
+    }
+    const auto& s = report.summary;
+    out += fmt::format("\n{} proxies: {} up, {} down; {} total, {} success", s.proxies, s.up,
+                       s.down ? paint(std::to_string(s.down), "31", colour) : std::string("0"), cli::format_rps(s.rps),
+                       cli::format_percent(s.success_rate));
+    out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
+                           : std::string(" (cumulative; rps from the last 1m histogram window)\n");
+    for (const auto& r : report.rows) {
+        if (r.up || !r.failure) continue;
+        std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
+        out += fmt::format("{} {}: {}\n    hint: {}\n", mark, r.name, r.failure->reason, r.failure->hint);
+    }
+    return out;
+}
+
+}  // namespace mesh::commands

@@ -1,0 +1,113 @@
+// `mesh webhook manifests`: the objects that run the webhook, optionally with its certificates.
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "commands/manifest/inject_flags.hpp"
+#include "libmesh/core/atomic_write.hpp"
+#include "libmesh/webhook/manifests.hpp"
+
+namespace mesh::commands {
+
+namespace {
+
+struct ManifestsOptions {
+    webhook::ManifestOptions manifests;
+    InjectFlags inject;  // parsed only to validate them; forwarded as given
+    std::string generate_certs;
+    int cert_days = 365;
+};
+
+constexpr const char* k_description =
+    "Prints the Deployment, Service and MutatingWebhookConfiguration that run `mesh webhook serve` "
+    "in the cluster, ready for `kubectl apply -f -`. The webhook is called for Pod CREATE in "
+    "namespaces labelled linkerd.io/inject=enabled, with admissionReviewVersions [v1], "
+    "sideEffects None and, by default, failurePolicy Ignore (a webhook that is down never blocks "
+    "pods; they start uninjected). Injection flags given here are passed on to `mesh webhook "
+    "serve`.\n\n"
+    "Certificates: by default the MutatingWebhookConfiguration asks cert-manager's CA injector "
+    "(annotation cert-manager.io/inject-ca-from: NAMESPACE/NAME) for its caBundle, and a "
+    "cert-manager Certificate named NAME must write the Secret NAME-tls. With --generate-certs "
+    "DIR, mesh makes a CA and a serving certificate for NAME.NAMESPACE.svc itself (ECDSA P-256), "
+    "writes ca.crt, tls.crt and tls.key (mode 0600) into DIR, prints the Secret NAME-tls and fills "
+    "in the caBundle. The CA's key is not kept: to renew, generate again.";
+
+constexpr const char* k_examples =
+    "  mesh webhook manifests --image registry.example/mesh:0.1.0 --generate-certs ./pki | kubectl apply -f -\n"
+    "  mesh webhook manifests --image registry.example/mesh:0.1.0 --mode iptables --failure-policy Fail\n";
+
+core::Result<void> write_private(const std::string& path, const std::string& content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return core::fail(core::ErrorCode::Io, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    ok = ::close(fd) == 0 && ok;
+    if (!ok) return core::fail(core::ErrorCode::Io, fmt::format("cannot write {}", path));
+    return {};
+}
+
+core::Result<void> generate_certs(ManifestsOptions& o) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.generate_certs, ec);
+    if (ec) return core::fail(core::ErrorCode::Io, fmt::format("cannot create {}: {}", o.generate_certs, ec.message()));
+    auto ca = webhook::make_ca(fmt::format("{}.{} CA", o.manifests.name, o.manifests.namespace_), o.cert_days);
+    if (!ca) return tl::unexpected(ca.error());
+    auto serving = webhook::make_serving_cert(*ca, webhook::service_dns_names(o.manifests), o.cert_days);
+    if (!serving) return tl::unexpected(serving.error());
+    std::filesystem::path dir(o.generate_certs);
+    if (auto ok = core::write_file_atomically((dir / "ca.crt").string(), ca->cert); !ok) return ok;
+    if (auto ok = core::write_file_atomically((dir / "tls.crt").string(), serving->cert); !ok) return ok;
+    if (auto ok = write_private((dir / "tls.key").string(), serving->key); !ok) return ok;
+    o.manifests.ca_bundle = ca->cert;
+    o.manifests.serving = *serving;
+    return {};
+}
+
+int run_manifests(cli::Context& ctx, CLI::App& cmd, ManifestsOptions& o) {
+    // Pass the injection flags on exactly as given, so serve applies its own defaults and checks.
+    for (const char* name : {"--mode", "--protocol", "--proxy-port", "--proxy-env", "--no-proxy", "--init-image",
+                             "--linkerd-svc-name", "--init-arg"}) {
+        for (const auto& value : cmd.get_option(name)->results())
+            o.manifests.serve_args.push_back(fmt::format("{}={}", name, value));
+    }
+    for (const char* name : {"--overwrite-env", "--use-service-vip", "--privileged", "--allow-host-network"})
+        if (cmd.get_option(name)->count() > 0) o.manifests.serve_args.emplace_back(name);
+    if (!o.generate_certs.empty())
+        if (auto ok = generate_certs(o); !ok) return cli::report_error(ctx, ok.error());
+    auto text = webhook::render_manifests(o.manifests);
+    if (!text) return cli::report_error(ctx, text.error());
+    ctx.io.out << *text;
+    return cli::k_exit_ok;
+}
+
+}  // namespace
+
+void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
+    auto o = std::make_shared<ManifestsOptions>();
+    CLI::App* cmd = cli::add_command(parent, "manifests", "Print the Kubernetes objects that run the webhook", k_description, k_examples);
+    cmd->add_option("--image", o->manifests.image, "Container image with the mesh binary")->required();
+    cmd->add_option("--name", o->manifests.name, "Name of the Deployment, Service, Secret and webhook configuration")
+        ->capture_default_str();
+    cmd->add_option("--namespace", o->manifests.namespace_, "Namespace to run the webhook in")->capture_default_str();
+    cmd->add_option("--replicas", o->manifests.replicas, "Webhook pods")->check(CLI::Range(1, 100))->capture_default_str();
+    cmd->add_option("--failure-policy", o->manifests.failure_policy, "What the API server does when the webhook fails: Ignore or Fail")
+        ->check(CLI::IsMember({"Ignore", "Fail"}))
+        ->capture_default_str();
+    cmd->add_option("--timeout-seconds", o->manifests.timeout_seconds, "How long the API server waits for an answer")
+        ->check(CLI::Range(1, 30))
+        ->capture_default_str();
+    cmd->add_option("--generate-certs", o->generate_certs, "Make a CA and serving certificate in DIR and fill in the caBundle")
+        ->type_name("DIR");
+    cmd->add_option("--cert-days", o->cert_days, "Validity of generated certificates, in days")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    add_inject_flags(*cmd, o->inject, false);
+    cmd->callback([&ctx, cmd, o] { ctx.exit_code = run_manifests(ctx, *cmd, *o); });
+}
+
+}  // namespace mesh::commands
