@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/build_paths.hpp"
 #include "libmesh/core/unified_diff.hpp"
 #include "tests/support/run_in_process.hpp"
 
@@ -40,7 +41,7 @@ TEST_P(GoldenTest, MatchesExpectedOutput) {
     fs::path base = args_file;
     base.replace_extension();
     auto args = read_args(args_file);
-    fs::current_path(MESH_SOURCE_DIR);
+    fs::current_path(mesh::testing::source_dir());
     auto result = run_mesh(args, read_or_empty(base.string() + ".stdin"));
     std::string exit_text = std::to_string(result.exit_code) + "\n";
     if (std::getenv("MESH_UPDATE_GOLDEN")) {

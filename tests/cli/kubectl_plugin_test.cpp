@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "libmesh/kube/contexts.hpp"
@@ -21,7 +22,7 @@ using mesh::testing::ScratchDir;
 
 namespace {
 
-const std::string k_complete_script = std::string(MESH_SOURCE_DIR) + "/scripts/kubectl_complete-mesh";
+const std::string k_complete_script = std::string(mesh::testing::source_dir()) + "/scripts/kubectl_complete-mesh";
 
 std::string find_kubectl() {
     for (const char* p : {"/usr/bin/kubectl", "/usr/local/bin/kubectl"})
@@ -35,7 +36,7 @@ struct PluginPath {
     std::string bin = dir.path() + "/bin";
     PluginPath() {
         fs::create_directories(bin);
-        fs::create_symlink(MESH_BINARY, bin + "/kubectl-mesh");
+        fs::create_symlink(mesh::testing::mesh_binary(), bin + "/kubectl-mesh");
         fs::create_symlink(k_complete_script, bin + "/kubectl_complete-mesh");
     }
     std::string path_env() const { return "PATH=" + bin + ":/usr/bin:/bin"; }

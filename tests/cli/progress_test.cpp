@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/support/run_process.hpp"
@@ -31,7 +32,7 @@ TEST(Progress, InjectShowsFilesOnATerminalAndClearsTheLine) {
     dir.write("in/a.yml", hello_world_manifest());
     dir.write("in/b.yml", hello_world_manifest());
     std::string out = dir.path() + "/out.yml";
-    std::string seen = terminal_stderr(std::string(MESH_BINARY) + " inject -f " + dir.path() +
+    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " inject -f " + dir.path() +
                                        "/in --report none > " + out);
     EXPECT_NE(seen.find("injecting: 2/2"), std::string::npos) << seen;
     EXPECT_NE(seen.find("\r\x1b[K"), std::string::npos) << seen;  // the line is erased at the end
@@ -44,14 +45,14 @@ TEST(Progress, InjectIsSilentWhenStderrIsPiped) {
     ScratchDir dir;
     dir.write("a.yml", hello_world_manifest());
     dir.write("b.yml", hello_world_manifest());
-    auto r = run_process({MESH_BINARY, "inject", "-f", dir.path(), "--report", "none"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", dir.path(), "--report", "none"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
 }
 
 TEST(Progress, StatusCountsProxiesOnATerminal) {
     FakeLinkerd a, b;
-    std::string seen = terminal_stderr(std::string(MESH_BINARY) + " status --once --proxy " + a.address() +
+    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " status --once --proxy " + a.address() +
                                        " --proxy " + b.address() + " > /dev/null");
     EXPECT_NE(seen.find("probing proxies: 2/2"), std::string::npos) << seen;
 }

@@ -4,10 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 
 TEST(VersionLibraries, JsonListsEveryLinkedLibraryWithAVersion) {
-    auto r = mesh::testing::run_process({MESH_BINARY, "version", "-o", "json"});
+    auto r = mesh::testing::run_process({mesh::testing::mesh_binary(), "version", "-o", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     for (const char* lib : {"yaml-cpp", "libcurl", "nlohmann-json", "fmt", "CLI11", "OpenSSL", "cpp-httplib", "libfyaml"}) {

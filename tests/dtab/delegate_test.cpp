@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/build_paths.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/parser.hpp"
 
@@ -17,7 +18,7 @@ Dtab dtab(std::string_view text) { return *parse_dtab(text); }
 Path P(std::string_view text) { return *parse_path(text); }
 
 std::string read_testdata(const std::string& name) {
-    std::ifstream in(std::string(MESH_SOURCE_DIR) + "/testdata/dtab/" + name);
+    std::ifstream in(std::string(mesh::testing::source_dir()) + "/testdata/dtab/" + name);
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/build_paths.hpp"
 #include "libmesh/namerd/client.hpp"
 #include "tests/support/fake_namerd.hpp"
 
@@ -173,7 +174,7 @@ TEST(FakeNamerd, ListWatchMatchesTheRecordedStream) {
         return true;
     });
     changer.join();
-    std::ifstream in(std::string(MESH_SOURCE_DIR) + "/testdata/dtab/namerd-api1-dtabs-watch-stream.ndjson");
+    std::ifstream in(std::string(mesh::testing::source_dir()) + "/testdata/dtab/namerd-api1-dtabs-watch-stream.ndjson");
     std::stringstream recorded;
     recorded << in.rdbuf();
     EXPECT_EQ(body, recorded.str() + "\n");  // then the (empty) failure line

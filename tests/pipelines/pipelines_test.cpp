@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "tests/support/build_paths.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
@@ -23,7 +24,7 @@ using mesh::testing::ScratchDir;
 
 namespace {
 
-const std::string k_source = MESH_SOURCE_DIR;
+const std::string k_source = mesh::testing::source_dir();
 const std::string k_post_renderer = k_source + "/scripts/mesh-post-renderer";
 const std::string k_testdata = k_source + "/testdata/pipelines";
 const std::string k_marker = "# stand-in mesh was here\n";
@@ -68,7 +69,7 @@ std::string find_kubectl() {
 
 // Empty when the real `mesh inject` accepts every flag; otherwise why the test must wait.
 std::string real_inject_missing(const std::vector<std::string>& flags) {
-    auto help = run_process({MESH_BINARY, "inject", "--help"});
+    auto help = run_process({mesh::testing::mesh_binary(), "inject", "--help"});
     for (const auto& flag : flags)
         if (help.out.find(flag) == std::string::npos)
             return "mesh inject has no " + flag + " yet (re-run after the inject branch is merged)";
@@ -113,7 +114,7 @@ TEST(PostRenderer, MeshVariableChoosesTheBinary) {
 TEST(PostRenderer, WithTheRealMesh) {
     if (auto missing = real_inject_missing({"--filename"}); !missing.empty()) GTEST_SKIP() << missing;
     std::string rendered = read_file(k_testdata + "/helm/kiali-rendered.yaml");
-    auto r = run_process({k_post_renderer}, rendered, {"MESH=" MESH_BINARY});
+    auto r = run_process({k_post_renderer}, rendered, {std::string("MESH=") + mesh::testing::mesh_binary()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out, rendered);
     EXPECT_TRUE(keeps_every_line(rendered, r.out));
@@ -142,7 +143,7 @@ TEST(Kustomize, WithTheRealMesh) {
     if (auto missing = real_inject_missing({"--filename"}); !missing.empty()) GTEST_SKIP() << missing;
     auto built = run_process({kubectl, "kustomize", k_testdata + "/kustomize/overlays/prod"});
     ASSERT_EQ(built.exit_code, 0) << built.err;
-    auto r = run_process({MESH_BINARY, "inject", "-f", "-"}, built.out);
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-"}, built.out);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out, built.out);
     EXPECT_TRUE(keeps_every_line(built.out, r.out));
@@ -157,19 +158,19 @@ TEST(GitOps, InPlaceOverARepositoryThenDiffShowsNothingLeft) {
     std::string untouched_copy = repo.write("review/hello-world.yaml", original);
 
     // In review: --diff shows what would change and exits 3, changing nothing.
-    auto diff = run_process({MESH_BINARY, "inject", "--diff", "-f", untouched_copy});
+    auto diff = run_process({mesh::testing::mesh_binary(), "inject", "--diff", "-f", untouched_copy});
     EXPECT_EQ(diff.exit_code, 3) << diff.err;
     EXPECT_NE(diff.out.find("\n+"), std::string::npos) << diff.out;
     EXPECT_EQ(read_file(untouched_copy), original);
 
     // In the repository: -R --in-place rewrites the files, adding lines only.
-    auto r = run_process({MESH_BINARY, "inject", "-R", "-f", repo.path() + "/manifests", "--in-place"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-R", "-f", repo.path() + "/manifests", "--in-place"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::string injected = read_file(file);
     EXPECT_NE(injected, original);
     EXPECT_TRUE(keeps_every_line(original, injected));
 
     // Run again: nothing left to change.
-    auto again = run_process({MESH_BINARY, "inject", "--diff", "-R", "-f", repo.path() + "/manifests"});
+    auto again = run_process({mesh::testing::mesh_binary(), "inject", "--diff", "-R", "-f", repo.path() + "/manifests"});
     EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
 }

@@ -1,3 +1,4 @@
+#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_kube_api.hpp"
 
 #include "tests/support/loopback_server.hpp"
@@ -6,7 +7,7 @@ namespace mesh::testing {
 
 using nlohmann::json;
 
-std::string testdata_path(const std::string& relative) { return std::string(MESH_SOURCE_DIR) + "/testdata/" + relative; }
+std::string testdata_path(const std::string& relative) { return std::string(mesh::testing::source_dir()) + "/testdata/" + relative; }
 
 static json status(int code, const std::string& reason, const std::string& message) {
     return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}, {"status", "Failure"},

@@ -1,3 +1,4 @@
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
 
 #include <fstream>
@@ -34,7 +35,7 @@ std::string read_test_file(const std::string& path) {
     return s.str();
 }
 
-std::string source_path(const std::string& relative) { return std::string(MESH_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) { return std::string(mesh::testing::source_dir()) + "/" + relative; }
 
 std::string hello_world_manifest() {
     return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));

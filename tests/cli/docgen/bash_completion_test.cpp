@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/cli/sample_tree.hpp"
@@ -130,11 +131,11 @@ TEST_F(BashCompletion, OffersContextsOfTheKubeconfig) {
                                                       "- name: staging\n  context: {cluster: b}\n");
     std::string other = work.write("other", "contexts:\n- name: dev\n");
     auto c = complete(script, "mesh inject --context ", work.path(), {"KUBECONFIG=" + kubeconfig},
-                      MESH_BINARY);
+                      mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"prod", "staging"})) << c.err;
     // --kubeconfig typed earlier wins over KUBECONFIG.
     c = complete(script, "mesh inject --kubeconfig " + other + " --context ", work.path(),
-                 {"KUBECONFIG=" + kubeconfig}, MESH_BINARY);
+                 {"KUBECONFIG=" + kubeconfig}, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"dev"})) << c.err;
 }
 
@@ -145,15 +146,15 @@ TEST_F(BashCompletion, CompletesContextsWithColonsThatBashSplits) {
                                                       "- name: arn:aws:eks:eu-west-1:123:cluster/dev\n");
     std::vector<std::string> env = {"KUBECONFIG=" + kubeconfig};
     // bash hands "arn:aws:eks:u" over as "arn" ":" "aws" ":" "eks" ":" "u" and replaces only "u".
-    auto c = complete(script, "mesh inject --context arn : aws : eks : u", work.path(), env, MESH_BINARY);
+    auto c = complete(script, "mesh inject --context arn : aws : eks : u", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"us-east-1:123:cluster/prod"})) << c.err;
-    c = complete(script, "mesh inject --context arn :", work.path(), env, MESH_BINARY);
+    c = complete(script, "mesh inject --context arn :", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{":aws:eks:eu-west-1:123:cluster/dev", ":aws:eks:us-east-1:123:cluster/prod"}));
     // The words after a joined value are walked correctly: inject's flags still apply.
-    c = complete(script, "mesh inject --context arn : aws --rec", work.path(), env, MESH_BINARY);
+    c = complete(script, "mesh inject --context arn : aws --rec", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"--recursive"}));
     // Given whole (kubectl_complete-mesh, or ':' not a word break), nothing is trimmed.
-    c = complete(script, "mesh inject --context arn:aws:eks:e", work.path(), env, MESH_BINARY);
+    c = complete(script, "mesh inject --context arn:aws:eks:e", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"arn:aws:eks:eu-west-1:123:cluster/dev"}));
 }
 
@@ -177,7 +178,7 @@ TEST_F(BashCompletion, OffersNamespacesThroughKubectlWithTheTypedContext) {
 
 TEST(BashCompletionOfMesh, CompletesTheRealCommands) {
     ScratchDir dir;
-    auto r = run_process({MESH_BINARY, "completion", "bash"});
+    auto r = run_process({mesh::testing::mesh_binary(), "completion", "bash"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string script = dir.write("mesh.bash", r.out);
     auto top = complete(script, "mesh ", dir.path()).candidates;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/generated_docs.hpp"
 #include "cli/docgen/man_page.hpp"
@@ -79,7 +80,7 @@ TEST(ManPage, SampleTreePagesHaveNoWarningsAndSayWhatHelpSays) {
 TEST(ManPage, EveryCommittedPageHasNoWarnings) {
     if (!have_man()) GTEST_SKIP() << "man-db is not installed";
     int pages = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(MESH_SOURCE_DIR) + "/man")) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(mesh::testing::source_dir()) + "/man")) {
         ++pages;
         EXPECT_EQ(man_warnings(entry.path().string()), "") << entry.path();
     }

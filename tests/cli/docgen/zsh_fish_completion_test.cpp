@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/cli/sample_tree.hpp"
@@ -91,7 +92,7 @@ struct KubeEnv {
     std::vector<std::string> env;
     KubeEnv() {
         std::filesystem::create_directories(dir.path() + "/bin");
-        std::filesystem::create_symlink(MESH_BINARY, dir.path() + "/bin/mesh");
+        std::filesystem::create_symlink(mesh::testing::mesh_binary(), dir.path() + "/bin/mesh");
         std::string kubeconfig = dir.write("kubeconfig", "contexts:\n- name: prod\n- name: staging\n");
         env = {"PATH=" + dir.path() + "/bin:/usr/bin:/bin", "KUBECONFIG=" + kubeconfig};
     }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_namerd.hpp"
 #include "tests/support/run_process.hpp"
 
@@ -11,14 +12,14 @@ using mesh::testing::run_process;
 namespace fs = std::filesystem;
 
 TEST(DtabSmoke, FmtFromStdinAndParseErrorExitCodes) {
-    auto ok = run_process({MESH_BINARY, "dtab", "fmt"}, "/svc=>/srv;/srv=>/$/inet/127.1/80");
+    auto ok = run_process({mesh::testing::mesh_binary(), "dtab", "fmt"}, "/svc=>/srv;/srv=>/$/inet/127.1/80");
     EXPECT_EQ(ok.exit_code, 0);
     EXPECT_EQ(ok.out, "/svc  => /srv ;\n/srv  => /$/inet/127.1/80 ;\n");
-    auto bad = run_process({MESH_BINARY, "dtab", "fmt"}, "/a => /b\n/c => /d\n");
+    auto bad = run_process({mesh::testing::mesh_binary(), "dtab", "fmt"}, "/a => /b\n/c => /d\n");
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_TRUE(bad.out.empty());
     EXPECT_NE(bad.err.find("mesh: error: <stdin>:2:1: end of input expected but '/' found"), std::string::npos);
-    EXPECT_EQ(run_process({MESH_BINARY, "dtab", "fmt", "--no-such-flag"}).exit_code, 2);
+    EXPECT_EQ(run_process({mesh::testing::mesh_binary(), "dtab", "fmt", "--no-such-flag"}).exit_code, 2);
 }
 
 TEST(DtabSmoke, InvokedAsNamerctl) {
@@ -26,7 +27,7 @@ TEST(DtabSmoke, InvokedAsNamerctl) {
     f.set("default", "/svc => /srv");
     fs::path dir = fs::temp_directory_path() / ("mesh-namerctl-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    fs::create_symlink(MESH_BINARY, dir / "namerctl");
+    fs::create_symlink(mesh::testing::mesh_binary(), dir / "namerctl");
     auto r = run_process({(dir / "namerctl").string(), "dtab", "get", "default", "--base-url", f.url()});
     fs::remove_all(dir);
     EXPECT_EQ(r.exit_code, 0) << r.err;

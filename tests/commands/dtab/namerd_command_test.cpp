@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/build_paths.hpp"
 #include "libmesh/namerd/client.hpp"
 #include "tests/support/fake_namerd.hpp"
 #include "tests/support/run_in_process.hpp"
@@ -215,7 +216,7 @@ TEST(NamerdClient, WrongPortAnswersHtml) {
 }
 
 TEST(DtabOnline, RealMarathonDtabRoundTrips) {
-    std::ifstream in(std::string(MESH_SOURCE_DIR) + "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
+    std::ifstream in(std::string(mesh::testing::source_dir()) + "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
     std::stringstream json;
     json << in.rdbuf();
     FakeNamerd f;

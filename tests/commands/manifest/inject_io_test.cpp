@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/support/run_process.hpp"
 
@@ -36,11 +37,11 @@ private:
 std::string hello_world() { return mesh::testing::hello_world_manifest(); }
 
 TEST(InjectIo, StdinToStdoutThroughAPipe) {
-    auto r = run_process({MESH_BINARY, "inject", "-f", "-"}, hello_world());
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-"}, hello_world());
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("mesh.l5d.io/injected"), std::string::npos);
     EXPECT_NE(r.err.find("replicationcontroller \"world-v1\" injected"), std::string::npos) << r.err;
-    auto back = run_process({MESH_BINARY, "uninject", "-f", "-", "--report", "none"}, r.out);
+    auto back = run_process({mesh::testing::mesh_binary(), "uninject", "-f", "-", "--report", "none"}, r.out);
     EXPECT_EQ(back.out, hello_world());
     EXPECT_EQ(back.err, "");
 }
@@ -49,7 +50,7 @@ TEST(InjectIo, InPlaceRewritesAtomicallyAndKeepsTheMode) {
     TempDir dir;
     std::ofstream(dir / "app.yml", std::ios::binary) << hello_world();
     ::chmod((dir / "app.yml").c_str(), 0640);
-    auto r = run_process({MESH_BINARY, "inject", "-f", (dir / "app.yml").string(), "--in-place", "--report", "none"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", (dir / "app.yml").string(), "--in-place", "--report", "none"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_NE(read_test_file((dir / "app.yml").string()).find("mesh.l5d.io/injected"), std::string::npos);
@@ -59,7 +60,7 @@ TEST(InjectIo, InPlaceRewritesAtomicallyAndKeepsTheMode) {
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++files;
     EXPECT_EQ(files, 1u) << "a temporary file was left behind";
-    run_process({MESH_BINARY, "uninject", "-R", "-f", dir.path().string(), "--in-place"});
+    run_process({mesh::testing::mesh_binary(), "uninject", "-R", "-f", dir.path().string(), "--in-place"});
     EXPECT_EQ(read_test_file((dir / "app.yml").string()), hello_world());
 }
 
@@ -67,23 +68,23 @@ TEST(InjectIo, InPlaceWritesNothingWhenAnyInputFails) {
     TempDir dir;
     std::ofstream(dir / "a.yaml", std::ios::binary) << hello_world();
     std::ofstream(dir / "b.yaml", std::ios::binary) << "kind: Pod\nmetadata: {name: x}\nspec: [\n";
-    auto r = run_process({MESH_BINARY, "inject", "-f", dir.path().string(), "--in-place"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", dir.path().string(), "--in-place"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("b.yaml:"), std::string::npos) << r.err;
     EXPECT_EQ(read_test_file((dir / "a.yaml").string()), hello_world()) << "a.yaml was changed although b.yaml failed";
 }
 
 TEST(InjectIo, FailureWritesNothingOnStdout) {
-    auto r = run_process({MESH_BINARY, "inject", "-f", "-", "-f", source_path("testdata/manifests/edge/16_dupkeys.yaml")}, hello_world());
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "-f", source_path("testdata/manifests/edge/16_dupkeys.yaml")}, hello_world());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "");
 }
 
 TEST(InjectIo, OnlyHttpsUrls) {
-    auto r = run_process({MESH_BINARY, "inject", "-f", "http://127.0.0.1:9/app.yml"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "http://127.0.0.1:9/app.yml"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("only https:// URLs are allowed"), std::string::npos) << r.err;
-    auto refused = run_process({MESH_BINARY, "inject", "-f", "https://127.0.0.1:9/app.yml"});
+    auto refused = run_process({mesh::testing::mesh_binary(), "inject", "-f", "https://127.0.0.1:9/app.yml"});
     EXPECT_EQ(refused.exit_code, 1);
     EXPECT_NE(refused.err.find("cannot fetch"), std::string::npos) << refused.err;
 }
@@ -110,7 +111,7 @@ env = dict(os.environ, SSL_CERT_FILE="cert.pem")
 r = subprocess.run([sys.argv[2], "inject", "-f", url, "--report", "none"], env=env, capture_output=True)
 sys.stdout.buffer.write(r.stdout); sys.stderr.buffer.write(r.stderr); sys.exit(r.returncode)
 )";
-    auto r = run_process({"/usr/bin/env", "python3", "-c", script, dir.path().string(), MESH_BINARY});
+    auto r = run_process({"/usr/bin/env", "python3", "-c", script, dir.path().string(), mesh::testing::mesh_binary()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("mesh.l5d.io/injected"), std::string::npos) << r.err;
 }
@@ -118,8 +119,8 @@ sys.stdout.buffer.write(r.stdout); sys.stderr.buffer.write(r.stderr); sys.exit(r
 }  // namespace
 
 TEST(InjectIo, NoVerifyMakesTheSameEdits) {
-    auto checked = run_process({MESH_BINARY, "inject", "-f", "-", "--report", "none"}, hello_world());
-    auto unchecked = run_process({MESH_BINARY, "inject", "-f", "-", "--report", "none", "--no-verify"}, hello_world());
+    auto checked = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "--report", "none"}, hello_world());
+    auto unchecked = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "--report", "none", "--no-verify"}, hello_world());
     EXPECT_EQ(checked.exit_code, 0) << checked.err;
     EXPECT_EQ(unchecked.exit_code, 0) << unchecked.err;
     EXPECT_NE(checked.out, hello_world());

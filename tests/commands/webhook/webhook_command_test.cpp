@@ -24,6 +24,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/build_paths.hpp"
 #include "libmesh/webhook/base64.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/webhook/tls_test_support.hpp"
@@ -161,7 +162,7 @@ TEST(WebhookServe, ServesAndExitsZeroOnSigterm) {
     if (pid == 0) {
         dup2(err_pipe[1], 2);
         close(err_pipe[0]);
-        execl(MESH_BINARY, "mesh", "webhook", "serve", "--listen", "127.0.0.1:0", "--tls-cert", pki.cert_file().c_str(),
+        execl(mesh::testing::mesh_binary(), "mesh", "webhook", "serve", "--listen", "127.0.0.1:0", "--tls-cert", pki.cert_file().c_str(),
               "--tls-key", pki.key_file().c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
