@@ -1,11 +1,11 @@
 #include "libmesh/admin/client_state.hpp"
 
-#include "libmesh/admin/json_util.hpp"
+#include "libmesh/core/json_document.hpp"
 
 namespace mesh::admin {
 
 core::Result<std::vector<ClientState>> parse_client_state(std::string_view text) {
-    auto doc = parse_json_document(text, "client_state.json");
+    auto doc = core::parse_json_document(text, "client_state.json");
     if (!doc) return tl::unexpected(doc.error());
     if (!doc->is_object()) return core::fail(core::ErrorCode::Input, "client_state.json: expected a JSON object");
     std::vector<ClientState> out;

@@ -1,6 +1,6 @@
 #include "libmesh/admin/linker_config.hpp"
 
-#include "libmesh/admin/json_util.hpp"
+#include "libmesh/core/json_document.hpp"
 
 namespace mesh::admin {
 
@@ -12,7 +12,7 @@ static std::string string_at(const json& j, const char* key) {
 }
 
 core::Result<LinkerConfig> parse_linker_config(std::string_view text) {
-    auto doc = parse_json_document(text, "config.json");
+    auto doc = core::parse_json_document(text, "config.json");
     if (!doc) return tl::unexpected(doc.error());
     const json& j = *doc;
     if (!j.is_object()) return core::fail(core::ErrorCode::Input, "config.json: expected a JSON object");

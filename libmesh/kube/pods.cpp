@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "libmesh/admin/json_util.hpp"
+#include "libmesh/core/json_document.hpp"
 
 namespace mesh::kube {
 
@@ -54,7 +54,7 @@ PodInfo pod_from(const json& item) {
 }
 
 core::Result<json> parse_list(std::string_view text, const char* what) {
-    auto j = admin::parse_json_document(text, what, 64u << 20);
+    auto j = core::parse_json_document(text, what, 64u << 20);
     if (!j) return j;
     if (auto msg = status_message(text)) return core::fail(core::ErrorCode::Input, fmt::format("{}: {}", what, *msg));
     if (!j->is_object() || (!at(*j, "items").is_array() && !at(*j, "items").is_null()))

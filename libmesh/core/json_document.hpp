@@ -1,5 +1,5 @@
 #pragma once
-// Parsing small admin JSON documents with a size limit and located errors.
+// Parsing small JSON documents (admin endpoints, API server answers) with a size limit and located errors.
 
 #include <string>
 #include <string_view>
@@ -8,10 +8,10 @@
 
 #include "libmesh/core/error.hpp"
 
-namespace mesh::admin {
+namespace mesh::core {
 
 /// Parses `text` (at most `max_bytes`) as JSON; errors name `what` and the line and column.
-core::Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
+Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
                                                  std::size_t max_bytes = 16u << 20);
 
-}  // namespace mesh::admin
+}  // namespace mesh::core

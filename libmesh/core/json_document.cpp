@@ -1,10 +1,10 @@
-#include "libmesh/admin/json_util.hpp"
+#include "libmesh/core/json_document.hpp"
 
 #include <fmt/format.h>
 
 #include "libmesh/core/text_position.hpp"
 
-namespace mesh::admin {
+namespace mesh::core {
 
 // Nesting depth of JSON text, counted outside strings; cheap and keeps hostile input from building
 // pathological documents.
@@ -25,7 +25,7 @@ static std::size_t max_nesting(std::string_view text) {
     return deepest;
 }
 
-core::Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
+Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
                                                  std::size_t max_bytes) {
     if (text.size() > max_bytes)
         return core::fail(core::ErrorCode::Limit, fmt::format("{}: larger than {} bytes", what, max_bytes));
@@ -49,4 +49,4 @@ core::Result<nlohmann::json> parse_json_document(std::string_view text, const st
     }
 }
 
-}  // namespace mesh::admin
+}  // namespace mesh::core
