@@ -27,18 +27,4 @@ InProcessResult run_mesh(const std::vector<std::string>& args, const std::string
     return result;
 }
 
-std::string read_test_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot read " + path);
-    std::ostringstream s;
-    s << file.rdbuf();
-    return s.str();
-}
-
-std::string source_path(const std::string& relative) { return std::string(mesh::testing::source_dir()) + "/" + relative; }
-
-std::string hello_world_manifest() {
-    return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));
-}
-
 }  // namespace mesh::testing

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/test_files.hpp"
+
 namespace mesh::testing {
 
 struct InProcessResult {
@@ -28,14 +30,5 @@ inline RunResult run_mesh_command(const std::vector<std::string>& args,
     for (const auto& arg : args) argv.push_back(arg);
     return run_mesh(argv, {}, env);
 }
-
-/// Reads a whole file (test helper; throws on failure).
-std::string read_test_file(const std::string& path);
-
-/// Absolute path of a file under the source tree.
-std::string source_path(const std::string& relative);
-
-/// Linkerd's hello-world app from the real corpus: the manifest most tests inject.
-std::string hello_world_manifest();
 
 }  // namespace mesh::testing
