@@ -179,7 +179,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -s o -l output -x -a 'yaml json'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
@@ -204,7 +204,7 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -s o -l output -x -a 'yaml jso
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
+complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 
 # mesh status

@@ -153,8 +153,9 @@ void add_manifest_flags(CLI::App& command, ManifestOptions& o) {
         ->check(CLI::IsMember({"text", "json", "none"}))
         ->capture_default_str();
     command.add_option("--kind-path", o.kind_paths,
-                       "KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable")
-        ->type_name("KIND=PATH");
+                       "KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. "
+                       "Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable")
+        ->type_name("KIND[.GROUP]=PATH");
     command.add_flag("--no-color", o.no_color, "Never colour the report (also: NO_COLOR)");
 }
 
@@ -164,7 +165,7 @@ core::Result<void> apply_kind_paths(const std::vector<std::string>& values, inje
         std::string kind = value.substr(0, eq), path = eq == std::string::npos ? "" : value.substr(eq + 1);
         bool ok = !kind.empty() && !path.empty() && path.front() != '.' && path.back() != '.' &&
                   path.find("..") == std::string::npos;
-        if (!ok) return tl::unexpected(usage(fmt::format("--kind-path {}: expected KIND=DOTTED.PATH, e.g. Rollout=spec.template", value)));
+        if (!ok) return tl::unexpected(usage(fmt::format("--kind-path {}: expected KIND[.GROUP]=DOTTED.PATH, e.g. Rollout.argoproj.io=spec.template", value)));
         config.kind_paths[kind] = path;
     }
     return {};
