@@ -110,7 +110,7 @@ complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab -x -d 'Dtab text 
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab-file -x -d 'Dtab file, - for stdin (base dtab; repeatable)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'tree json' -d 'Output format: tree or json'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l resolve -d 'Bind as Finagle does and print only the bound names'
-complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port`)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port [* weight]`)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-symbolic-namers -d 'Treat /#/<namer> paths as neg instead of binding them symbolically'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd -x -d 'namerd base URL: delegate remotely'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd-namespace -x -d 'namerd namespace for --namerd'
@@ -195,6 +195,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l init-arg -x -d 'iptables mode
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloads that must not be injected through unchanged (reported) instead of failing'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip reading each edited document back (with libfyaml) to check it means the input plus exactly the additions (about 1.5x as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l fail-on-warning -d 'Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), after writing the output as usual: for CI'
 
 # mesh uninject
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -s h -l help -d 'Print this help message and exit'

@@ -59,6 +59,9 @@ void register_inject(CLI::App& app, cli::Context& ctx) {
                                 std::string(k_description) + "\n\n" + limits_help(o->inject.config.limits), k_examples);
     add_manifest_flags(*cmd, o->manifest);
     add_inject_flags(*cmd, o->inject, true);
+    cmd->add_flag("--fail-on-warning", o->manifest.fail_on_warning,
+                  "Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), "
+                  "after writing the output as usual: for CI");
     cmd->callback([&ctx, o] { ctx.exit_code = run_inject(ctx, *o); });
 }
 

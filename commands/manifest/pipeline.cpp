@@ -1,5 +1,6 @@
 #include "commands/manifest/pipeline.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -212,6 +213,10 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     };
     std::size_t refused = 0;
     for (const auto& o : objects) refused += o.status == inject::ObjectStatus::Refused;
+    bool warned = std::any_of(objects.begin(), objects.end(), [](const auto& o) {
+        return !o.warnings.empty() || o.status == inject::ObjectStatus::NotRouted;
+    });
+    int done = options.fail_on_warning && warned ? cli::k_exit_finding : cli::k_exit_ok;
     if (refused > 0 && !config.skip_refused) {
         write_report();
         return cli::report_error(ctx, core::Error{core::ErrorCode::Refused,
@@ -226,7 +231,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
         for (const auto& p : processed) diff += render_diff(p);
         ctx.io.out << diff;
         write_report();
-        return diff.empty() ? cli::k_exit_ok : cli::k_exit_finding;
+        return diff.empty() ? done : cli::k_exit_finding;
     }
     if (options.in_place) {
         for (const auto& p : processed) {
@@ -235,7 +240,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
                 return cli::report_error(ctx, ok.error());
         }
         write_report();
-        return cli::k_exit_ok;
+        return done;
     }
     std::string converted;
     if (!options.output.empty()) {
@@ -256,7 +261,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
         ctx.io.out << converted;
     }
     write_report();
-    return cli::k_exit_ok;
+    return done;
 }
 
 }  // namespace mesh::commands
