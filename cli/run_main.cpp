@@ -26,7 +26,27 @@ static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
     add_no_color_everywhere(app, ctx);
 }
 
-int run_main(const std::vector<std::string>& args, Io& io, const CommandSet& commands) {
+// CLI11 reads `--name=` as `--name` without a value and then takes the next argument as its
+// value; split it into `--name` and an explicit empty argument, so `--dtab=` means an empty text.
+static std::vector<std::string> with_explicit_empty_values(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    bool options_end = false;
+    for (const auto& arg : args) {
+        options_end = options_end || arg == "--";
+        bool empty_value = !options_end && arg.size() > 3 && arg.rfind("--", 0) == 0 && arg.back() == '=' &&
+                           arg.find('=') == arg.size() - 1;
+        if (!empty_value) {
+            out.push_back(arg);
+            continue;
+        }
+        out.push_back(arg.substr(0, arg.size() - 1));
+        out.emplace_back();
+    }
+    return out;
+}
+
+int run_main(const std::vector<std::string>& raw_args, Io& io, const CommandSet& commands) {
+    std::vector<std::string> args = with_explicit_empty_values(raw_args);
     Context ctx{io};
     ctx.program_name = args.empty() ? "mesh" : base_name(args[0]);
     if (auto personality = find_personality(commands, ctx.program_name))

@@ -110,7 +110,7 @@ complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab -x -d 'Dtab text 
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab-file -x -d 'Dtab file, - for stdin (base dtab; repeatable)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'tree json' -d 'Output format: tree or json'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l resolve -d 'Bind as Finagle does and print only the bound names'
-complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port`)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port [* weight]`)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-symbolic-namers -d 'Treat /#/<namer> paths as neg instead of binding them symbolically'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd -x -d 'namerd base URL: delegate remotely'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd-namespace -x -d 'namerd namespace for --namerd'
@@ -179,7 +179,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -s o -l output -x -a 'yaml json'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
@@ -195,6 +195,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l init-arg -x -d 'iptables mode
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloads that must not be injected through unchanged (reported) instead of failing'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip reading each edited document back (with libfyaml) to check it means the input plus exactly the additions (about 1.5x as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l fail-on-warning -d 'Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), after writing the output as usual: for CI'
 
 # mesh uninject
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -s h -l help -d 'Print this help message and exit'
@@ -204,7 +205,7 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -s o -l output -x -a 'yaml jso
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
+complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 
 # mesh status

@@ -61,9 +61,11 @@ std::string resolve_text(const dtab::BoundTree& tree) {
 int run_remote(const DelegateOptions& opts, cli::Context& ctx) {
     auto client = make_namerd_client(opts.namerd, ctx);
     if (!client) return cli::report_error(ctx, client.error());
-    std::string extra;
-    for (const auto& t : opts.dtab_texts) extra += (extra.empty() ? "" : ";") + t;
-    auto body = client->delegate(opts.namespace_name, opts.path, extra);
+    // Joining the texts as written breaks on a trailing ';' (";;") or a '# comment' (it swallows the
+    // next text); parsed and shown again, they are one dtab namerd reads.
+    auto extra = load_dtabs({}, opts.dtab_texts, ctx.io);
+    if (!extra) return cli::report_error(ctx, extra.error());
+    auto body = client->delegate(opts.namespace_name, opts.path, extra->size() == 0 ? "" : dtab::show(*extra));
     if (!body) return cli::report_error(ctx, body.error());
     ctx.io.out << *body;
     if (body->empty() || body->back() != '\n') ctx.io.out << '\n';
@@ -117,17 +119,18 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
         "that produced it; all alternatives expanded. The dtab is the --dtab-file files (the base "
         "dtab, in order) followed by the --dtab texts (the local dtab): later dentries are tried "
         "first. Namers answered offline: /$/inet and /$/fixedinet (address known when the host is "
-        "an IP literal), /$/nil, /$/fail, linkerd's /$/io.buoyant.* rewriting namers and "
+        "an IP literal or localhost; no host is 127.0.0.1, as in Finagle), /$/nil, /$/fail, linkerd's /$/io.buoyant.* rewriting namers and "
         "io.buoyant.rinet; /#/<namer>/... paths bind symbolically (the id is the namer's usual "
         "id, the rest is the residual, the address is unknown offline) unless --fs-namer DIR "
-        "gives io.l5d.fs its files (lines of `host port`) or --no-symbolic-namers makes them neg. "
+        "gives io.l5d.fs its files (lines of `host port` or `host port * weight`, as Linkerd reads them) or --no-symbolic-namers makes them neg. "
         "-o tree prints one line per step; -o json prints linkerd's delegator.json (an address "
         "that would need DNS or a cluster prints as {\"type\":\"pending\"}). --resolve binds as "
-        "Finagle does (Alt stops at the first success) and prints only the bound names. The "
+        "Finagle does (Alt stops at the first success; a union member's address carries its weight as "
+        "namer_nametree_weight) and prints only the bound names. The "
         "depth limit is 100: `Max recursion level reached.` (delegate) or `Max recursion level: "
         "100 reached in Namer lookup` (--resolve). With --namerd URL --namerd-namespace NS the "
         "delegation is asked of namerd instead (GET /api/1/delegate/NS), with --dtab as the "
-        "extra dtab.",
+        "extra dtab (several --dtab texts are parsed and sent as one dtab).",
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab\n"
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab --dtab '/svc/web=>/srv/web-v2'\n"
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab -o json\n"
@@ -139,7 +142,7 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
     cmd->add_option("-o,--output", opts->output, "Output format: tree or json")
         ->check(CLI::IsMember({"tree", "json"}));
     cmd->add_flag("--resolve", opts->resolve, "Bind as Finagle does and print only the bound names");
-    cmd->add_option("--fs-namer", opts->fs_namer, "Directory of io.l5d.fs files (lines of `host port`)")
+    cmd->add_option("--fs-namer", opts->fs_namer, "Directory of io.l5d.fs files (lines of `host port [* weight]`)")
         ->check(CLI::ExistingDirectory);
     cmd->add_flag("--no-symbolic-namers", opts->no_symbolic,
                   "Treat /#/<namer> paths as neg instead of binding them symbolically");

@@ -119,7 +119,31 @@ namerd::Response must(core::Result<namerd::Response> r) {
     return *r;
 }
 
-std::string unexpected(const namerd::Response& r) { return "unexpected response: " + r.status_line; }
+// Go's Response.Status: "409 Conflict", without the protocol.
+std::string unexpected(const namerd::Response& r) {
+    std::string status = r.status_line;
+    if (status.rfind("HTTP/", 0) == 0 && status.find(' ') != std::string::npos) status = status.substr(status.find(' ') + 1);
+    while (!status.empty() && (status.back() == '\r' || status.back() == '\n')) status.pop_back();
+    return "unexpected response: " + status;
+}
+
+// Go's json.Marshal escapes &, <, > and U+2028/U+2029 inside strings (they occur nowhere else).
+std::string go_json(const std::string& dumped) {
+    std::string out;
+    for (std::size_t i = 0; i < dumped.size(); ++i) {
+        char c = dumped[i];
+        if (c == '&') out += "\\u0026";
+        else if (c == '<') out += "\\u003c";
+        else if (c == '>') out += "\\u003e";
+        else if (dumped.compare(i, 3, "\xe2\x80\xa8") == 0 || dumped.compare(i, 3, "\xe2\x80\xa9") == 0) {
+            out += dumped[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 
 std::string read_source(const std::string& file, cli::Context& ctx) {
     auto text = read_dtab_input(file, ctx.io);
@@ -164,9 +188,11 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             throw NamerctlError{e.what(), ""};
         }
         if (a.json) {
-            out = names.dump() + "\n";
-        } else {
-            for (const auto& n : names) out += (n.is_string() ? n.get<std::string>() : n.dump()) + "\n";
+            out = go_json(names.dump()) + "\n";
+        } else {  // fmt.Println(strings.Join(names, "\n")): no names is one empty line
+            std::string joined;
+            for (const auto& n : names) joined += (joined.empty() ? "" : "\n") + (n.is_string() ? n.get<std::string>() : n.dump());
+            out = joined + "\n";
         }
     } else if (cmd == "get" || cmd == "cat") {
         if (rest.size() != 1) throw NamerctlError{"get requires a name argument", "Usage:\n  namerctl dtab get <name> [flags]\n"};
@@ -181,12 +207,13 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             nlohmann::ordered_json j;
             j["version"] = version;
             j["dtab"] = nlohmann::ordered_json::parse(namerd::dtab_to_json(*d));
-            out = j.dump() + "\n";
+            out = go_json(j.dump()) + "\n";
         } else if (a.pretty) {
             if (!version.empty()) out += "# version " + version + "\n";
             out += dtab::format_namerctl(*d);
         } else {
-            for (const auto& e : d->dentries) out += dtab::show(e) + ";\n";
+            for (const auto& e : d->dentries) out += dtab::show(e) + ";";  // Dtab.String(), one line
+            out += "\n";
         }
     } else if (cmd == "create" || cmd == "new") {
         if (rest.size() != 2) throw NamerctlError{"create requires a name and a file", "Usage:\n  namerctl dtab create <name> <file> [flags]\n"};
@@ -203,6 +230,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
         if (!version.empty()) headers.push_back("If-Match: " + version);
         auto client = make_client(a, ctx);
         auto r = must(client.request("PUT", "/api/1/dtabs/" + namerd::url_encode(rest[0]), headers, body));
+        if (r.status == 404) throw NamerctlError{"resource was not found by ID or name", ""};
         if (r.status != 200 && r.status != 201 && r.status != 204) throw NamerctlError{unexpected(r), ""};
         out = "Updated " + rest[0] + "\n";
     } else if (cmd == "delete" || cmd == "del" || cmd == "rm") {

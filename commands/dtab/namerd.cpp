@@ -169,17 +169,20 @@ int run_delete(OnlineOptions& opts, cli::Context& ctx) {
 int run_watch(OnlineOptions& opts, cli::Context& ctx) {
     auto client = make_namerd_client(opts.namerd, ctx);
     if (!client) return cli::report_error(ctx, client.error());
+    // namerd answers a watch of a missing namespace with 200 and then nothing, for ever.
+    if (!opts.ns.empty())
+        if (auto exists = client->get(opts.ns); !exists) return cli::report_error(ctx, exists.error());
     std::optional<std::string> stream_error;
     auto r = client->watch(opts.ns, [&](const std::string& line) {
         if (line.empty()) return true;
-        if (opts.output == "json") {
-            ctx.io.out << line << "\n" << std::flush;
-            return true;
-        }
         auto d = namerd::dtab_from_json(line);
         if (!d) {
             stream_error = line;  // namerd writes the failure as a last plain-text line
             return false;
+        }
+        if (opts.output == "json") {
+            ctx.io.out << line << "\n" << std::flush;
+            return true;
         }
         ctx.io.out << dtab::show(*d) << "\n" << std::flush;
         return true;

@@ -25,8 +25,10 @@ constexpr const char* k_description =
     "              http_proxy=$(NODE_NAME):PORT (NODE_NAME first, so Kubernetes expands it).\n"
     "  iptables    an init container (linkerd-inject's image by default) DNATs outbound TCP to\n"
     "              the node's Linkerd.\n\n"
-    "Kinds injected: Pod, Deployment, DaemonSet, StatefulSet, ReplicaSet, ReplicationController, "
-    "Job, CronJob, items of List and *List, and kinds given with --kind-path. Everything else "
+    "Kinds injected, each in its API group: Pod and ReplicationController (core v1), Deployment, "
+    "DaemonSet, ReplicaSet (apps, extensions), StatefulSet (apps), Job and CronJob (batch), items "
+    "of List and *List, and kinds given with --kind-path (KIND.GROUP=PATH, or KIND=PATH for any "
+    "group). A custom resource named like a workload (a batch.volcano.sh Job) is skipped. Everything else "
     "passes through byte for byte and is reported as skipped. A pod template annotated "
     "`linkerd.io/inject: disabled` is skipped. hostNetwork pods in iptables mode and pods that "
     "already carry a Linkerd 2 or Istio sidecar are refused: exit 1 and nothing on stdout, unless "
@@ -40,7 +42,7 @@ constexpr const char* k_examples =
     "  mesh inject -R -f manifests/ --in-place\n"
     "  mesh inject -f app.yml --diff\n"
     "  mesh inject -f app.yml --mode iptables --use-service-vip\n"
-    "  mesh inject -f rollout.yml --kind-path Rollout=spec.template --protocol h2\n";
+    "  mesh inject -f rollout.yml --kind-path Rollout.argoproj.io=spec.template --protocol h2\n";
 
 int run_inject(cli::Context& ctx, InjectOptions& o) {
     resolve_inject_flags(o.inject);
@@ -57,6 +59,9 @@ void register_inject(CLI::App& app, cli::Context& ctx) {
                                 std::string(k_description) + "\n\n" + limits_help(o->inject.config.limits), k_examples);
     add_manifest_flags(*cmd, o->manifest);
     add_inject_flags(*cmd, o->inject, true);
+    cmd->add_flag("--fail-on-warning", o->manifest.fail_on_warning,
+                  "Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), "
+                  "after writing the output as usual: for CI");
     cmd->callback([&ctx, o] { ctx.exit_code = run_inject(ctx, *o); });
 }
 

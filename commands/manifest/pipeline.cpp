@@ -1,5 +1,6 @@
 #include "commands/manifest/pipeline.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -153,8 +154,9 @@ void add_manifest_flags(CLI::App& command, ManifestOptions& o) {
         ->check(CLI::IsMember({"text", "json", "none"}))
         ->capture_default_str();
     command.add_option("--kind-path", o.kind_paths,
-                       "KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable")
-        ->type_name("KIND=PATH");
+                       "KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. "
+                       "Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable")
+        ->type_name("KIND[.GROUP]=PATH");
     command.add_flag("--no-color", o.no_color, "Never colour the report (also: NO_COLOR)");
 }
 
@@ -164,7 +166,7 @@ core::Result<void> apply_kind_paths(const std::vector<std::string>& values, inje
         std::string kind = value.substr(0, eq), path = eq == std::string::npos ? "" : value.substr(eq + 1);
         bool ok = !kind.empty() && !path.empty() && path.front() != '.' && path.back() != '.' &&
                   path.find("..") == std::string::npos;
-        if (!ok) return tl::unexpected(usage(fmt::format("--kind-path {}: expected KIND=DOTTED.PATH, e.g. Rollout=spec.template", value)));
+        if (!ok) return tl::unexpected(usage(fmt::format("--kind-path {}: expected KIND[.GROUP]=DOTTED.PATH, e.g. Rollout.argoproj.io=spec.template", value)));
         config.kind_paths[kind] = path;
     }
     return {};
@@ -211,6 +213,10 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     };
     std::size_t refused = 0;
     for (const auto& o : objects) refused += o.status == inject::ObjectStatus::Refused;
+    bool warned = std::any_of(objects.begin(), objects.end(), [](const auto& o) {
+        return !o.warnings.empty() || o.status == inject::ObjectStatus::NotRouted;
+    });
+    int done = options.fail_on_warning && warned ? cli::k_exit_finding : cli::k_exit_ok;
     if (refused > 0 && !config.skip_refused) {
         write_report();
         return cli::report_error(ctx, core::Error{core::ErrorCode::Refused,
@@ -225,7 +231,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
         for (const auto& p : processed) diff += render_diff(p);
         ctx.io.out << diff;
         write_report();
-        return diff.empty() ? cli::k_exit_ok : cli::k_exit_finding;
+        return diff.empty() ? done : cli::k_exit_finding;
     }
     if (options.in_place) {
         for (const auto& p : processed) {
@@ -234,7 +240,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
                 return cli::report_error(ctx, ok.error());
         }
         write_report();
-        return cli::k_exit_ok;
+        return done;
     }
     std::string converted;
     if (!options.output.empty()) {
@@ -255,7 +261,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
         ctx.io.out << converted;
     }
     write_report();
-    return cli::k_exit_ok;
+    return done;
 }
 
 }  // namespace mesh::commands

@@ -22,6 +22,7 @@ struct ManifestOptions {
     std::string report = "text";  ///< text, json or none
     bool no_color = false;
     std::vector<std::string> kind_paths;  ///< KIND=DOTTED.PATH
+    bool fail_on_warning = false;         ///< exit 3 when a workload has a warning or is not routed
 };
 
 /// Adds -f/-R/-o/--in-place/--diff/--report/--kind-path/--no-color to a command.

@@ -17,6 +17,7 @@ const char* status_name(ObjectStatus status) {
     case ObjectStatus::Skipped: return "skipped";
     case ObjectStatus::Refused: return "refused";
     case ObjectStatus::Uninjected: return "uninjected";
+    case ObjectStatus::NotRouted: return "not routed";
     }
     return "?";
 }
@@ -45,6 +46,11 @@ void write_text_report(std::ostream& err, const std::vector<inject::ObjectReport
             err << fmt::format("{}:{}: {}: {}: {}\n", o.file, o.line, colour ? "\033[33mwarning\033[0m" : "warning",
                                object_label(o), w);
     }
+    auto not_routed = std::count_if(objects.begin(), objects.end(),
+                                    [](const auto& o) { return o.status == ObjectStatus::NotRouted; });
+    if (not_routed > 0)
+        err << fmt::format("{}: {} workload{} injected but not routed through Linkerd (reasons above)\n",
+                           colour ? "\033[33mwarning\033[0m" : "warning", not_routed, not_routed == 1 ? "" : "s");
 }
 
 void write_json_report(std::ostream& err, const std::vector<inject::ObjectReport>& objects) {

@@ -39,7 +39,9 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
     r.url = target->base_url + "/admin/ping";
     net::Response got;
     client.run({r}, {1, sampling.overall_timeout, sampling.log}, [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
-    if (!got.ok() || got.status != 200 || !admin::is_pong(got.body)) {
+    // A 404 is namerd answering with its admin path blocked (as for proxies), not namerd down.
+    bool ping_blocked = got.ok() && got.status == 404;
+    if (!ping_blocked && (!got.ok() || got.status != 200 || !admin::is_pong(got.body))) {
         auto f = health::describe_failure(got, "/admin/ping", false);
         item.result = health::CheckResult::Error;
         item.error = fmt::format("* {}: {}", target->name, got.ok() && got.status == 200 ? "answered, but not 'pong'" : f.reason);

@@ -26,16 +26,18 @@ public:
     Binder(const LookupIndex& index, const Namers& namers, const BindLimits& limits)
         : m_index(index), m_namers(namers), m_limits(limits) {}
 
-    BoundTree bind(const NameTree& t, int depth) {
+    // `weight` is the weight of the nearest enclosing union member, which Finagle's Namer.bind
+    // records in the bound address's metadata (namer_nametree_weight).
+    BoundTree bind(const NameTree& t, int depth, std::optional<double> weight = std::nullopt) {
         check(depth);
         switch (t.kind) {
         case NameTree::Kind::Neg: return simple(BKind::Neg);
         case NameTree::Kind::Fail: return simple(BKind::Fail);
         case NameTree::Kind::Empty: return simple(BKind::Empty);
-        case NameTree::Kind::Leaf: return bind_path(t.path, depth);
+        case NameTree::Kind::Leaf: return bind_path(t.path, depth, weight);
         case NameTree::Kind::Alt:
             for (const auto& child : t.children) {
-                BoundTree r = bind(child, depth);
+                BoundTree r = bind(child, depth, weight);
                 if (r.kind != BKind::Neg) return r;
             }
             return simple(BKind::Neg);
@@ -46,7 +48,7 @@ public:
             std::optional<BindFailure> first_error;
             for (std::size_t i = 0; i < t.children.size(); ++i) {
                 try {
-                    BoundTree r = bind(t.children[i], depth);
+                    BoundTree r = bind(t.children[i], depth, t.weights[i]);
                     any_ok = true;
                     if (r.kind == BKind::Neg || r.kind == BKind::Fail) continue;
                     oks.push_back(std::move(r));
@@ -79,14 +81,14 @@ private:
                               " reached in Namer lookup"};
     }
 
-    BoundTree bind_path(const Path& path, int depth) {
+    BoundTree bind_path(const Path& path, int depth, std::optional<double> weight) {
         m_elements += path.size();
         if (m_elements > m_limits.max_path_elements)
             throw BindFailure{"binding looks up more than " + std::to_string(m_limits.max_path_elements) +
                                   " path elements",
                               core::ErrorCode::Limit};
         NameTree looked = m_index.lookup(path);
-        if (looked.kind != NameTree::Kind::Neg) return bind(looked, depth + 1);
+        if (looked.kind != NameTree::Kind::Neg) return bind(looked, depth + 1, weight);
         NamerResult r = m_namers.lookup(path);
         check(depth + 1);  // the namer's answer is bound one level deeper, terminal or not
         switch (r.kind) {
@@ -96,9 +98,10 @@ private:
         case NamerResult::Kind::Bound: {
             BoundTree t = simple(BKind::Leaf);
             t.bound = std::move(r.bound);
+            if (weight && t.bound.addr.kind == Addr::Kind::Bound) t.bound.addr.nametree_weight = weight;
             return t;
         }
-        case NamerResult::Kind::Rewrite: return bind_path(r.path, depth + 1);
+        case NamerResult::Kind::Rewrite: return bind_path(r.path, depth + 1, weight);
         case NamerResult::Kind::Error: throw BindFailure{r.message};
         }
         return simple(BKind::Neg);

@@ -37,10 +37,14 @@ std::string addr_json(const Addr& addr) {
         std::string out = R"({"type":"bound","addrs":[)";
         for (std::size_t i = 0; i < addr.addrs.size(); ++i) {
             if (i) out += ',';
-            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{}}}})", json_string(addr.addrs[i].ip),
-                               addr.addrs[i].port);
+            const auto& a = addr.addrs[i];
+            std::string meta = a.weight ? R"("endpoint_addr_weight":)" + java_double_to_string(*a.weight) : "";
+            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{{}}}}})", json_string(a.ip), a.port, meta);
         }
-        return out + R"(],"meta":{}})";
+        std::string meta = addr.nametree_weight
+                               ? R"("namer_nametree_weight":)" + java_double_to_string(*addr.nametree_weight)
+                               : "";
+        return out + R"(],"meta":{)" + meta + "}}";
     }
     case Addr::Kind::Neg: return R"({"type":"neg"})";
     case Addr::Kind::Failed: return R"({"type":"failed","cause":)" + json_string(addr.cause) + "}";

@@ -3,6 +3,9 @@
 #include <arpa/inet.h>
 
 #include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -11,6 +14,18 @@
 namespace mesh::dtab {
 
 namespace {
+
+// java.lang.Double.parseDouble for the decimal forms (sign, digits, '.', exponent, an 'f'/'d'
+// suffix, "NaN", "Infinity"); hexadecimal floats are not accepted here.
+std::optional<double> java_parse_double(const std::string& s) {
+    static const std::regex k_decimal("[+-]?(NaN|Infinity|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[fFdD]?)");
+    if (!std::regex_match(s, k_decimal)) return std::nullopt;
+    std::string number = s;
+    if (!number.empty() && std::strchr("fFdD", number.back()) && number.find("Infinity") == std::string::npos)
+        number.pop_back();
+    if (number.find("NaN") != std::string::npos) return std::nan("");
+    return std::strtod(number.c_str(), nullptr);  // "Infinity" is read by strtod too
+}
 
 // java.lang.Integer.parseInt: optional sign, decimal digits, within int range.
 std::optional<long long> java_parse_int(const std::string& s) {
@@ -212,7 +227,11 @@ NamerResult http_namer(const std::string& cls, const Path& p) {
 
 Addr inet_addr(const std::string& host, int port) {
     Addr a;
-    std::optional<std::string> ip = java_ipv4(host);
+    // Finagle's InetResolver answers an empty host with InetAddress.getLoopbackAddress, and
+    // Java resolves "localhost" to the loopback address without asking DNS.
+    std::optional<std::string> ip;
+    if (host.empty() || host == "localhost") ip = "127.0.0.1";
+    if (!ip) ip = java_ipv4(host);
     if (!ip) ip = java_ipv6(host);
     if (!ip) {
         a.kind = Addr::Kind::Pending;
@@ -253,7 +272,7 @@ NamerResult lookup_global(const Path& path) {
         }
         if (path.size() >= 3) {
             if (auto port = java_parse_int(path.elems[2]))
-                return inet_bound(take(path, 3), drop(path, 3), "0.0.0.0", *port);
+                return inet_bound(take(path, 3), drop(path, 3), "", *port);  // no host: loopback
         }
         return error("Unknown namer: " + cls + " for path: " + show(path));
     }
@@ -319,23 +338,29 @@ NamerResult Namers::lookup_fs(const Path& rest) const {
     if (!in) return error("io.l5d.fs: cannot read " + file);
     Addr addr;
     addr.kind = Addr::Kind::Bound;
+    // Linkerd's WatchingNamer: drop what follows '#', trim, skip empty lines; then `host port`
+    // or `host port * weight` (a WeightedAddress), port 1..65535.
     std::string line;
     int line_no = 0;
     while (std::getline(in, line)) {
         ++line_no;
-        std::istringstream fields(line);
-        std::string host, port_text;
-        if (!(fields >> host)) continue;  // blank line
-        if (host[0] == '#') continue;
-        auto port = (fields >> port_text) ? java_parse_int(port_text) : std::nullopt;
-        if (!port || *port < 0 || *port > 65535)
-            return error("io.l5d.fs: " + file + ":" + std::to_string(line_no) +
-                         ": expected 'host port'");
-        Addr one = inet_addr(host, static_cast<int>(*port));
+        std::istringstream fields(line.substr(0, line.find('#')));
+        std::vector<std::string> words;
+        for (std::string w; fields >> w;) words.push_back(w);
+        if (words.empty()) continue;
+        auto port = words.size() >= 2 ? java_parse_int(words[1]) : std::nullopt;
+        std::optional<double> weight;
+        if (words.size() == 4 && words[2] == "*") weight = java_parse_double(words[3]);
+        bool well_formed = port && *port > 0 && *port <= 65535 && (words.size() == 2 || (words.size() == 4 && weight));
+        if (!well_formed)
+            return error("io.l5d.fs: " + file + ":" + std::to_string(line_no) + ": malformed address: " +
+                         line.substr(0, line.find('#')) + " (expected 'host port' or 'host port * weight')");
+        Addr one = inet_addr(words[0], static_cast<int>(*port));
         if (one.kind != Addr::Kind::Bound) {
             addr = one;  // a host name: the whole address set needs resolution
             break;
         }
+        one.addrs.front().weight = weight;
         addr.addrs.push_back(one.addrs.front());
     }
     Path id;

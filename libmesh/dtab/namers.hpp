@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libmesh/dtab/path.hpp"
@@ -14,8 +15,13 @@ namespace mesh::dtab {
 
 /// One IP socket address, the IP in Java's `getHostAddress` form.
 struct SocketAddress {
+    SocketAddress() = default;
+    /// An address; `weight` only for a WeightedAddress.
+    SocketAddress(std::string ip_, int port_, std::optional<double> weight_ = std::nullopt)
+        : ip(std::move(ip_)), port(port_), weight(weight_) {}
     std::string ip;
     int port = 0;
+    std::optional<double> weight;  ///< io.l5d.fs `host port * W`: meta endpoint_addr_weight (WeightedAddress)
     friend bool operator==(const SocketAddress&, const SocketAddress&) = default;
 };
 
@@ -25,6 +31,7 @@ struct Addr {
     Kind kind = Kind::Pending;
     std::vector<SocketAddress> addrs;  ///< Bound only
     std::string cause;                 ///< Failed: the message; Pending: why it is unknown offline
+    std::optional<double> nametree_weight;  ///< Bound in a union member: meta namer_nametree_weight
 };
 
 /// A bound name: its id, the residual path left for the client, and its address.

@@ -141,7 +141,8 @@ CheckItem success_rates(const StatusReport& status, const CheckThresholds& t) {
         }
     }
     return c.item(fmt::format("success rates are at least {}", percent(t.success_rate_warn)),
-                  "look at the failing clients' endpoints and the failures by exception (mesh status -o wide)");
+                  "look at the failing clients and their endpoints (mesh status -o wide); the proxy's "
+                  "/admin/metrics.json counts their failures by exception");
 }
 
 CheckItem retries(const StatusReport& status, const CheckThresholds& t) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "libmesh/core/text_position.hpp"
 #include "libmesh/inject/plan_render.hpp"
@@ -154,6 +155,10 @@ core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const Documen
             append_json_patch(*plan, patch);
             break;
         }
+        }
+        if (!plan->not_routed.empty() && (r.status == ObjectStatus::Injected || r.status == ObjectStatus::Unchanged)) {
+            r.status = ObjectStatus::NotRouted;
+            r.reason = fmt::format("{}", fmt::join(plan->not_routed, "; "));
         }
         m_out.objects.push_back(std::move(r));
     }

@@ -36,7 +36,7 @@ struct InjectConfig {
     std::vector<std::string> init_args;
     bool skip_refused = false;        ///< pass refused workloads through instead of failing
     bool allow_host_network = false;  ///< inject hostNetwork pods in iptables mode anyway
-    std::map<std::string, std::string> kind_paths;  ///< custom kind -> dotted pod-template path
+    std::map<std::string, std::string> kind_paths;  ///< "Kind" or "Kind.group" -> dotted pod-template path
     bool verify = true;  ///< re-read every edited document and check it means input + plan
     core::Limits limits;
 };

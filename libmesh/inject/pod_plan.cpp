@@ -1,5 +1,7 @@
 #include "libmesh/inject/pod_plan.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "libmesh/inject/pod_checks.hpp"
@@ -56,6 +58,10 @@ private:
     const InjectConfig& m_config;
     PodPlan m_plan;
 
+    // A proxy variable left pointing elsewhere sends the container's traffic around Linkerd.
+    void not_routed(const std::string& container, const std::string& var, const std::string& why) {
+        m_plan.not_routed.push_back(fmt::format("container {} keeps its own {}: {}", container, var, why));
+    }
     core::Error error(NodeId at, const std::string& message) const {
         return manifest::document_error(m_tree, m_origin, at == k_no_node ? 0 : m_tree[at].start,
                                         fmt::format("{} {}: {}", m_workload.kind, m_workload.name, message));
@@ -120,16 +126,19 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
         std::string shown = current != k_no_node && m_tree[current].kind == NodeKind::Scalar ? m_tree[current].value : "(another form)";
         bool before_node_name = var.refers_to_node_name && node_name_present && at < node_name_index;
         if (same) {
-            if (before_node_name)
+            if (before_node_name) {
                 m_plan.warnings.push_back(fmt::format("container {}: {} comes before NODE_NAME in env, so "
                                                       "Kubernetes will not expand $(NODE_NAME) in it; move it below NODE_NAME",
                                                       record.container, var.name));
+                not_routed(record.container, var.name, "before NODE_NAME, where $(NODE_NAME) does not expand");
+            }
             continue;  // kept as the user wrote it, and not recorded: uninject leaves it
         }
         if (m_config.overwrite_env && before_node_name) {
             m_plan.warnings.push_back(fmt::format("container {}: env {} is set to '{}' before NODE_NAME; left alone, "
                                                   "since $(NODE_NAME) would not expand there (move it below NODE_NAME)",
                                                   record.container, var.name, shown));
+            if (var.refers_to_node_name) not_routed(record.container, var.name, fmt::format("set to '{}'", shown));
             continue;
         }
         if (!m_config.overwrite_env || current == k_no_node || m_tree[current].kind != NodeKind::Scalar) {
@@ -137,6 +146,7 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
                                                   record.container, var.name, shown,
                                                   m_config.overwrite_env ? " (it is not a plain value mesh can replace)"
                                                                          : " (use --overwrite-env to replace it)"));
+            if (var.refers_to_node_name) not_routed(record.container, var.name, fmt::format("set to '{}'", shown));
             continue;
         }
         if (auto ok = editable(current, NodeKind::Scalar, "env " + var.name); !ok) return tl::unexpected(ok.error());
@@ -273,6 +283,21 @@ core::Result<PodPlan> Planner::run() {
     // Kubernetes rejects a pod without containers in either mode; so do we, rather than inject it.
     NodeId containers = m_tree.get(spec, "containers");
     if (containers == k_no_node) return tl::unexpected(error(spec, "the pod spec has no containers"));
+    // The API server rejects two containers (init containers included) of one name, and the marker
+    // records containers by name, so uninject could not tell them apart.
+    std::map<std::string, NodeId> names;
+    for (const char* list : {"initContainers", "containers"}) {
+        NodeId seq = m_tree.get(spec, list);
+        if (seq == k_no_node || m_tree[seq].kind != NodeKind::Sequence) continue;
+        for (NodeId item : m_tree[seq].children) {
+            NodeId name = m_tree.get(item, "name");
+            if (name == k_no_node || m_tree[name].kind != NodeKind::Scalar) continue;
+            if (auto [it, fresh] = names.emplace(m_tree[name].value, name); !fresh)
+                return tl::unexpected(error(name, fmt::format("two containers are named \"{}\" (Kubernetes rejects "
+                                                              "this pod); rename one",
+                                                              m_tree[name].value)));
+        }
+    }
     if (m_config.mode == Mode::HttpProxy) {
         if (auto ok = editable(containers, NodeKind::Sequence, "spec.containers"); !ok) return tl::unexpected(ok.error());
         const auto& items = m_tree[containers].children;

@@ -32,6 +32,7 @@ struct PodPlan {
     std::string reason;                 ///< for Skip and Refuse
     std::vector<PlanOp> ops;
     std::vector<std::string> warnings;
+    std::vector<std::string> not_routed;  ///< why containers' traffic would bypass Linkerd (http-proxy mode)
     Marker marker;
 };
 

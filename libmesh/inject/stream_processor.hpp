@@ -14,7 +14,9 @@
 
 namespace mesh::inject {
 
-enum class ObjectStatus { Injected, Unchanged, Skipped, Refused, Uninjected };
+/// NotRouted: injected (or already so), but a container keeps its own proxy variable, so its
+/// traffic does not go through Linkerd.
+enum class ObjectStatus { Injected, Unchanged, Skipped, Refused, Uninjected, NotRouted };
 
 /// What happened to one object, for the report.
 struct ObjectReport {

@@ -120,6 +120,33 @@ core::Result<void> Remover::remove_marker(const Marker& marker) {
     return add(m_editor.remove_entry(annotations, entry_index(m_tree, annotations, k_marker_annotation)));
 }
 
+// Two removals can meet: an entry removed at the end of a file without a final newline also
+// takes the newline before it, which ends the removal just before (the container's `env` when the
+// Pod's `metadata` was appended after it). Deleting the union is what both meant; when the union
+// reaches such an end of file it must take the newline before it too, so the file still ends
+// without one.
+static std::vector<manifest::TextEdit> merge_removals(std::string_view text, std::vector<manifest::TextEdit> edits) {
+    std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    std::vector<manifest::TextEdit> out;
+    for (auto& edit : edits) {
+        bool removal = edit.insert.empty() && edit.remove > 0;
+        if (removal && !out.empty() && out.back().insert.empty() && out.back().remove > 0 &&
+            edit.offset <= out.back().offset + out.back().remove) {
+            auto& merged = out.back();
+            std::size_t end = std::max(merged.offset + merged.remove, edit.offset + edit.remove);
+            std::size_t start = merged.offset;
+            bool unterminated = end == text.size() && !text.empty() && text.back() != '\n';
+            if (unterminated && start > 0 && text[start - 1] == '\n')
+                start -= start > 1 && text[start - 2] == '\r' ? 2 : 1;
+            merged.offset = start;
+            merged.remove = end - start;
+            continue;
+        }
+        out.push_back(std::move(edit));
+    }
+    return out;
+}
+
 core::Result<UninjectEdits> Remover::run() {
     NodeId tmpl = m_workload.template_;
     NodeId marker_node = m_tree.get(m_tree.path(tmpl, "metadata.annotations"), k_marker_annotation);
@@ -139,6 +166,7 @@ core::Result<UninjectEdits> Remover::run() {
     if (!marker->init_container.empty())
         if (auto ok = remove_init_container(spec, *marker); !ok) return tl::unexpected(ok.error());
     if (auto ok = remove_marker(*marker); !ok) return tl::unexpected(ok.error());
+    m_out.edits = merge_removals(m_tree.text, std::move(m_out.edits));
     return m_out;
 }
 

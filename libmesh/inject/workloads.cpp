@@ -10,14 +10,35 @@ using manifest::NodeKind;
 
 const char* mode_name(Mode mode) { return mode == Mode::HttpProxy ? "http-proxy" : "iptables"; }
 
-std::optional<std::string> template_path_for(const std::string& kind, const InjectConfig& config) {
+std::string api_group(const std::string& api_version) {
+    auto slash = api_version.find('/');
+    return slash == std::string::npos ? std::string() : api_version.substr(0, slash);
+}
+
+// The groups Kubernetes serves each built-in workload kind in, old betas included
+// (extensions/v1beta1 Deployment, DaemonSet, ReplicaSet; apps/v1beta1 and v1beta2).
+static bool builtin_group(const std::string& kind, const std::string& group) {
+    if (kind == "Pod" || kind == "ReplicationController") return group.empty();
+    if (kind == "Deployment" || kind == "DaemonSet" || kind == "ReplicaSet") return group == "apps" || group == "extensions";
+    if (kind == "StatefulSet") return group == "apps";
+    if (kind == "Job" || kind == "CronJob") return group == "batch";
+    return false;
+}
+
+static bool builtin_kind(const std::string& kind) {
+    return kind == "Pod" || kind == "ReplicationController" || kind == "Deployment" || kind == "DaemonSet" ||
+           kind == "ReplicaSet" || kind == "StatefulSet" || kind == "Job" || kind == "CronJob";
+}
+
+std::optional<std::string> template_path_for(const std::string& kind, const std::optional<std::string>& group,
+                                             const InjectConfig& config) {
+    if (group)
+        if (auto it = config.kind_paths.find(kind + "." + *group); it != config.kind_paths.end()) return it->second;
     if (auto it = config.kind_paths.find(kind); it != config.kind_paths.end()) return it->second;
+    if (!builtin_kind(kind) || (group && !builtin_group(kind, *group))) return std::nullopt;
     if (kind == "Pod") return std::string();
-    if (kind == "Deployment" || kind == "DaemonSet" || kind == "StatefulSet" || kind == "ReplicaSet" ||
-        kind == "ReplicationController" || kind == "Job")
-        return std::string("spec.template");
     if (kind == "CronJob") return std::string("spec.jobTemplate.spec.template");
-    return std::nullopt;
+    return std::string("spec.template");
 }
 
 static std::string json_pointer(const std::string& dotted) {
@@ -61,9 +82,14 @@ static void classify(const manifest::YamlTree& tree, NodeId object, const std::s
             classify(tree, children[i], fmt::format("{}/items/{}", pointer, i), config, out, depth + 1);
         return;
     }
-    auto path = template_path_for(kind, config);
+    // Without an apiVersion no reader can decode the object; match its kind alone, as before.
+    std::string api_version = tree.scalar(object, "apiVersion");
+    std::optional<std::string> group;
+    if (!api_version.empty()) group = api_group(api_version);
+    auto path = template_path_for(kind, group, config);
     if (!path) {
-        out.skipped.push_back({object, kind, name, "not a workload kind"});
+        bool custom = builtin_kind(kind) && group && !builtin_group(kind, *group);
+        out.skipped.push_back({object, kind, name, custom ? "custom resource; see --kind-path" : "not a workload kind"});
         return;
     }
     PodTemplate workload;

@@ -34,10 +34,17 @@ struct DocumentObjects {
     std::vector<SkippedObject> skipped;
 };
 
-/// Classifies the document's objects by kind (case-sensitive, apiVersion ignored, as Kubernetes).
+/// Classifies the document's objects by kind in its API group (case-sensitive, as Kubernetes):
+/// a kind named like a built-in workload in another group is a custom resource and is skipped.
 DocumentObjects find_objects(const manifest::YamlTree& tree, const InjectConfig& config);
 
-/// The dotted pod-template path for a kind ("" for Pod, which is its own template), or nullopt.
-std::optional<std::string> template_path_for(const std::string& kind, const InjectConfig& config);
+/// The API group of an apiVersion: "" for the core group ("v1"), "apps" for "apps/v1".
+std::string api_group(const std::string& api_version);
+
+/// The dotted pod-template path for a kind in a group ("" for Pod, which is its own template), or
+/// nullopt; `--kind-path Kind.group=` wins over `Kind=`, which wins over the built-ins; a missing
+/// group (no apiVersion) matches the kind alone.
+std::optional<std::string> template_path_for(const std::string& kind, const std::optional<std::string>& group,
+                                             const InjectConfig& config);
 
 }  // namespace mesh::inject

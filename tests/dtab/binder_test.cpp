@@ -173,13 +173,14 @@ TEST(DtabBind, UnionOutcomes_97) {
     ASSERT_TRUE(both);
     EXPECT_EQ(both->kind, BoundTree::Kind::Union);
     EXPECT_EQ(to_json(*both),
-              R"({"type":"union","union":[{"weight":1.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":1,"meta":{}}],"meta":{}},"id":"/#/test/ok","path":"/"}}},{"weight":2.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":80,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/80","path":"/"}}}]})");
+              R"({"type":"union","union":[{"weight":1.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":1,"meta":{}}],"meta":{"namer_nametree_weight":1.0}},"id":"/#/test/ok","path":"/"}}},{"weight":2.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":80,"meta":{}}],"meta":{"namer_nametree_weight":2.0}},"id":"/$/inet/127.1/80","path":"/"}}}]})");
 }
 
 TEST(DtabGlobalNamer, Inet_99_to_107) {
     NamerResult r = lookup_global(P("/$/inet/1234"));
     ASSERT_EQ(r.kind, NamerResult::Kind::Bound);
-    EXPECT_EQ(r.bound.addr.addrs, (std::vector<SocketAddress>{{"0.0.0.0", 1234}}));
+    // Finagle's Address(1234) is the loopback address (NamerTest "Namer.global: /$/inet")
+    EXPECT_EQ(r.bound.addr.addrs, (std::vector<SocketAddress>{{"127.0.0.1", 1234}}));
     r = lookup_global(P("/$/inet/127.0.0.1/1234"));
     EXPECT_EQ(r.bound.addr.addrs, (std::vector<SocketAddress>{{"127.0.0.1", 1234}}));
     r = lookup_global(P("/$/inet"));
@@ -234,4 +235,37 @@ TEST(DtabUtilityNamers, Rewrites_109_to_117) {
     EXPECT_EQ(rewrite_of("/$/io.buoyant.hostportPfx"), "neg");
     EXPECT_EQ(lookup_global(P("/$/com.example.Nope/x")).message,
               "Unknown namer: com.example.Nope for path: /$/com.example.Nope/x");
+}
+
+// Finagle 21.4.0 NamerTest "NameTree.bind: union" / "failover": a union member's bound address
+// carries its weight as namer_nametree_weight; a leaf outside any union carries none.
+TEST(DtabBind, UnionMembersCarryTheirWeightInAddrMetadata) {
+    Dtab d = dtab("/test/0=>/test/2;/test/1=>/$/inet/1;/test/2=>/$/inet/2");
+    Namers namers((NamerConfig()));
+    auto both = bind(d, T("/test/0 & /test/1"), namers);
+    ASSERT_TRUE(both);
+    ASSERT_EQ(both->kind, BoundTree::Kind::Union);
+    for (const auto* leaf : bound_leaves(*both)) EXPECT_EQ(leaf->addr.nametree_weight, 1.0);
+    auto weighted = bind(d, T("0.3 * /test/0 & 0.7 * /test/1 | /test/2"), namers);
+    ASSERT_TRUE(weighted);
+    auto leaves = bound_leaves(*weighted);
+    ASSERT_EQ(leaves.size(), 2u);
+    EXPECT_EQ(leaves[0]->addr.nametree_weight, 0.3);
+    EXPECT_EQ(leaves[1]->addr.nametree_weight, 0.7);
+    auto alone = bind(d, T("/test/0 | /test/1 & /test/2"), namers);
+    ASSERT_TRUE(alone);
+    ASSERT_EQ(bound_leaves(*alone).size(), 1u);
+    EXPECT_FALSE(bound_leaves(*alone).front()->addr.nametree_weight.has_value());
+    EXPECT_EQ(to_json(*alone), R"({"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":2,"meta":{}}],"meta":{}},"id":"/$/inet/2","path":"/"}})");
+}
+
+// Java resolves "localhost" to the loopback address without DNS; Finagle's InetResolver answers
+// a missing host with InetAddress.getLoopbackAddress (Address(port)).
+TEST(DtabGlobalNamer, LocalhostAndNoHostAreLoopback) {
+    for (const char* p : {"/$/inet/localhost/1234", "/$/fixedinet/localhost/1234", "/$/inet/1234", "/$/fixedinet/1234"}) {
+        NamerResult r = lookup_global(P(p));
+        ASSERT_EQ(r.kind, NamerResult::Kind::Bound) << p;
+        EXPECT_EQ(r.bound.addr.kind, Addr::Kind::Bound) << p;
+        EXPECT_EQ(r.bound.addr.addrs, (std::vector<SocketAddress>{{"127.0.0.1", 1234}})) << p;
+    }
 }

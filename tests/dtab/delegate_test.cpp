@@ -265,3 +265,24 @@ TEST(DtabDelegate, GrowingPathsAreBounded) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, mesh::core::ErrorCode::Limit);
 }
+
+// Linkerd 1.7.5 FsTest "supports weights": `host port * weight` is a WeightedAddress, whose
+// weight Finagle keeps in the address's metadata as endpoint_addr_weight; '#' starts a comment.
+TEST(DtabDelegate, FsNamerKeepsWeightsAsLinkerdDoes) {
+    auto dir = std::filesystem::temp_directory_path() / ("mesh-fs-weights-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "default") << "127.0.0.1 8080\n127.0.0.1 8081 * 0.23 # canary\n";
+    std::ofstream(dir / "bad") << "127.0.0.1 8081 0.23\n";
+    NamerConfig config;
+    config.fs_dir = dir.string();
+    Namers namers(config);
+    NamerResult r = namers.lookup(P("/#/io.l5d.fs/default"));
+    NamerResult bad = namers.lookup(P("/#/io.l5d.fs/bad"));
+    std::filesystem::remove_all(dir);
+    ASSERT_EQ(r.kind, NamerResult::Kind::Bound);
+    EXPECT_EQ(addr_json(r.bound.addr),
+              R"({"type":"bound","addrs":[{"ip":"127.0.0.1","port":8080,"meta":{}},)"
+              R"({"ip":"127.0.0.1","port":8081,"meta":{"endpoint_addr_weight":0.23}}],"meta":{}})");
+    ASSERT_EQ(bad.kind, NamerResult::Kind::Error);
+    EXPECT_NE(bad.message.find("malformed address: 127.0.0.1 8081 0.23"), std::string::npos) << bad.message;
+}

@@ -275,7 +275,8 @@ void FakeNamerd::install_routes() {
         std::string type = negotiate(req.get_header_value("Accept"));
         std::unique_lock lock(m_mutex);
         auto it = m_store.find(ns);
-        if (it == m_store.end()) {
+        // Real namerd answers a watch of a missing namespace with 200 and streams nothing.
+        if (it == m_store.end() && req.get_param_value("watch") != "true") {
             res.status = 404;
             return;
         }

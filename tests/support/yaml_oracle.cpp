@@ -81,7 +81,9 @@ void strip_injection(nlohmann::json& document) {
     if (document.contains("spec") && document["spec"].is_object()) {
         auto& spec = document["spec"];
         if (spec.contains("template")) strip_template(spec["template"]);
-        if (spec.contains("jobTemplate")) strip_template(spec["jobTemplate"]["spec"]["template"]);
+        // operator[] would add the path it looks up (a volcano CronJob has no jobTemplate.spec.template)
+        nlohmann::json::json_pointer job_template("/jobTemplate/spec/template");
+        if (spec.contains(job_template)) strip_template(spec[job_template]);
     }
 }
 

@@ -194,6 +194,15 @@ TEST(DtabDelegate, DepthLimitMessagesAndBadInput) {
     EXPECT_NE(bad_dtab.err.find("--dtab:1:1: '/' expected but 'i' found"), std::string::npos) << bad_dtab.err;
 }
 
+// `--dtab=` is an empty dtab, not a flag that takes the next argument as its value (issue 11, item 11).
+TEST(DtabDelegate, AnEmptyDtabValueDoesNotSwallowTheNextArgument) {
+    auto r = run_mesh({"mesh", "dtab", "delegate", "/a", "--dtab=", "--dtab", "/a=>/$/inet/127.1/80", "--resolve"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("/$/inet/127.1/80"), std::string::npos) << r.out;
+    auto path_after = run_mesh({"mesh", "dtab", "delegate", "--dtab=", "/a"});
+    EXPECT_EQ(path_after.exit_code, 0) << path_after.err;
+}
+
 TEST(DtabDelegate, FsNamerAndSymbolicNamers) {
     TempDir dir;
     dir.write("web", "10.0.0.5 8080\n10.0.0.6 8080\n");

@@ -20,7 +20,8 @@ TEST(Namerctl, ListGetPrettyPlainJson) {
     auto get = run_mesh({"namerctl", "dtab", "get", "yeezus"}, "", {{"NAMERCTL_BASE_URL", f.url()}});
     EXPECT_EQ(get.out, "# version AAAAAAAAAAE=\n/foo          => /bar ;\n/foo/bar/baz  => /bah#word ;\n");
     auto plain = run_mesh({"namerctl", "dtab", "cat", "yeezus", "--pretty=false", "--base-url", f.url()});
-    EXPECT_EQ(plain.out, "/foo=>/bar;\n/foo/bar/baz=>/bah#word;\n");
+    // namerctl prints Dtab.String(): every dentry and its ';' on one line, ready for l5d-dtab
+    EXPECT_EQ(plain.out, "/foo=>/bar;/foo/bar/baz=>/bah#word;\n");
     auto json = run_mesh({"namerctl", "dtab", "get", "tlop", "--json", "--base-url", f.url()});
     EXPECT_EQ(json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b\"}]}\n");
     auto missing = run_mesh({"namerctl", "dtab", "get", "nope", "--base-url", f.url()});
@@ -37,13 +38,17 @@ TEST(Namerctl, CreateUpdateDelete) {
     EXPECT_EQ(*f.stored("g"), "/a=>/b");
     auto dup = run_mesh({"namerctl", "dtab", "new", "g", "-", url}, "/a => /b;\n");
     EXPECT_NE(dup.exit_code, 0);
-    EXPECT_EQ(dup.out, "unexpected response: HTTP/1.1 409 Conflict\n");
+    EXPECT_EQ(dup.out, "unexpected response: 409 Conflict\n");  // Go's Response.Status
     // JSON from `get --json`: its version overrides --version (namerctl#21), so a re-apply 412s.
     std::string json = "{\"version\":\"" + f.etag("g") + "\",\"dtab\":[{\"prefix\":\"/j\",\"dst\":\"/k\"}]}";
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "up", "g", "-", "--version", "ignored", url}, json).out, "Updated g\n");
     EXPECT_EQ(*f.stored("g"), "/j=>/k");
     auto again = run_mesh({"namerctl", "dtab", "update", "g", "-", url}, json);
-    EXPECT_EQ(again.out, "unexpected response: HTTP/1.1 412 Precondition Failed\n");
+    EXPECT_EQ(again.out, "unexpected response: 412 Precondition Failed\n");
+    // namer/controller.go Update: a 404 is ErrNotFound
+    auto gone = run_mesh({"namerctl", "dtab", "update", "nope", "-", "--version", "AAAAAAAAAAE=", url}, "/x=>/y");
+    EXPECT_NE(gone.exit_code, 0);
+    EXPECT_EQ(gone.out, "resource was not found by ID or name\n");
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "update", "g", "-", url}, "/x=>/y").out, "Updated g\n");  // no version: upsert
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "rm", "g", url}).out, "Deleted g\n");
 }
@@ -58,4 +63,15 @@ TEST(Namerctl, ArgumentAndUrlErrors) {
               "delete requires one argument\n");
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "list", "--config", "/nonexistent/.namerctl.yaml"}).exit_code, 1);
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "list", "--base-url", "namerd:4180"}).out, "invalid base URL: namerd:4180\n");
+}
+
+// cmd/dtab.go list: fmt.Println(strings.Join(names, "\n")) and json.Marshal, which escapes &, <, >.
+TEST(Namerctl, EmptyListAndGoJsonEscaping) {
+    FakeNamerd f;
+    auto empty = run_mesh({"namerctl", "dtab", "list", "--base-url", f.url()});
+    EXPECT_EQ(empty.exit_code, 0) << empty.err;
+    EXPECT_EQ(empty.out, "\n");
+    f.set("a&b<c>", "/a=>/b");
+    auto json = run_mesh({"namerctl", "dtab", "list", "--json", "--base-url", f.url()});
+    EXPECT_EQ(json.out, "[\"a\\u0026b\\u003cc\\u003e\"]\n");
 }

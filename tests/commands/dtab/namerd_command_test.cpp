@@ -120,6 +120,13 @@ TEST(DtabOnline, DiffAgainstNamespaceAndRemoteDelegate) {
     EXPECT_EQ(remote.out,
               R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})"
               "\n");
+    // Several --dtab texts reach namerd as one valid dtab: a trailing ';' or a comment in one text
+    // must not give ";;" or swallow the next text (issue 11, item 12).
+    auto joined = run_mesh({"mesh", "dtab", "delegate", "/yeezy", "--namerd", f.url(), "--namerd-namespace", "yeezus",
+                            "--dtab", "/yeezy=>/foo;", "--dtab", "/yeezy=>/bar # the newest", "--dtab", "/zzz=>/y"});
+    EXPECT_EQ(joined.exit_code, 0) << joined.err;
+    EXPECT_NE(joined.out.find(R"({"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/foo")"),
+              std::string::npos) << joined.out;
     auto bad_path = run_mesh({"mesh", "dtab", "delegate", "invalid", "--namerd", f.url(), "--namerd-namespace", "yeezus"});
     EXPECT_EQ(bad_path.exit_code, 1);
     EXPECT_NE(bad_path.err.find("400"), std::string::npos);
@@ -141,6 +148,28 @@ TEST(DtabOnline, WatchPrintsEachVersionThenReportsTheFailure) {
     EXPECT_EQ(r.out, "/a=>/b\n/a=>/c\n");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("namerd ended the watch of ns: com.twitter.util.TimeoutException: boom"), std::string::npos);
+}
+
+// Real namerd answers a watch of a missing namespace with 200 and streams nothing (the fake does
+// the same), so mesh checks that the namespace exists first (issue 11, item 13).
+TEST(DtabOnline, WatchOfAMissingNamespaceFailsInsteadOfWaiting) {
+    FakeNamerd f;
+    f.set("ns", "/a => /b");
+    auto r = run_mesh({"mesh", "dtab", "watch", "typo", "--namerd", f.url()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("namespace typo not found"), std::string::npos) << r.err;
+}
+
+// -o json prints namerd's JSON lines, never its plain-text failure line as if it were data.
+TEST(DtabOnline, WatchJsonReportsTheFailureLineAsAnError) {
+    FakeNamerd f;
+    f.set("ns", "/a => /b");
+    f.fail_watches("com.twitter.util.TimeoutException: boom");
+    auto r = run_mesh({"mesh", "dtab", "watch", "ns", "--namerd", f.url(), "-o", "json"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out.find("TimeoutException"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("namerd ended the watch of ns: com.twitter.util.TimeoutException: boom"), std::string::npos) << r.err;
 }
 
 TEST(DtabOnline, EditUsesTheEditorAndIfMatch) {

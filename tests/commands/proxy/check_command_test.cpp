@@ -136,4 +136,9 @@ TEST(CheckCommand, NamerdReachability) {
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.out.find("[FAIL] namerd is reachable"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("[ok]"), std::string::npos) << "short output shows only problems";
+    // A 404 on /admin/ping: namerd answers, with its admin path blocked (issue 11, item 17)
+    FakeLinkerd blocked(FakeMode::NotFound);
+    r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd", blocked.address()});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("[ok] namerd is reachable"), std::string::npos) << r.out;
 }
