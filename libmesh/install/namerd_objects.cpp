@@ -95,7 +95,7 @@ Json service(const NamerdOptions& o) {
 core::Result<std::vector<nlohmann::ordered_json>> namerd_objects(const NamerdOptions& o) {
     if (auto ok = validate(o.common); !ok) return tl::unexpected(ok.error());
     // What outlives namerd: its dtabs live as DTab objects in this namespace, defined by this CRD.
-    if (o.crds_only) return std::vector<Json>{dtab_crd(), namespace_object(o.common)};
+    if (o.crds_only) return std::vector<Json>{namespace_object(o.common), dtab_crd()};
     std::vector<Json> out;
     out.push_back(service_account("namerd", o.common));
     Json namer_rules = Json::array({{{"apiGroups", Json::array({""})},

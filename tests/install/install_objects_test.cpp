@@ -186,9 +186,9 @@ TEST(InstallObjects, NamespaceComesWithNamerdsCrdsWhenNamerdStoresDtabs) {
     n.crds_only = true;
     auto crds = namerd_of(n);
     ASSERT_EQ(crds.size(), 2U);
-    EXPECT_EQ(crds[0]["apiVersion"], "apiextensions.k8s.io/v1");
-    EXPECT_EQ(crds[0]["metadata"]["name"], "dtabs.l5d.io");
-    EXPECT_EQ(crds[1]["kind"], "Namespace");
+    EXPECT_EQ(crds[0]["kind"], "Namespace");
+    EXPECT_EQ(crds[1]["apiVersion"], "apiextensions.k8s.io/v1");
+    EXPECT_EQ(crds[1]["metadata"]["name"], "dtabs.l5d.io");
 }
 
 TEST(InstallObjects, RefusesFlagValuesKubernetesOrLinkerdWouldRefuse) {
