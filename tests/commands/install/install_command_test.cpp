@@ -73,11 +73,13 @@ TEST(InstallCommand, OutputIsByteStable) {
 
 TEST(InstallCommand, MeshInjectOverTheOutputChangesNothingAndRefusesNothing) {
     for (const auto& args : k_variants) {
-        std::string manifests = run(args).out;
-        for (const char* mode : {"http-proxy", "iptables"}) {
-            auto injected = run_mesh({"mesh", "inject", "--mode", mode, "-f", "-"}, manifests);
-            EXPECT_EQ(injected.exit_code, 0) << joined(args) << mode << injected.err;
-            EXPECT_EQ(injected.out, manifests) << joined(args) << mode;
+        for (const char* format : {"yaml", "json"}) {
+            std::string manifests = run(args, {"-o", format}).out;
+            for (const char* mode : {"http-proxy", "iptables"}) {
+                auto injected = run_mesh({"mesh", "inject", "--mode", mode, "-f", "-"}, manifests);
+                EXPECT_EQ(injected.exit_code, 0) << joined(args) << format << mode << injected.err;
+                EXPECT_EQ(injected.out, manifests) << joined(args) << format << mode;
+            }
         }
     }
 }
