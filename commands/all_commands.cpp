@@ -2,6 +2,7 @@
 
 #include "cli/builtin_commands.hpp"
 #include "commands/dtab/register.hpp"
+#include "commands/install/register.hpp"
 #include "commands/manifest/register.hpp"
 #include "commands/proxy/register.hpp"
 #include "commands/webhook/register.hpp"
@@ -10,6 +11,7 @@ namespace mesh::commands {
 
 static void register_every_command(CLI::App& app, cli::Context& ctx) {
     register_dtab(app, ctx);
+    register_install(app, ctx);
     register_inject(app, ctx);
     register_uninject(app, ctx);
     register_status(app, ctx);

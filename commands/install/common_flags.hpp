@@ -1,0 +1,22 @@
+#pragma once
+// Flags `mesh install` and `mesh install namerd` share, and how both print their objects.
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "libmesh/install/install_options.hpp"
+
+namespace mesh::commands {
+
+/// Adds -n, --linkerd-version, --registry, --kubectl-image, --service-type and -o to `cmd`.
+void add_install_common_flags(CLI::App& cmd, install::CommonOptions& options, std::string& output);
+
+/// Writes the objects as YAML or JSON (`output`), or reports the error; returns the exit code.
+int print_objects(cli::Context& ctx, const core::Result<std::vector<nlohmann::ordered_json>>& objects,
+                  const std::string& output);
+
+}  // namespace mesh::commands
