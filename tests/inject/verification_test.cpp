@@ -1,5 +1,6 @@
-// Every edited document is read back by libfyaml and must mean the input plus the plan. Where the
-// two parsers read the input differently, yaml-cpp reads the output back instead.
+// Every edited document is read back (by libyaml, as Kubernetes reads it) and must mean the input
+// plus the plan. Forms that once split two parsers (`>+` then blank lines, an empty `|`) now pass
+// because one grammar reads both sides.
 
 #include <gtest/gtest.h>
 
