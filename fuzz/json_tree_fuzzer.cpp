@@ -1,5 +1,5 @@
 // libFuzzer target, differential: for any JSON document, json_tree of its compact dump must equal
-// manifest::parse_document's tree of the same text, node for node, whenever yaml-cpp parses it.
+// manifest::parse_document's tree of the same text, node for node, whenever the libyaml reader parses it.
 
 #include <cstddef>
 #include <cstdint>
@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mesh::core::Limits limits;
     auto expected = mesh::manifest::parse_document(text, {"fuzz", 1}, limits);
     auto actual = mesh::webhook::json_tree(text, limits);
-    // yaml-cpp refuses implicit keys over 1024 characters (YAML's own limit, which JSON does not
-    // have); that is the one text the scan accepts and yaml-cpp does not.
+    // libyaml refuses implicit keys over 1024 characters (YAML's own limit, which JSON does not
+    // have); that is the one text the scan accepts and libyaml does not.
     if (!expected || !actual) {
         if (expected && !actual) std::abort();
         return 0;

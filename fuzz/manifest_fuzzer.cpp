@@ -1,4 +1,4 @@
-// Fuzzes the whole manifest path: splitting, the byte scan, yaml-cpp events and the tree, planning,
+// Fuzzes the whole manifest path: splitting, the byte scan, libyaml events and the tree, planning,
 // text edits, verification (libfyaml reading the result back), and uninject of the result. Any
 // crash, sanitizer report, hang or runaway allocation is a finding; input errors are fine, but an
 // internal error (an edit that verification caught) is a finding too.

@@ -36,6 +36,9 @@ core::Result<std::string> convert_document(std::string_view text, const manifest
                                            const std::string& file, const std::string& format,
                                            const core::Limits& limits) {
     manifest::DocumentOrigin origin{file, range.first_line};
+    // kubectl's line reader ends an unterminated last line with a newline: a `|` scalar there is "x\n".
+    std::string terminated;
+    if (!range.json && !text.empty() && text.back() != '\n') text = terminated = std::string(text) + '\n';
     auto tree = manifest::parse_document(text, origin, limits);
     if (!tree) return tl::unexpected(tree.error());
     if (tree->root == manifest::k_no_node) return std::string();

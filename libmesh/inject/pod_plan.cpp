@@ -261,8 +261,8 @@ core::Result<PodPlan> Planner::run() {
     if (auto ok = editable(tmpl, NodeKind::Map, "the pod template"); !ok) return tl::unexpected(ok.error());
     if (m_tree.has_merge_key)
         return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree.merge_key_offset,
-                                                       "merge keys ('<<') are applied by Kubernetes but not by "
-                                                       "yaml-cpp; mesh will not guess what this workload means"));
+                                                       "merge keys ('<<') are applied by Kubernetes, not by mesh's reader; "
+                                                       "mesh will not guess what this workload means"));
     NodeId spec = m_tree.get(tmpl, "spec");
     if (spec == k_no_node) return tl::unexpected(error(tmpl, "the pod template has no spec"));
     if (auto ok = editable(spec, NodeKind::Map, "the pod spec"); !ok) return tl::unexpected(ok.error());

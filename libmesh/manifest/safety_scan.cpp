@@ -9,12 +9,6 @@
 
 namespace mesh::manifest {
 
-namespace {
-// Flow entries cost yaml-cpp about 230 bytes each while it buffers tokens; 250k keeps a
-// document under ~60 MiB of parser memory.
-constexpr std::size_t k_max_flow_entries = 250000;
-}  // namespace
-
 static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
                             std::string message) {
     auto lc = core::line_column_at(stream, offset);
@@ -44,71 +38,18 @@ static std::size_t utf8_length(std::string_view s, std::size_t i) {
 }
 
 core::Result<void> check_document_bytes(std::string_view stream, std::size_t begin, std::size_t end,
-                                        const std::string& file, const core::Limits& limits) {
-    std::size_t depth = 0;
-    std::size_t flow_entries = 0;
-    char quote = 0;        // the quote we are inside, if any
-    bool comment = false;  // inside a comment until the end of the line
-    bool content = false;  // the document has begun and no `...` has ended it
-    char previous = '\n';
+                                        const std::string& file) {
     for (std::size_t i = begin; i < end;) {
         unsigned char c = static_cast<unsigned char>(stream[i]);
         if (c >= 0x80) {
             std::size_t n = utf8_length(stream, i);
             if (n == 0) return tl::unexpected(error_at(stream, i, file, "invalid UTF-8 (binary input?)"));
             i += n;
-            previous = 'x';
             continue;
         }
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
             return tl::unexpected(error_at(stream, i, file,
                                            fmt::format("control character 0x{:02X} is not allowed (binary input?)", c)));
-        if (c == '\n') {
-            comment = false;
-        } else if (comment) {
-        } else if (quote) {
-            if (quote == '"' && c == '\\') ++i;
-            else if (c == static_cast<unsigned char>(quote)) quote = 0;
-        } else {
-            bool token_start = previous == ' ' || previous == '\t' || previous == '\n' || previous == '\r' ||
-                               previous == '[' || previous == '{' || previous == ',' || previous == ':' ||
-                               previous == '-';
-            bool line_start = previous == '\n';
-            if (line_start && c == '%') {
-                // yaml-cpp and libfyaml skip such a line and end the document there, libyaml (so
-                // Kubernetes) rejects it, and anything added after it would start a new document.
-                if (content)
-                    return tl::unexpected(error_at(
-                        stream, i, file, "a '%' directive inside a document (directives only come before '---')"));
-                comment = true;  // a directive line: nothing on it is content or flow syntax
-                previous = static_cast<char>(c);
-                ++i;
-                continue;
-            }
-            if (line_start && stream.substr(i, 3) == "..." &&
-                (i + 3 >= end || stream[i + 3] == ' ' || stream[i + 3] == '\t' || stream[i + 3] == '\n' ||
-                 stream[i + 3] == '\r')) {
-                content = false;  // the document's end: directives for the next one may follow
-                previous = '.';
-                i += 3;
-                continue;
-            }
-            if (c != ' ' && c != '\t' && c != '\r' && c != '#') content = true;
-            if (c == '#' && (previous == ' ' || previous == '\t' || previous == '\n')) comment = true;
-            else if ((c == '"' || c == '\'') && token_start) quote = static_cast<char>(c);
-            else if (c == '[' || c == '{') {
-                if (++depth > limits.max_depth)
-                    return tl::unexpected(error_at(stream, i, file,
-                                                   fmt::format("nesting deeper than {} levels", limits.max_depth)));
-            } else if ((c == ']' || c == '}') && depth > 0) {
-                --depth;
-            } else if (c == ',' && depth > 0 && ++flow_entries > k_max_flow_entries) {
-                return tl::unexpected(error_at(stream, i, file,
-                                               fmt::format("more than {} flow-collection entries in one document",
-                                                           k_max_flow_entries)));
-            }
-        }
-        previous = static_cast<char>(c);
         ++i;
     }
     return {};

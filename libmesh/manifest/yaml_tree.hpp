@@ -1,7 +1,8 @@
 #pragma once
-// A read-only tree of one YAML/JSON document built from yaml-cpp's events: every node knows where
-// it starts in the text and where the next token after it starts, which is what text edits need.
-// Aliases are kept as alias nodes (never expanded), so alias bombs cost nothing here.
+// A read-only tree of one YAML/JSON document built from a parser's events (libyaml's, as
+// Kubernetes reads YAML; or JSON's): every node knows where it starts in the text and where the
+// next node after it starts, which is what text edits need. Aliases are kept as alias nodes
+// (never expanded), so alias bombs cost nothing here.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,10 +27,10 @@ struct YamlNode {
     bool plain = true;    ///< scalar written without quotes or block indicator
     bool anchored = false;
     std::size_t anchor = 0;  ///< anchor id (on anchored nodes and aliases)
-    std::size_t start = 0;    ///< offset in the document text (yaml-cpp's Mark)
-    std::size_t raw_end = 0;  ///< offset of the first token after this subtree, or the text's end
+    std::size_t start = 0;    ///< byte offset in the document text (at its anchor or tag, if any)
+    std::size_t raw_end = 0;  ///< offset of the first node after this subtree, or the text's end
     int line = 0;             ///< 0-based, within the document
-    int column = 0;           ///< 0-based byte column
+    int column = 0;           ///< 0-based column
     NodeId parent = k_no_node;
     std::string tag;    ///< "?" plain, "!" quoted/block, or an explicit tag
     std::string value;  ///< scalar value
@@ -41,11 +42,29 @@ struct YamlTree {
     std::string_view text;
     std::vector<YamlNode> nodes;
     NodeId root = k_no_node;
-    bool has_merge_key = false;  ///< a `<<` key somewhere (Kubernetes merges, yaml-cpp does not)
+    bool has_merge_key = false;  ///< a `<<` key somewhere (go-yaml merges; mesh does not edit such documents)
     std::size_t merge_key_offset = 0;
     bool has_anchors = false;
 
     const YamlNode& operator[](NodeId id) const { return nodes[static_cast<std::size_t>(id)]; }
+    /// Entries of map `map` (pairs of key and value).
+    std::size_t entry_count(NodeId map) const { return (*this)[map].children.size() / 2; }
+    /// The key of entry `i` of map `map`.
+    NodeId key_at(NodeId map, std::size_t i) const { return (*this)[map].children[2 * i]; }
+    /// The value of entry `i` of map `map`.
+    NodeId value_at(NodeId map, std::size_t i) const { return (*this)[map].children[2 * i + 1]; }
+    /// Items of a sequence, or entries of a map.
+    std::size_t item_count(NodeId collection) const {
+        const YamlNode& node = (*this)[collection];
+        return node.kind == NodeKind::Map ? node.children.size() / 2 : node.children.size();
+    }
+    /// Where item (or entry) `i` of a collection begins: the item, or the entry's key.
+    NodeId item_start(NodeId collection, std::size_t i) const {
+        const YamlNode& node = (*this)[collection];
+        return node.children[node.kind == NodeKind::Map ? 2 * i : i];
+    }
+    /// True when `id` is the key (not the value) of a map entry.
+    bool is_key(NodeId id) const;
     /// The value of `key` in map `map`, or k_no_node (also when `map` is not a map).
     NodeId get(NodeId map, std::string_view key) const;
     /// Follows `get` along a dotted path such as "spec.template".
@@ -62,10 +81,12 @@ struct DocumentOrigin {
     int first_line = 1;  ///< 1-based line of the document's first byte in the file
 };
 
-/// Parses exactly one document (an empty or comment-only text gives a tree with no root).
-/// Fails with file:line:column on syntax errors, duplicate keys, nesting beyond limits.max_depth,
-/// more than limits.max_nodes_per_document nodes, scalars over limits.max_scalar_bytes, or a
-/// second document in the same text.
+/// Parses exactly one document with libyaml, the parser Kubernetes' go-yaml is a port of (an empty
+/// or comment-only text gives a tree with no root). Fails with file:line:column and the source
+/// line on syntax errors (naming where the construct began when libyaml says so), duplicate keys,
+/// collections used as keys, unknown aliases, nesting beyond limits.max_depth, more than
+/// limits.max_nodes_per_document nodes, scalars over limits.max_scalar_bytes, or a second
+/// document in the same text.
 core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin,
                                       const core::Limits& limits);
 

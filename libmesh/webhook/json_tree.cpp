@@ -2,12 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/manifest/tree_builder.hpp"
+
 namespace mesh::webhook {
 
-using manifest::k_no_node;
-using manifest::NodeId;
 using manifest::NodeKind;
-using manifest::YamlNode;
 using manifest::YamlTree;
 
 namespace {
@@ -16,26 +15,23 @@ struct ScanError {
     std::string message;
 };
 
-// Mirrors manifest's TreeBuilder: a node's raw_end is the start of the next node added (or the
-// text's end), for scalars at once and for collections once they close.
+// Feeds the shared TreeBuilder, so nodes, offsets, raw ends and limits are what the YAML reader gives.
 class Scanner {
 public:
-    Scanner(std::string_view text, const core::Limits& limits, YamlTree& tree) : m_text(text), m_limits(limits), m_tree(tree) {}
+    Scanner(std::string_view text, const core::Limits& limits, YamlTree& tree)
+        : m_text(text), m_tree(tree), m_builder((tree.text = text, tree), limits) {}
 
     void run() {
-        m_tree.text = m_text;
         value();
         if (m_pos != m_text.size()) fail("trailing bytes");
-        close_pending(m_text.size());
+        m_builder.finish();
     }
 
 private:
     std::string_view m_text;
-    const core::Limits& m_limits;
     YamlTree& m_tree;
+    manifest::TreeBuilder m_builder;
     std::size_t m_pos = 0;
-    std::vector<NodeId> m_stack;
-    std::vector<NodeId> m_pending;
 
     [[noreturn]] static void fail(const std::string& what) { throw ScanError{"not compact JSON: " + what}; }
     char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
@@ -43,47 +39,21 @@ private:
         if (peek() != c) fail(fmt::format("expected '{}' at {}", c, m_pos));
         ++m_pos;
     }
-
-    void close_pending(std::size_t end) {
-        for (NodeId id : m_pending) m_tree.nodes[static_cast<std::size_t>(id)].raw_end = end;
-        m_pending.clear();
+    void built(bool ok) const {
+        if (!ok) throw ScanError{m_builder.failure().message};
     }
-
-    NodeId add(NodeKind kind, std::size_t start, const char* tag) {
-        if (m_tree.nodes.size() >= m_limits.max_nodes_per_document)
-            throw ScanError{fmt::format("more than {} nodes in one document", m_limits.max_nodes_per_document)};
-        close_pending(start);
-        YamlNode node;
-        node.kind = kind;
-        node.start = start;
-        node.raw_end = m_text.size();
-        node.line = 0;
-        node.column = static_cast<int>(start);
-        node.tag = tag;
-        NodeId id = static_cast<NodeId>(m_tree.nodes.size());
-        if (!m_stack.empty()) {
-            node.parent = m_stack.back();
-            m_tree.nodes[static_cast<std::size_t>(m_stack.back())].children.push_back(id);
-        } else if (m_tree.root == k_no_node) {
-            m_tree.root = id;
-        }
-        m_tree.nodes.push_back(std::move(node));
-        return id;
+    manifest::NodeStart at(std::size_t start, std::string_view tag) const {
+        return manifest::NodeStart{start, 0, static_cast<int>(start), tag, {}};
     }
 
     void open(NodeKind kind) {
-        if (m_stack.size() >= m_limits.max_depth)
-            throw ScanError{fmt::format("nesting deeper than {} levels", m_limits.max_depth)};
-        NodeId id = add(kind, m_pos, "?");
-        m_tree.nodes[static_cast<std::size_t>(id)].flow = true;
-        m_stack.push_back(id);
+        built(m_builder.open(kind, at(m_pos, "?"), true));
         ++m_pos;
     }
 
     void close() {
         ++m_pos;
-        m_pending.push_back(m_stack.back());
-        m_stack.pop_back();
+        built(m_builder.close());
     }
 
     static void append_utf8(std::string& out, unsigned code) {
@@ -141,14 +111,7 @@ private:
 
     void scalar_string() {
         std::size_t start = m_pos;
-        std::string value = string_body();
-        if (value.size() > m_limits.max_scalar_bytes)
-            throw ScanError{fmt::format("scalar is longer than the limit of {} MiB", m_limits.max_scalar_bytes >> 20)};
-        NodeId id = add(NodeKind::Scalar, start, "!");
-        auto& node = m_tree.nodes[static_cast<std::size_t>(id)];
-        node.plain = false;
-        node.value = std::move(value);
-        m_pending.push_back(id);
+        built(m_builder.scalar(at(start, "!"), string_body(), false));
     }
 
     void plain() {
@@ -156,15 +119,7 @@ private:
         while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '}' && m_text[m_pos] != ']') ++m_pos;
         std::string_view word = m_text.substr(start, m_pos - start);
         if (word.empty()) fail(fmt::format("missing value at {}", start));
-        if (word == "null") {  // yaml-cpp reports a plain null as a Null node
-            m_pending.push_back(add(NodeKind::Null, start, ""));
-            return;
-        }
-        NodeId id = add(NodeKind::Scalar, start, "?");
-        auto& node = m_tree.nodes[static_cast<std::size_t>(id)];
-        node.plain = true;
-        node.value = std::string(word);
-        m_pending.push_back(id);
+        built(m_builder.scalar(at(start, "?"), std::string(word), true));
     }
 
     void value() {

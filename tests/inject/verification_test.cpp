@@ -1,5 +1,6 @@
-// Every edited document is read back by libfyaml and must mean the input plus the plan. Where the
-// two parsers read the input differently, yaml-cpp reads the output back instead.
+// Every edited document is read back (by libyaml, as Kubernetes reads it) and must mean the input
+// plus the plan. Forms that once split two parsers (`>+` then blank lines, an empty `|`) now pass
+// because one grammar reads both sides.
 
 #include <gtest/gtest.h>
 
@@ -67,17 +68,19 @@ TEST(InjectVerification, AKeyWithoutColonIsRefusedWhenRead) {
     EXPECT_EQ(result.error().source_line, "  valu");
 }
 
-TEST(InjectVerification, InputOnlyYamlCppAcceptsIsAnInputErrorNotAnInternalOne) {
-    // An unterminated quote that yaml-cpp reads to the end of the document: the edit after it
-    // changes what it means, verification catches that, and libfyaml says where the input is wrong.
+TEST(InjectVerification, AQuoteRunningToTheEndOfTheDocumentIsAnInputError) {
+    // An unterminated quote that yaml-cpp read to the end of the document; libyaml (as go-yaml,
+    // so Kubernetes) refuses it, naming where the quote began and where the text ran out.
     std::string input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n"
                         "  ' image: busybox\n    x: 1\nstatus: {}\n";
     auto result = inject_iptables(input);
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, core::ErrorCode::Input) << result.error().message;
     EXPECT_EQ(result.error().location.file, "pod.yml");
-    EXPECT_EQ(result.error().location.line, 8);
-    EXPECT_NE(result.error().message.find("Kubernetes would not"), std::string::npos);
-    // Unchecked, the same input gives text that means something else.
-    EXPECT_TRUE(inject_iptables(input, /*verify=*/false).has_value());
+    EXPECT_EQ(result.error().location.line, 10);
+    EXPECT_NE(result.error().message.find("found unexpected end of stream"), std::string::npos);
+    EXPECT_NE(result.error().message.find("while scanning a quoted scalar started at 8:3"), std::string::npos)
+        << result.error().message;
+    // Verification is no longer what stops it: the reader does.
+    EXPECT_FALSE(inject_iptables(input, /*verify=*/false).has_value());
 }

@@ -10,4 +10,7 @@ const char* source_dir();
 /// The absolute path of the built `mesh` executable.
 const char* mesh_binary();
 
+/// The built Kubernetes YAML oracle (tests/support/k8s_yaml_oracle.go), or "" where Go is not installed.
+const char* k8s_yaml_oracle();
+
 }  // namespace mesh::testing

@@ -49,7 +49,7 @@ void expect_same_tree(const json& value) {
     }
 }
 
-TEST(JsonTree, SameAsYamlCppForTheCorpusReviews) {
+TEST(JsonTree, SameAsTheYamlReaderForTheCorpusReviews) {
     for (const char* name : {"admissionreview-v1-pod-create-busybox.json", "admissionreview-v1-pod-create-kubectl.json",
                              "jsonpatch-linkerd2-proxy-inject.json", "admissionreview-v1-response-jsonpatch.json"}) {
         SCOPED_TRACE(name);
@@ -59,7 +59,7 @@ TEST(JsonTree, SameAsYamlCppForTheCorpusReviews) {
     }
 }
 
-TEST(JsonTree, SameAsYamlCppForEscapesAndScalars) {
+TEST(JsonTree, SameAsTheYamlReaderForEscapesAndScalars) {
     expect_same_tree(json::parse(R"({"a":null,"b":[true,false,-1,2.5,1e+300,0,"",{},[]],"c":"line\nbreak\ttab \"q\" \\ \u0001 é ✓ 😀",
                                    "d":{"e":[[[]]],"null":"null","~":"~","<<":"merge","yes":"yes","0755":"0755"},
                                    "f":" lead and trail ","g":"- dash","h":"# hash","i":"a: b","j":"{x}","k":"[y]"})"));
@@ -92,7 +92,7 @@ json random_value(std::mt19937& rng, int depth) {
     }
 }
 
-TEST(JsonTree, SameAsYamlCppForRandomDocuments) {
+TEST(JsonTree, SameAsTheYamlReaderForRandomDocuments) {
     std::mt19937 rng(20261125);
     for (int i = 0; i < 300; ++i) {
         expect_same_tree(random_value(rng, 0));
@@ -100,7 +100,7 @@ TEST(JsonTree, SameAsYamlCppForRandomDocuments) {
     }
 }
 
-TEST(JsonTree, AcceptsKeysYamlCppRefuses) {
+TEST(JsonTree, AcceptsKeysTheYamlReaderRefuses) {
     // YAML limits implicit keys to 1024 characters; JSON does not, and the webhook's input is JSON.
     std::string text = json{{std::string(2000, 'k'), 1}}.dump();
     EXPECT_FALSE(manifest::parse_document(text, {"x", 1}, {}));

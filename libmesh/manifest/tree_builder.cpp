@@ -1,0 +1,144 @@
+#include "libmesh/manifest/tree_builder.hpp"
+
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace mesh::manifest {
+
+TreeBuilder::TreeBuilder(YamlTree& tree, const core::Limits& limits) : m_tree(tree), m_limits(limits) {}
+
+bool TreeBuilder::fail(std::size_t offset, std::string message) {
+    if (!m_failure) m_failure = BuildFailure{offset, std::move(message)};
+    return false;
+}
+
+bool TreeBuilder::next_is_key() const {
+    if (m_stack.empty()) return false;
+    const YamlNode& parent = m_tree[m_stack.back()];
+    return parent.kind == NodeKind::Map && parent.children.size() % 2 == 0;
+}
+
+YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
+    if (m_failure) return nullptr;
+    if (m_tree.nodes.size() >= m_limits.max_nodes_per_document) {
+        fail(at.offset, fmt::format("more than {} nodes in one document", m_limits.max_nodes_per_document));
+        return nullptr;
+    }
+    for (NodeId id : m_pending) m_tree.nodes[static_cast<std::size_t>(id)].raw_end = at.offset;
+    m_pending.clear();
+    YamlNode node;
+    node.kind = kind;
+    node.start = at.offset;
+    node.raw_end = m_tree.text.size();
+    node.line = at.line;
+    node.column = at.column;
+    node.tag = at.tag;
+    if (!at.anchor.empty()) {
+        node.anchored = true;
+        node.anchor = m_anchors.size() + 1;
+        m_anchors[std::string(at.anchor)] = node.anchor;  // a later anchor of the same name wins
+        m_tree.has_anchors = true;
+    }
+    NodeId id = static_cast<NodeId>(m_tree.nodes.size());
+    if (!m_stack.empty()) {
+        node.parent = m_stack.back();
+        m_tree.nodes[static_cast<std::size_t>(m_stack.back())].children.push_back(id);
+    } else if (m_tree.root == k_no_node) {
+        m_tree.root = id;
+    }
+    m_tree.nodes.push_back(std::move(node));
+    return &m_tree.nodes.back();
+}
+
+static bool is_null_word(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
+
+bool TreeBuilder::scalar(const NodeStart& at, std::string value, bool plain) {
+    if (value.size() > m_limits.max_scalar_bytes)
+        return fail(at.offset, fmt::format("scalar is longer than the limit of {} MiB", m_limits.max_scalar_bytes >> 20));
+    bool key = next_is_key();
+    bool untagged_plain = plain && at.tag == "?";
+    YamlNode* node = add(untagged_plain && is_null_word(value) ? NodeKind::Null : NodeKind::Scalar, at);
+    if (!node) return false;
+    node->plain = untagged_plain;
+    if (node->kind == NodeKind::Scalar) node->value = std::move(value);
+    if (untagged_plain && key && node->value == "<<") {
+        if (!m_tree.has_merge_key) m_tree.merge_key_offset = node->start;
+        m_tree.has_merge_key = true;
+    }
+    m_pending.push_back(static_cast<NodeId>(m_tree.nodes.size() - 1));
+    return true;
+}
+
+bool TreeBuilder::alias(const NodeStart& at, std::string_view name) {
+    auto anchor = m_anchors.find(std::string(name));
+    if (anchor == m_anchors.end()) return fail(at.offset, fmt::format("unknown anchor '{}' referenced", name));
+    // Each alias may stand for a whole subtree; what expanding them costs is checked where they
+    // are expanded (meaning), this only bounds how many there are.
+    if (++m_aliases > m_limits.max_nodes_per_document / 100 + 100)
+        return fail(at.offset, fmt::format("more than {} aliases in one document", m_limits.max_nodes_per_document / 100 + 100));
+    YamlNode* node = add(NodeKind::Alias, at);
+    if (!node) return false;
+    node->anchor = anchor->second;
+    m_pending.push_back(static_cast<NodeId>(m_tree.nodes.size() - 1));
+    return true;
+}
+
+bool TreeBuilder::open(NodeKind kind, const NodeStart& at, bool flow) {
+    if (m_stack.size() >= m_limits.max_depth)
+        return fail(at.offset, fmt::format("nesting deeper than {} levels", m_limits.max_depth));
+    if (next_is_key())
+        return fail(at.offset, fmt::format("a {} used as a mapping key (a template placeholder such as "
+                                           "'{{{{x}}}}'?); Kubernetes cannot decode it",
+                                           kind == NodeKind::Map ? "mapping" : "list"));
+    YamlNode* node = add(kind, at);
+    if (!node) return false;
+    node->flow = flow;
+    m_stack.push_back(static_cast<NodeId>(m_tree.nodes.size() - 1));
+    return true;
+}
+
+bool TreeBuilder::close() {
+    if (m_failure || m_stack.empty()) return false;
+    NodeId id = m_stack.back();
+    if (m_tree[id].kind == NodeKind::Map && !check_duplicate_keys(id)) return false;
+    m_pending.push_back(id);
+    m_stack.pop_back();
+    return true;
+}
+
+void TreeBuilder::finish() {
+    for (NodeId id : m_pending) m_tree.nodes[static_cast<std::size_t>(id)].raw_end = m_tree.text.size();
+    m_pending.clear();
+}
+
+// sigs.k8s.io/yaml refuses a duplicate key (strict mode) and a lenient reader keeps the last:
+// either way the document does not mean what a first-wins reading says, so it is refused.
+bool TreeBuilder::check_duplicate_keys(NodeId map) {
+    std::size_t n = m_tree.entry_count(map);
+    auto key_value = [&](std::size_t i) -> const YamlNode& { return m_tree[m_tree.key_at(map, i)]; };
+    auto duplicate = [&](const YamlNode& key) {
+        return fail(key.start, fmt::format("duplicate key '{}': Kubernetes refuses it (strict decoding) or "
+                                           "takes the last value",
+                                           key.value));
+    };
+    if (n <= 16) {  // the common case: no hashing
+        for (std::size_t i = 1; i < n; ++i) {
+            const YamlNode& key = key_value(i);
+            if (key.kind != NodeKind::Scalar) continue;
+            for (std::size_t j = 0; j < i; ++j) {
+                const YamlNode& other = key_value(j);
+                if (other.kind == NodeKind::Scalar && other.value == key.value) return duplicate(key);
+            }
+        }
+        return true;
+    }
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < n; ++i) {
+        const YamlNode& key = key_value(i);
+        if (key.kind == NodeKind::Scalar && !seen.insert(key.value).second) return duplicate(key);
+    }
+    return true;
+}
+
+}  // namespace mesh::manifest
