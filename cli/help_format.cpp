@@ -50,6 +50,40 @@ void fill(std::ostream& out, const std::string& line, std::size_t width, const s
     out << current << '\n';
 }
 
+// A command line too long for the width is continued as a shell would read it: " \" at a space,
+// the rest indented four more columns. A line without a space to break at stays whole.
+void break_command(std::ostream& out, std::string line, std::size_t width) {
+    std::size_t indent = line.find_first_not_of(' ');
+    std::string continuation(indent + 4, ' ');
+    while (line.size() > width) {
+        std::size_t space = line.rfind(' ', width - 2);
+        if (space == std::string::npos || space <= indent + 4 || line.size() - space < 2) break;
+        out << line.substr(0, space) << " \\\n";
+        line = continuation + line.substr(space + 1);
+    }
+    out << line << '\n';
+}
+
+// An indented line: kept when it fits; otherwise a term and its text ("  http-proxy  every ...")
+// wrap under the text, a deeper-indented line wraps at its indent, and a command (indented two,
+// no gap) is continued with a backslash.
+void indented(std::ostream& out, const std::string& line, std::size_t width) {
+    if (line.size() <= width) {
+        out << line << '\n';
+        return;
+    }
+    std::size_t indent = line.find_first_not_of(' ');
+    std::size_t gap = line.find("  ", indent);
+    std::size_t text = gap == std::string::npos ? std::string::npos : line.find_first_not_of(' ', gap);
+    if (text != std::string::npos && text + 20 < width) {
+        fill(out, line.substr(text), width, line.substr(0, text), std::string(text, ' '));
+    } else if (indent > 2 && indent + 20 < width) {
+        fill(out, line.substr(indent), width, std::string(indent, ' '), std::string(indent, ' '));
+    } else {
+        break_command(out, line, width);
+    }
+}
+
 std::string join_names(const CLI::Option* opt) {
     std::string out;
     for (const auto& s : opt->get_snames()) out += (out.empty() ? "-" : ", -") + s;
@@ -72,7 +106,7 @@ std::string wrap_text(const std::string& text, std::size_t width, std::size_t in
         if (line.find_first_not_of(' ') == std::string::npos) {
             out << '\n';
         } else if (line.rfind("  ", 0) == 0) {
-            out << pad << line << '\n';  // commands and YAML are copied, not reflowed
+            indented(out, pad + line, width);  // commands, lists of terms: kept when they fit
         } else if (line.rfind("- ", 0) == 0) {
             fill(out, line.substr(2), width, pad + "- ", pad + "  ");
         } else {
@@ -90,18 +124,19 @@ HelpFormatter::HelpFormatter(std::size_t width) : m_width(width) {
     label("Subcommands", "Commands");
 }
 
-std::string HelpFormatter::two_columns(const std::string& left, const std::string& right) const {
+std::string HelpFormatter::two_columns(const std::string& left, const std::string& right,
+                                       std::size_t column) const {
     std::ostringstream out;
     std::string head = "  " + left;
-    std::string pad(k_option_column, ' ');
+    std::string pad(column, ' ');
     if (right.empty()) return head + '\n';
     // Below about 20 columns for the text, wrapping helps less than one long line hurts.
-    std::size_t width = std::max(m_width, k_option_column + 20);
-    if (head.size() + 1 > k_option_column) {
+    std::size_t width = std::max(m_width, column + 20);
+    if (head.size() + 1 > column) {
         out << head << '\n';
         head = pad;
     } else {
-        head.resize(k_option_column, ' ');
+        head.resize(column, ' ');
     }
     fill(out, right, width, head, pad);
     return out.str();
@@ -155,20 +190,25 @@ std::string HelpFormatter::make_subcommands(const CLI::App* app, CLI::AppFormatM
     auto subcommands = app->get_subcommands(
         [](const CLI::App* sub) { return !sub->get_group().empty() && !sub->get_name().empty(); });
     if (subcommands.empty()) return {};
+    // Command names are short: their descriptions start just after the longest.
+    std::size_t column = 0;
+    for (const CLI::App* sub : subcommands) column = std::max(column, sub->get_name().size() + 4);
     std::string out = get_label("Subcommands") + ":\n";
-    for (const CLI::App* sub : subcommands) out += two_columns(sub->get_name(), sub->get_description());
+    for (const CLI::App* sub : subcommands)
+        out += two_columns(sub->get_name(), sub->get_description(), std::min(column, k_option_column));
     return out;
 }
 
 std::string HelpFormatter::make_option(const CLI::Option* opt, bool is_positional) const {
     std::string left = is_positional ? opt->get_name(true, false) : join_names(opt) + make_option_opts(opt);
-    return two_columns(left, make_option_desc(opt));
+    return two_columns(left, make_option_desc(opt), k_option_column);
 }
 
 std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
     if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
-    if (opt->get_type_size() == 0) return {};
-    std::string out = " " + value_placeholder(describe_option(*opt));
+    std::string value = value_placeholder(describe_option(*opt));
+    if (value.empty()) return {};  // a flag
+    std::string out = " " + value;
     if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
     return out;
 }
@@ -176,7 +216,7 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
 std::string HelpFormatter::make_option_desc(const CLI::Option* opt) const {
     std::string out = opt->get_description();
     std::string value = opt->get_default_str();
-    if (opt->get_type_size() != 0 && !value.empty() && out.find("(default") == std::string::npos)
+    if (opt->get_items_expected_max() != 0 && !value.empty() && out.find("(default") == std::string::npos)
         out += " (default " + value + ")";
     if (opt->get_required()) out += " (required)";
     return out;

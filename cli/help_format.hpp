@@ -38,7 +38,7 @@ public:
     std::string make_footer(const CLI::App* app) const override;
 
 private:
-    std::string two_columns(const std::string& left, const std::string& right) const;
+    std::string two_columns(const std::string& left, const std::string& right, std::size_t column) const;
 
     std::size_t m_width;
 };

@@ -34,7 +34,7 @@ std::vector<std::string> visible_commands(const CLI::App& app) {
 std::vector<std::string> flag_spellings(const CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::Option* opt : app.get_options()) {
-        if (opt->get_group().empty() || opt->get_positional() && !opt->nonpositional()) continue;
+        if (opt->get_group().empty() || (opt->get_positional() && !opt->nonpositional())) continue;
         for (const auto& s : opt->get_snames()) names.push_back("-" + s);
         for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
     }
@@ -80,12 +80,11 @@ Finding find_mistake(const CLI::App& root, const std::vector<std::string>& args,
             auto equals = arg.find('=');
             std::string name = is_long ? arg.substr(0, equals) : arg.substr(0, 2);
             const CLI::Option* opt = command->get_option_no_throw(name);
-            if (opt == nullptr || opt->get_group().empty() && name != "--help" && name != "-h") {
-                if (opt != nullptr) continue;  // a hidden alias is still a flag
+            if (opt == nullptr) {  // hidden flags (aliases) are found too, and accepted
                 return {command, fmt::format("unknown flag {} for `{}`{}", name, path_of(*command, program),
                                              did_you_mean(nearest_names(name, flag_spellings(*command))))};
             }
-            bool takes_value = opt->get_type_size() != 0;
+            bool takes_value = opt->get_items_expected_max() != 0;  // flags expect no items
             if (!takes_value && (equals != std::string::npos || (!is_long && arg.size() > 2 && arg[2] == '=')))
                 return {command, fmt::format("{} takes no value (given `{}`)", name, arg)};
             bool value_attached = is_long ? equals != std::string::npos : arg.size() > 2;
@@ -123,17 +122,18 @@ std::string list(const std::vector<std::string>& names) {
 }  // namespace
 
 std::vector<std::string> nearest_names(const std::string& typed, const std::vector<std::string>& candidates) {
-    std::vector<std::pair<std::size_t, std::string>> scored;
-    std::size_t allowed = std::max<std::size_t>(2, typed.size() / 3);
-    for (const auto& candidate : candidates) {
-        std::size_t distance = edit_distance(typed, candidate);
-        bool prefix = typed.size() >= 2 && candidate.rfind(typed, 0) == 0;
-        if (distance <= allowed || prefix) scored.emplace_back(prefix ? 0 : distance, candidate);
-    }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Only the nearest are offered: a guess among many is no help.
+    std::size_t allowed = std::max<std::size_t>(1, typed.size() / 3);
+    std::size_t best = allowed + 1;
     std::vector<std::string> out;
-    for (auto& [distance, name] : scored) out.push_back(std::move(name));
+    for (const auto& candidate : candidates) {
+        bool prefix = typed.size() >= 2 && candidate.rfind(typed, 0) == 0;
+        std::size_t distance = prefix ? 0 : edit_distance(typed, candidate);
+        if (distance > allowed || distance > best) continue;
+        if (distance < best) out.clear();
+        best = distance;
+        out.push_back(candidate);
+    }
     return out;
 }
 

@@ -9,8 +9,8 @@
 
 namespace mesh::cli {
 
-/// The candidates closest to `typed` (edit distance at most a third of its length, at least 2,
-/// or a prefix), nearest first; empty when none is close.
+/// The candidates nearest to `typed` (those it is a prefix of, else those at the smallest edit
+/// distance, at most a third of its length and at least 1), in their order; empty when none is close.
 std::vector<std::string> nearest_names(const std::string& typed, const std::vector<std::string>& candidates);
 
 /// The message for a usage error that `app` raised while parsing `args` (without the program

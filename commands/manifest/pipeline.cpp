@@ -224,7 +224,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     if (options.diff) {
         std::string diff;
         for (const auto& p : processed) diff += render_diff(p);
-        ctx.io.out << (cli::colour_allowed(ctx.io, cli::Stream::Out) ? cli::colour_diff(diff) : diff);
+        ctx.io.out << (!options.no_color && cli::colour_allowed(ctx.io, cli::Stream::Out) ? cli::colour_diff(diff) : diff);
         write_report();
         return diff.empty() ? cli::k_exit_ok : cli::k_exit_finding;
     }

@@ -28,8 +28,13 @@ TEST(DiffColour, ARemovedLineThatLooksLikeAHeaderIsRed) {
 // Through the real binary, stdout on a pseudo-terminal made by util-linux `script`.
 namespace {
 
+// What reached the terminal, its CRLF line ends (the pty's) made LF.
 std::string on_terminal(const std::string& command) {
-    return mesh::testing::run_process({"/usr/bin/script", "-qec", command, "/dev/null"}).out;
+    std::string out = mesh::testing::run_process({"/usr/bin/script", "-qec", command, "/dev/null"}).out;
+    std::string lf;
+    for (char c : out)
+        if (c != '\r') lf += c;
+    return lf;
 }
 
 }  // namespace
