@@ -6,7 +6,7 @@
 # Prints the subcommands of a command path.
 __mesh_subcommands() {
     case "$1" in
-        'mesh') echo 'dtab inject uninject status check version webhook completion' ;;
+        'mesh') echo 'dtab inject uninject status check version webhook completion help' ;;
         'mesh dtab') echo 'fmt lint delegate diff list get create update delete watch edit' ;;
         'mesh webhook') echo 'serve manifests' ;;
     esac
@@ -35,8 +35,9 @@ __mesh_flags() {
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
         'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --max-body-bytes --read-timeout --keep-alive-timeout --threads --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
-        'mesh webhook manifests') echo '-h --help --image --name --namespace --replicas --failure-policy --timeout-seconds --generate-certs --cert-days --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
+        'mesh webhook manifests') echo '-h --help --image --name -n --namespace --replicas --failure-policy --timeout-seconds --generate-certs --cert-days --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
         'mesh completion') echo '-h --help --no-color' ;;
+        'mesh help') echo '-h --help --no-color' ;;
     esac
 }
 
@@ -152,7 +153,7 @@ __mesh_value() {
         'mesh webhook serve --init-arg') echo 'text' ;;
         'mesh webhook manifests --image') echo 'text' ;;
         'mesh webhook manifests --name') echo 'text' ;;
-        'mesh webhook manifests --namespace') echo 'namespaces' ;;
+        'mesh webhook manifests -n'|'mesh webhook manifests --namespace') echo 'namespaces' ;;
         'mesh webhook manifests --replicas') echo 'text' ;;
         'mesh webhook manifests --failure-policy') echo 'words:Ignore Fail' ;;
         'mesh webhook manifests --timeout-seconds') echo 'text' ;;
@@ -185,6 +186,7 @@ __mesh_positional() {
         'mesh dtab watch') kinds=('text') repeat=0 ;;
         'mesh dtab edit') kinds=('text') repeat=0 ;;
         'mesh completion') kinds=('words:bash zsh fish') repeat=0 ;;
+        'mesh help') kinds=('text') repeat=1 ;;
     esac
     if (($2 < ${#kinds[@]})); then
         echo "${kinds[$2]}"
