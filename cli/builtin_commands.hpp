@@ -13,6 +13,9 @@ void register_version(CLI::App& app, Context& ctx);
 /// Adds `mesh completion` and the hidden `__generate` and `__complete`.
 void register_completion(CLI::App& app, Context& ctx);
 
+/// Adds `mesh help [COMMAND...]`.
+void register_help(CLI::App& app, Context& ctx);
+
 /// Sets the root's description and examples; call after every command (CLI11 copies the root's
 /// footer into each new subcommand).
 void register_program(CLI::App& app, Context& ctx);

@@ -40,7 +40,7 @@ CLI::App* add_command(CLI::App& parent, const std::string& name, const std::stri
 void describe_command(CLI::App& command, const std::string& description, const std::string& examples) {
     remember(command, description, examples);
     // Append, so a footer set before (the root's exit codes) stays.
-    if (!examples.empty()) command.footer(command.get_footer() + "\nExamples:\n" + examples);
+    if (!examples.empty()) command.footer(command.get_footer() + "\n\nExamples:\n" + examples);
 }
 
 std::string command_examples(const CLI::App& command) {

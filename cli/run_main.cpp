@@ -2,7 +2,10 @@
 
 #include <exception>
 
+#include "cli/builtin_commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/help_format.hpp"
+#include "cli/parse_errors.hpp"
 #include "cli/personalities.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version_info.hpp"
@@ -15,6 +18,8 @@ static std::string base_name(const std::string& path) {
 }
 
 static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
+    // First, so every command made below inherits it.
+    app.formatter(std::make_shared<HelpFormatter>(help_width(ctx.io)));
     app.require_subcommand(1);
     app.fallthrough(false);
     app.set_version_flag("--version", version_line(), "Print the version and exit");
@@ -22,6 +27,7 @@ static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
                "findings, failing checks), 130 interrupted.\nRun 'mesh <command> --help' for a "
                "command's flags and examples.");
     commands.register_commands(app, ctx);
+    register_help(app, ctx);
     // Last, so it reaches every command registered above.
     add_no_color_everywhere(app, ctx);
 }
@@ -55,14 +61,21 @@ int run_main(const std::vector<std::string>& raw_args, Io& io, const CommandSet&
     CLI::App app{"mesh: inject Linkerd into Kubernetes manifests, work with dtabs and namerd, "
                  "and diagnose live proxies.",
                  "mesh"};
+    // Under the kubectl plugin, usage lines read as the user typed them.
+    if (ctx.program_name == "kubectl-mesh") app.name("kubectl mesh");
     build_app(app, ctx, commands);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) reversed.pop_back();  // the program name
     try {
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e, io.out, io.err);
-        return code == 0 ? k_exit_ok : k_exit_usage;
+        if (e.get_exit_code() == 0) {
+            app.exit(e, io.out, io.err);  // --help, --version
+            return k_exit_ok;
+        }
+        std::vector<std::string> given(args.empty() ? args.end() : args.begin() + 1, args.end());
+        io.err << describe_parse_error(app, e, given, app.get_name());
+        return k_exit_usage;
     } catch (const std::exception& e) {
         io.err << "mesh: error: internal: " << e.what() << '\n';
         return k_exit_failed;

@@ -2,8 +2,8 @@
 # do not edit. Install: copy to ~/.config/fish/completions/mesh.fish, or run
 #   mesh completion fish | source
 
-set -g __mesh_commands 'mesh dtab' 'mesh install' 'mesh inject' 'mesh uninject' 'mesh status' 'mesh check' 'mesh version' 'mesh webhook' 'mesh completion' 'mesh dtab fmt' 'mesh dtab lint' 'mesh dtab delegate' 'mesh dtab diff' 'mesh dtab list' 'mesh dtab get' 'mesh dtab create' 'mesh dtab update' 'mesh dtab delete' 'mesh dtab watch' 'mesh dtab edit' 'mesh install namerd' 'mesh webhook serve' 'mesh webhook manifests'
-set -g __mesh_value_options 'mesh dtab lint -o' 'mesh dtab lint --output' 'mesh dtab delegate --dtab' 'mesh dtab delegate --dtab-file' 'mesh dtab delegate -o' 'mesh dtab delegate --output' 'mesh dtab delegate --fs-namer' 'mesh dtab delegate --namerd' 'mesh dtab delegate --namerd-namespace' 'mesh dtab delegate --request-timeout' 'mesh dtab diff --namerd' 'mesh dtab diff --request-timeout' 'mesh dtab list --namerd' 'mesh dtab list --request-timeout' 'mesh dtab list -o' 'mesh dtab list --output' 'mesh dtab get --namerd' 'mesh dtab get --request-timeout' 'mesh dtab get -o' 'mesh dtab get --output' 'mesh dtab create --namerd' 'mesh dtab create --request-timeout' 'mesh dtab update --namerd' 'mesh dtab update --request-timeout' 'mesh dtab update --version' 'mesh dtab delete --namerd' 'mesh dtab delete --request-timeout' 'mesh dtab watch --namerd' 'mesh dtab watch --request-timeout' 'mesh dtab watch -o' 'mesh dtab watch --output' 'mesh dtab edit --namerd' 'mesh dtab edit --request-timeout' 'mesh install -n' 'mesh install --namespace' 'mesh install --linkerd-version' 'mesh install --registry' 'mesh install --kubectl-image' 'mesh install --service-type' 'mesh install -o' 'mesh install --output' 'mesh install --tls-secret' 'mesh install --zipkin' 'mesh install --namerd-address' 'mesh install namerd -n' 'mesh install namerd --namespace' 'mesh install namerd --linkerd-version' 'mesh install namerd --registry' 'mesh install namerd --kubectl-image' 'mesh install namerd --service-type' 'mesh install namerd -o' 'mesh install namerd --output' 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh status --proxy' 'mesh status --proxies-file' 'mesh status --kubeconfig' 'mesh status --context' 'mesh status --cluster' 'mesh status --user' 'mesh status --server' 'mesh status --token' 'mesh status --request-timeout' 'mesh status -n' 'mesh status --namespace' 'mesh status -l' 'mesh status --selector' 'mesh status --admin-port' 'mesh status --cacert' 'mesh status --parallel' 'mesh status --timeout' 'mesh status --overall-timeout' 'mesh status --max-body' 'mesh status --interval' 'mesh status -o' 'mesh status --output' 'mesh check --proxy' 'mesh check --proxies-file' 'mesh check --kubeconfig' 'mesh check --context' 'mesh check --cluster' 'mesh check --user' 'mesh check --server' 'mesh check --token' 'mesh check --request-timeout' 'mesh check -n' 'mesh check --namespace' 'mesh check -l' 'mesh check --selector' 'mesh check --admin-port' 'mesh check --cacert' 'mesh check --parallel' 'mesh check --timeout' 'mesh check --overall-timeout' 'mesh check --max-body' 'mesh check --interval' 'mesh check -o' 'mesh check --output' 'mesh check --namerd' 'mesh check --success-rate-warn' 'mesh check --success-rate-error' 'mesh check --min-uptime' 'mesh check --max-restarts' 'mesh check --max-ejections' 'mesh check --p99-warn' 'mesh check --heap-warn' 'mesh version -o' 'mesh version --output' 'mesh webhook serve --listen' 'mesh webhook serve --tls-cert' 'mesh webhook serve --tls-key' 'mesh webhook serve --max-body-bytes' 'mesh webhook serve --read-timeout' 'mesh webhook serve --keep-alive-timeout' 'mesh webhook serve --threads' 'mesh webhook serve --cert-reload-interval' 'mesh webhook serve --mode' 'mesh webhook serve --protocol' 'mesh webhook serve --proxy-port' 'mesh webhook serve --proxy-env' 'mesh webhook serve --no-proxy' 'mesh webhook serve --init-image' 'mesh webhook serve --linkerd-svc-name' 'mesh webhook serve --init-arg' 'mesh webhook manifests --image' 'mesh webhook manifests --name' 'mesh webhook manifests --namespace' 'mesh webhook manifests --replicas' 'mesh webhook manifests --failure-policy' 'mesh webhook manifests --timeout-seconds' 'mesh webhook manifests --generate-certs' 'mesh webhook manifests --cert-days' 'mesh webhook manifests --mode' 'mesh webhook manifests --protocol' 'mesh webhook manifests --proxy-port' 'mesh webhook manifests --proxy-env' 'mesh webhook manifests --no-proxy' 'mesh webhook manifests --init-image' 'mesh webhook manifests --linkerd-svc-name' 'mesh webhook manifests --init-arg'
+set -g __mesh_commands 'mesh dtab' 'mesh inject' 'mesh uninject' 'mesh status' 'mesh check' 'mesh version' 'mesh webhook' 'mesh completion' 'mesh help' 'mesh dtab fmt' 'mesh dtab lint' 'mesh dtab delegate' 'mesh dtab diff' 'mesh dtab list' 'mesh dtab get' 'mesh dtab create' 'mesh dtab update' 'mesh dtab delete' 'mesh dtab watch' 'mesh dtab edit' 'mesh webhook serve' 'mesh webhook manifests'
+set -g __mesh_value_options 'mesh dtab lint -o' 'mesh dtab lint --output' 'mesh dtab delegate --dtab' 'mesh dtab delegate --dtab-file' 'mesh dtab delegate -o' 'mesh dtab delegate --output' 'mesh dtab delegate --fs-namer' 'mesh dtab delegate --namerd' 'mesh dtab delegate --namerd-namespace' 'mesh dtab delegate --request-timeout' 'mesh dtab diff --namerd' 'mesh dtab diff --request-timeout' 'mesh dtab list --namerd' 'mesh dtab list --request-timeout' 'mesh dtab list -o' 'mesh dtab list --output' 'mesh dtab get --namerd' 'mesh dtab get --request-timeout' 'mesh dtab get -o' 'mesh dtab get --output' 'mesh dtab create --namerd' 'mesh dtab create --request-timeout' 'mesh dtab update --namerd' 'mesh dtab update --request-timeout' 'mesh dtab update --version' 'mesh dtab delete --namerd' 'mesh dtab delete --request-timeout' 'mesh dtab watch --namerd' 'mesh dtab watch --request-timeout' 'mesh dtab watch -o' 'mesh dtab watch --output' 'mesh dtab edit --namerd' 'mesh dtab edit --request-timeout' 'mesh inject -f' 'mesh inject --filename' 'mesh inject -o' 'mesh inject --output' 'mesh inject --report' 'mesh inject --kind-path' 'mesh inject --mode' 'mesh inject --protocol' 'mesh inject --proxy-port' 'mesh inject --proxy-env' 'mesh inject --no-proxy' 'mesh inject --init-image' 'mesh inject --linkerd-svc-name' 'mesh inject --init-arg' 'mesh uninject -f' 'mesh uninject --filename' 'mesh uninject -o' 'mesh uninject --output' 'mesh uninject --report' 'mesh uninject --kind-path' 'mesh status --proxy' 'mesh status --proxies-file' 'mesh status --kubeconfig' 'mesh status --context' 'mesh status --cluster' 'mesh status --user' 'mesh status --server' 'mesh status --token' 'mesh status --request-timeout' 'mesh status -n' 'mesh status --namespace' 'mesh status -l' 'mesh status --selector' 'mesh status --admin-port' 'mesh status --cacert' 'mesh status --parallel' 'mesh status --timeout' 'mesh status --overall-timeout' 'mesh status --max-body' 'mesh status --interval' 'mesh status -o' 'mesh status --output' 'mesh check --proxy' 'mesh check --proxies-file' 'mesh check --kubeconfig' 'mesh check --context' 'mesh check --cluster' 'mesh check --user' 'mesh check --server' 'mesh check --token' 'mesh check --request-timeout' 'mesh check -n' 'mesh check --namespace' 'mesh check -l' 'mesh check --selector' 'mesh check --admin-port' 'mesh check --cacert' 'mesh check --parallel' 'mesh check --timeout' 'mesh check --overall-timeout' 'mesh check --max-body' 'mesh check --interval' 'mesh check -o' 'mesh check --output' 'mesh check --namerd' 'mesh check --success-rate-warn' 'mesh check --success-rate-error' 'mesh check --min-uptime' 'mesh check --max-restarts' 'mesh check --max-ejections' 'mesh check --p99-warn' 'mesh check --heap-warn' 'mesh version -o' 'mesh version --output' 'mesh webhook serve --listen' 'mesh webhook serve --tls-cert' 'mesh webhook serve --tls-key' 'mesh webhook serve --max-body-bytes' 'mesh webhook serve --read-timeout' 'mesh webhook serve --keep-alive-timeout' 'mesh webhook serve --threads' 'mesh webhook serve --cert-reload-interval' 'mesh webhook serve --mode' 'mesh webhook serve --protocol' 'mesh webhook serve --proxy-port' 'mesh webhook serve --proxy-env' 'mesh webhook serve --no-proxy' 'mesh webhook serve --init-image' 'mesh webhook serve --linkerd-svc-name' 'mesh webhook serve --init-arg' 'mesh webhook manifests --image' 'mesh webhook manifests --name' 'mesh webhook manifests -n' 'mesh webhook manifests --namespace' 'mesh webhook manifests --replicas' 'mesh webhook manifests --failure-policy' 'mesh webhook manifests --timeout-seconds' 'mesh webhook manifests --generate-certs' 'mesh webhook manifests --cert-days' 'mesh webhook manifests --mode' 'mesh webhook manifests --protocol' 'mesh webhook manifests --proxy-port' 'mesh webhook manifests --proxy-env' 'mesh webhook manifests --no-proxy' 'mesh webhook manifests --init-image' 'mesh webhook manifests --linkerd-svc-name' 'mesh webhook manifests --init-arg'
 
 # The command path of the tokens before the cursor: "mesh", "mesh dtab"...
 function __mesh_path
@@ -64,7 +64,6 @@ complete -c kubectl-mesh -w mesh
 
 # mesh
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'dtab' -d 'Format, lint, diff and delegate Finagle dtabs; manage namerd\'s dtabs'
-complete -c mesh -n '__mesh_is \'mesh\'' -a 'install' -d 'Print the Linkerd DaemonSet and its Kubernetes objects'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'inject' -d 'Route workloads\' traffic through the node-local Linkerd'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'uninject' -d 'Remove what mesh inject added'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'status' -d 'Show live Linkerd 1 proxies: up/down, version, success rate, rps, latency'
@@ -72,6 +71,7 @@ complete -c mesh -n '__mesh_is \'mesh\'' -a 'check' -d 'Check the mesh\'s health
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'version' -d 'Print the version, git commit and library versions'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'webhook' -d 'Inject pods as they are created: a mutating admission webhook'
 complete -c mesh -n '__mesh_is \'mesh\'' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c mesh -n '__mesh_is \'mesh\'' -a 'help' -d 'Show the help of mesh or of one of its commands'
 complete -c mesh -n '__mesh_is \'mesh\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh\'' -l version -d 'Print the version and exit'
 complete -c mesh -n '__mesh_is \'mesh\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
@@ -111,7 +111,7 @@ complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab -x -d 'Dtab text 
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab-file -x -d 'Dtab file, - for stdin (base dtab; repeatable)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'tree json' -d 'Output format: tree or json'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l resolve -d 'Bind as Finagle does and print only the bound names'
-complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port [* weight]`)'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port`)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-symbolic-namers -d 'Treat /#/<namer> paths as neg instead of binding them symbolically'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd -x -d 'namerd base URL: delegate remotely'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd-namespace -x -d 'namerd namespace for --namerd'
@@ -172,35 +172,6 @@ complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l namerd -x -d 'namerd base 
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
-# mesh install
-complete -c mesh -n '__mesh_is \'mesh install\'' -a 'namerd' -d 'Print namerd and its Kubernetes objects'
-complete -c mesh -n '__mesh_is \'mesh install\'' -s h -l help -d 'Print this help message and exit'
-complete -c mesh -n '__mesh_is \'mesh install\'' -s n -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace to install into'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l linkerd-version -x -d 'Linkerd and namerd image tag'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l registry -x -d 'Registry path of the linkerd and namerd images, for a mirror'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l kubectl-image -x -d 'Image of the `kubectl proxy` sidecar'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l service-type -x -a 'ClusterIP NodePort LoadBalancer' -d 'Type of the Service: ClusterIP, NodePort or LoadBalancer'
-complete -c mesh -n '__mesh_is \'mesh install\'' -s o -l output -x -a 'yaml json' -d 'Output format: yaml or json (a v1 List)'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l cni -d 'Run on the host network, as the seed\'s linkerd-cni.yml'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l tls -d 'Encrypt traffic between nodes\' Linkerds'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l tls-secret -x -d 'Secret with tls.crt, tls.key (PKCS#8) and ca.crt for --tls'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l zipkin -x -d 'Send traces to the Zipkin collector at HOST:PORT'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l namerd -d 'Routers take their dtabs from namerd'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l namerd-address -x -d 'namerd\'s thrift interface (default namerd.NAMESPACE.svc.cluster.local:4100)'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l ingress -d 'Refused: Linkerd 1.7\'s ingress identifier needs an API Kubernetes removed'
-complete -c mesh -n '__mesh_is \'mesh install\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
-
-# mesh install namerd
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -s h -l help -d 'Print this help message and exit'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -s n -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace to install into'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l linkerd-version -x -d 'Linkerd and namerd image tag'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l registry -x -d 'Registry path of the linkerd and namerd images, for a mirror'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l kubectl-image -x -d 'Image of the `kubectl proxy` sidecar'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l service-type -x -a 'ClusterIP NodePort LoadBalancer' -d 'Type of the Service: ClusterIP, NodePort or LoadBalancer'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -s o -l output -x -a 'yaml json' -d 'Output format: yaml or json (a v1 List)'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l crds -d 'Print only the DTab CRD and the Namespace, which outlive namerd'
-complete -c mesh -n '__mesh_is \'mesh install namerd\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
-
 # mesh inject
 complete -c mesh -n '__mesh_is \'mesh inject\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -s f -l filename -r -F -d 'Manifest to read: a file, \'-\' for stdin, a directory (.yaml/.yml/.json files) or an https:// URL; repeatable'
@@ -209,7 +180,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -s o -l output -x -a 'yaml json'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
@@ -225,7 +196,6 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l init-arg -x -d 'iptables mode
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloads that must not be injected through unchanged (reported) instead of failing'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip reading each edited document back (with libfyaml) to check it means the input plus exactly the additions (about 1.5x as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l fail-on-warning -d 'Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), after writing the output as usual: for CI'
 
 # mesh uninject
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -s h -l help -d 'Print this help message and exit'
@@ -235,7 +205,7 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -s o -l output -x -a 'yaml jso
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l in-place -d 'Rewrite the input files atomically instead of writing to stdout'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
-complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
+complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout=spec.template); repeatable'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 
 # mesh status
@@ -343,7 +313,7 @@ complete -c mesh -n '__mesh_is \'mesh webhook serve\'' -l no-color -d 'Print no 
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l image -x -d 'Container image with the mesh binary'
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l name -x -d 'Name of the Deployment, Service, Secret and webhook configuration'
-complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace to run the webhook in'
+complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -s n -l namespace -x -a '(__mesh_namespaces)' -d 'Namespace to run the webhook in'
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l replicas -x -d 'Webhook pods'
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l failure-policy -x -a 'Ignore Fail' -d 'What the API server does when the webhook fails: Ignore or Fail'
 complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l timeout-seconds -x -d 'How long the API server waits for an answer'
@@ -367,3 +337,7 @@ complete -c mesh -n '__mesh_is \'mesh webhook manifests\'' -l no-color -d 'Print
 complete -c mesh -n '__mesh_is \'mesh completion\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh completion\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 complete -c mesh -n '__mesh_is \'mesh completion\'' -x -a 'bash zsh fish'
+
+# mesh help
+complete -c mesh -n '__mesh_is \'mesh help\'' -s h -l help -d 'Print this help message and exit'
+complete -c mesh -n '__mesh_is \'mesh help\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'

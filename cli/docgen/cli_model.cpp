@@ -1,5 +1,7 @@
 #include "cli/docgen/cli_model.hpp"
 
+#include "cli/docgen/option_display.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -98,7 +100,7 @@ static void classify(const CLI::Option& opt, OptionModel& model) {
     }
 }
 
-static OptionModel describe_option(const CLI::Option& opt) {
+OptionModel describe_option(const CLI::Option& opt) {
     OptionModel model;
     model.short_names = opt.get_snames();
     model.long_names = opt.get_lnames();
@@ -110,6 +112,17 @@ static OptionModel describe_option(const CLI::Option& opt) {
     model.default_value = opt.get_default_str();
     classify(opt, model);
     return model;
+}
+
+std::string value_placeholder(const OptionModel& opt) {
+    if (opt.kind == ValueKind::None) return {};
+    if (opt.kind == ValueKind::Choice && !opt.choices.empty()) {
+        std::string out;
+        for (const auto& choice : opt.choices) out += (out.empty() ? "" : "|") + choice;
+        return out;
+    }
+    if (opt.value_name == "INT" || opt.value_name == "UINT" || opt.value_name == "FLOAT") return "N";
+    return opt.value_name.empty() ? "VALUE" : opt.value_name;
 }
 
 static CommandModel describe(CLI::App& app, std::vector<std::string> path) {

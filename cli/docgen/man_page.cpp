@@ -1,5 +1,7 @@
 #include "cli/docgen/man_page.hpp"
 
+#include "cli/docgen/option_display.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -21,6 +23,36 @@ std::string roff_escape(const std::string& text) {
     }
     // A line starting with . or ' would be read as a request.
     if (!out.empty() && (out.front() == '.' || out.front() == '\'')) out.insert(0, "\\&");
+    return out;
+}
+
+std::string roff_prose(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto open = text.find('`', pos);
+        auto close = open == std::string::npos ? std::string::npos : text.find('`', open + 1);
+        if (close == std::string::npos || close == open + 1) {
+            out += text.substr(pos);
+            break;
+        }
+        out += text.substr(pos, open - pos) + '\x01' + text.substr(open + 1, close - open - 1) + '\x02';
+        pos = close + 1;
+    }
+    // Escape first, then turn the markers into font changes, so the escapes stay intact.
+    std::string escaped = roff_escape(out), roff;
+    for (char c : escaped) {
+        if (c == '\x01') roff += "\\fB";
+        else if (c == '\x02') roff += "\\fR";
+        else roff += c;
+    }
+    return roff;
+}
+
+std::string without_code_marks(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        if (c != '`') out += c;
     return out;
 }
 
@@ -69,11 +101,11 @@ static void write_text(std::ostream& out, const std::string& text) {
         if (mode == Mode::Verbatim) {
             out << roff_escape(line.substr(2)) << '\n';
         } else if (bullet) {
-            out << ".IP \\(bu 2\n" << roff_escape(trim(line.substr(2))) << '\n';
+            out << ".IP \\(bu 2\n" << roff_prose(trim(line.substr(2))) << '\n';
             mode = Mode::Fill;
         } else {
             if (mode == Mode::None) out << ".PP\n";
-            out << roff_escape(trim(line)) << '\n';
+            out << roff_prose(trim(line)) << '\n';
             mode = Mode::Fill;
         }
     }
@@ -85,7 +117,7 @@ static std::string option_heading(const OptionModel& opt) {
     for (const auto& spelling : opt.spellings())
         out += (out.empty() ? "" : ", ") + std::string("\\fB") + roff_escape(spelling) + "\\fR";
     if (opt.kind != ValueKind::None) {
-        std::string value = opt.value_name.empty() ? "VALUE" : opt.value_name;
+        std::string value = value_placeholder(opt);
         out += " \\fI" + roff_escape(value) + "\\fR";
     }
     return out;
@@ -160,7 +192,7 @@ std::string render_man_page(const CommandModel& command, const CommandModel* par
         << ".\\\" Change the command's description and examples beside its code instead.\n"
         << ".TH \"" << roff_escape(title) << "\" \"1\" \"\" \"mesh " << roff_escape(version)
         << "\" \"mesh manual\"\n";
-    out << ".SH NAME\n" << roff_escape(command.joined("-")) << " \\- " << roff_escape(command.summary)
+    out << ".SH NAME\n" << roff_escape(command.joined("-")) << " \\- " << roff_escape(without_code_marks(command.summary))
         << '\n';
     write_synopsis(out, command);
     out << ".SH DESCRIPTION\n";
@@ -169,7 +201,7 @@ std::string render_man_page(const CommandModel& command, const CommandModel* par
         out << ".SH COMMANDS\n";
         for (const auto& sub : command.subcommands) {
             out << ".TP\n\\fB" << roff_escape(sub.path.back()) << "\\fR\n"
-                << roff_escape(with_period(sub.summary)) << " See \\fB" << roff_escape(sub.joined("-"))
+                << roff_prose(with_period(sub.summary)) << " See \\fB" << roff_escape(sub.joined("-"))
                 << "\\fR(1).\n";
         }
     }
@@ -177,12 +209,12 @@ std::string render_man_page(const CommandModel& command, const CommandModel* par
         out << ".SH ARGUMENTS\n";
         for (const auto& positional : command.positionals)
             out << ".TP\n\\fI" << roff_escape(upper(positional.positional_name)) << "\\fR\n"
-                << roff_escape(option_body(positional)) << '\n';
+                << roff_prose(option_body(positional)) << '\n';
     }
     if (!command.options.empty()) {
         out << ".SH OPTIONS\n";
         for (const auto& opt : command.options)
-            out << ".TP\n" << option_heading(opt) << '\n' << roff_escape(option_body(opt)) << '\n';
+            out << ".TP\n" << option_heading(opt) << '\n' << roff_prose(option_body(opt)) << '\n';
     }
     if (!command.examples.empty()) {
         out << ".SH EXAMPLES\n";

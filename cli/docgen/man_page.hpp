@@ -18,4 +18,11 @@ std::string render_man_page(const CommandModel& command, const CommandModel* par
 /// Escapes text for roff: backslashes, hyphens, and a leading control character.
 std::string roff_escape(const std::string& text);
 
+/// Hand-written prose for roff: escaped as roff_escape does, with `code spans` in bold (their
+/// backticks dropped); a lone backtick stays as it is.
+std::string roff_prose(const std::string& text);
+
+/// `text` with the backticks of its code spans dropped, for places that take no fonts (NAME).
+std::string without_code_marks(const std::string& text);
+
 }  // namespace mesh::cli

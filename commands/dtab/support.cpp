@@ -32,11 +32,21 @@ core::Result<std::string> read_dtab_input(const std::string& file, cli::Io& io) 
     return text;
 }
 
+// Finagle's message stays as it is (namerd answers with it); people get a guess at the cause.
+// A '/' where the dtab should end can only start a dentry that follows one without its ';'.
+static core::Error with_separator_hint(core::Error error) {
+    if (error.message.rfind("end of input expected but '/' found", 0) == 0)
+        error.message += " (missing `;` after the previous dentry?)";
+    return error;
+}
+
 core::Result<dtab::ParsedDtab> parse_dtab_input(const std::string& text, const std::string& name) {
     dtab::ParseOptions options;
     options.file = name;
     options.max_input_bytes = k_max_dtab_input;
-    return dtab::parse_dtab_with_comments(text, options);
+    auto parsed = dtab::parse_dtab_with_comments(text, options);
+    if (!parsed) return tl::unexpected(with_separator_hint(parsed.error()));
+    return parsed;
 }
 
 core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files,
@@ -53,7 +63,7 @@ core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files,
         dtab::ParseOptions options;
         options.file = "--dtab";
         auto parsed = dtab::parse_dtab(text, options);
-        if (!parsed) return tl::unexpected(parsed.error());
+        if (!parsed) return tl::unexpected(with_separator_hint(parsed.error()));
         out = dtab::concat(out, *parsed);
     }
     return out;

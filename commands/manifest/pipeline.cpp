@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands/manifest/report.hpp"
+#include "cli/diff_colour.hpp"
 #include "cli/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/input.hpp"
@@ -232,7 +233,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     if (options.diff) {
         std::string diff;
         for (const auto& p : processed) diff += render_diff(p);
-        ctx.io.out << diff;
+        ctx.io.out << (!options.no_color && cli::colour_allowed(ctx.io, cli::Stream::Out) ? cli::colour_diff(diff) : diff);
         write_report();
         return diff.empty() ? done : cli::k_exit_finding;
     }

@@ -50,6 +50,15 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
     return {"namerd", {item}};
 }
 
+void print_check_report(const health::CheckReport& report, const CheckOptions& o, bool colour, cli::Context& ctx) {
+    if (o.output == "json")
+        ctx.io.out << check_json(report, o.fail_on_warning)
+                          .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                   << '\n';
+    else
+        ctx.io.out << check_text(report, o.fail_on_warning, colour, o.output == "short");
+}
+
 int run_check(const CheckOptions& o, cli::Context& ctx) {
     if (o.sr_error_pct > o.sr_warn_pct)
         return cli::report_error(ctx, core::Error{core::ErrorCode::Usage,
@@ -63,6 +72,13 @@ int run_check(const CheckOptions& o, cli::Context& ctx) {
     // Kubernetes checks come first, as in `linkerd check`.
     for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
     const auto& targets = resolved->targets;
+    bool colour = use_colour(o.source, ctx);
+    if (targets.empty() && !report.success(false)) {
+        // The cluster could not be asked (no kubeconfig, a 401, no proxy pods): that failing check
+        // is the report, as `linkerd check` stops at its first failing category.
+        print_check_report(report, o, colour, ctx);
+        return cli::k_exit_finding;
+    }
     health::SampleOptions sampling = sample_options(o.source, ctx);
     sampling.probes = {true, true, true, true};
     cli::InterruptGuard guard;
@@ -94,9 +110,7 @@ int run_check(const CheckOptions& o, cli::Context& ctx) {
         tmpl.auth = {};
         report.categories.push_back(namerd_category(o.namerd, *client, sampling, tmpl));
     }
-    bool colour = use_colour(o.source, ctx);
-    if (o.output == "json") ctx.io.out << check_json(report, o.fail_on_warning).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
-    else ctx.io.out << check_text(report, o.fail_on_warning, colour, o.output == "short");
+    print_check_report(report, o, colour, ctx);
     return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/health/grouped_lines.hpp"
+
 namespace mesh::commands {
 
 nlohmann::ordered_json check_json(const health::CheckReport& report, bool fail_on_warning) {
@@ -41,13 +43,8 @@ std::string check_text(const health::CheckReport& report, bool fail_on_warning, 
             if (short_output && item.result == health::CheckResult::Success) continue;
             body += fmt::format("{} {}\n", mark(item.result, colour), item.description);
             if (item.result == health::CheckResult::Success) continue;
-            std::size_t pos = 0;
-            while (pos < item.error.size()) {
-                auto nl = item.error.find('\n', pos);
-                if (nl == std::string::npos) nl = item.error.size();
-                body += "    " + item.error.substr(pos, nl - pos) + "\n";
-                pos = nl + 1;
-            }
+            // 50 proxies down for one reason read as one line; -o json keeps every name.
+            for (const auto& line : health::grouped_error_lines(item.error)) body += "    " + line + "\n";
             if (!item.hint.empty()) body += "    hint: " + item.hint + "\n";
         }
         if (body.empty()) continue;

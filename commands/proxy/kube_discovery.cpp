@@ -111,6 +111,29 @@ std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const Pr
     return {std::move(k8s), std::move(existence)};
 }
 
+// `mesh check` renders a Kubernetes failure as its failing check (linkerd check stops at the
+// first failing category), so -o json still prints one document and the exit status is 3.
+ResolvedProxies failed_client(const std::string& error) {
+    ResolvedProxies out;
+    out.kube_checks.push_back({"kubernetes-api",
+                               {item("can initialize the client", CheckResult::Error, error,
+                                     "set KUBECONFIG or --kubeconfig, pick a context with --context, or give "
+                                     "the proxies with --proxy; in a pod, mesh uses its service account")}});
+    return out;
+}
+
+ResolvedProxies failed_query(const std::string& error, const std::string& source) {
+    ResolvedProxies out;
+    out.kube_checks.push_back(
+        {"kubernetes-api",
+         {item("can initialize the client"),
+          item("can query the Kubernetes API", CheckResult::Error, error,
+               fmt::format("check the API server address and credentials in {} (kubectl get pods -n NAMESPACE "
+                           "shows the same); a 401 or 403 needs other credentials or RBAC rules",
+                           source))}});
+    return out;
+}
+
 }  // namespace
 
 core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o, cli::Context& ctx, net::HttpClient& client,
@@ -119,17 +142,30 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
     kube::KubeOverrides overrides{o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token,
                                   o.insecure_skip_tls_verify, o.request_timeout};
     auto config = kube::load_rest_config(overrides, env);
-    if (!config) return tl::unexpected(config.error());
+    if (!config) {
+        if (o.kube_checks) return failed_client(config.error().message);
+        return tl::unexpected(config.error());
+    }
     std::function<void(const std::string&)> log;
     if (o.verbose) log = [&ctx](const std::string& line) { ctx.io.err << "mesh: " << line << '\n'; };
     kube::ApiClient api(*config, client, env, log);
     auto pods = api.list_pods(o.namespace_name, o.selector);
-    if (!pods) return tl::unexpected(pods.error());
-    if (pods->empty())
-        return core::fail(core::ErrorCode::Input,
-                          fmt::format("no proxy pods with selector '{}' in namespace '{}' ({}); use -n NAMESPACE "
-                                      "(the linkerd-examples DaemonSet runs in 'default') or -l SELECTOR",
-                                      o.selector, o.namespace_name, config->source));
+    if (!pods) {
+        if (o.kube_checks) return failed_query(pods.error().message, config->source);
+        return tl::unexpected(pods.error());
+    }
+    if (pods->empty()) {
+        std::string none = fmt::format("no proxy pods with selector '{}' in namespace '{}' ({})", o.selector,
+                                       o.namespace_name, config->source);
+        const char* hint = "use -n NAMESPACE (the linkerd-examples DaemonSet runs in 'default') or -l SELECTOR";
+        if (o.kube_checks) {
+            ResolvedProxies out;
+            out.kube_checks = cluster_checks(api, o, *pods);
+            out.kube_checks.back().checks.push_back(item("proxy pods exist", CheckResult::Error, none, hint));
+            return out;
+        }
+        return core::fail(core::ErrorCode::Input, none + "; " + hint);
+    }
     ResolvedProxies out;
     auto tmpl = api.request_template();
     if (!tmpl) return tl::unexpected(tmpl.error());

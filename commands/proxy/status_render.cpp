@@ -1,8 +1,11 @@
 #include "commands/proxy/status_render.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/table.hpp"
+#include "libmesh/health/grouped_lines.hpp"
 
 namespace mesh::commands {
 
@@ -100,20 +103,27 @@ std::string status_json_text(const health::StatusReport& report) {
 }
 
 std::string status_text(const health::StatusReport& report, bool wide, bool colour) {
-    bool any_node = false;
-    for (const auto& r : report.rows) any_node = any_node || !r.node.empty();
+    bool any_node = false, any_version = false;
+    for (const auto& r : report.rows) {
+        any_node = any_node || !r.node.empty();
+        any_version = any_version || r.version.has_value();
+    }
+    // The version costs a request a proxy unless the pod's image names it; when nothing asked
+    // for it (text output of proxies given directly), the column goes rather than stay empty.
     std::vector<std::string> header{"NAME"};
     if (any_node) header.push_back("NODE");
-    for (const char* h : {"STATUS", "VERSION", "UPTIME", "SUCCESS", "RPS", "LATENCY_P50", "LATENCY_P95",
-                          "LATENCY_P99", "TCP_CONN"})
+    header.push_back("STATUS");
+    if (any_version || wide) header.push_back("VERSION");
+    for (const char* h : {"UPTIME", "SUCCESS", "RPS", "LATENCY_P50", "LATENCY_P95", "LATENCY_P99", "TCP_CONN"})
         header.push_back(h);
-    cli::TextTable table(header, any_node ? 4 : 3);
+    std::size_t left = header.size() - 7;  // the seven figures from UPTIME on are right-aligned
+    cli::TextTable table(header, left);
     for (const auto& r : report.rows) {
         std::vector<std::string> cells{r.name};
         if (any_node) cells.push_back(r.node.empty() ? "-" : r.node);
         // Padding is computed on plain text; colour would skew widths, so status words stay plain.
         cells.push_back(r.up ? "up" : "down");
-        cells.push_back(r.version.value_or("-"));
+        if (any_version || wide) cells.push_back(r.version.value_or("-"));
         cells.push_back(cli::format_duration(r.uptime_s));
         cells.push_back(cli::format_percent(r.traffic.success_rate));
         cells.push_back(cli::format_rps(r.traffic.rps));
@@ -155,10 +165,26 @@ std::string status_text(const health::StatusReport& report, bool wide, bool colo
                        cli::format_percent(s.success_rate));
     out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
                            : std::string(" (cumulative; rps from the last 1m histogram window)\n");
+    // Proxies down for the same reason and hint share one entry; -o json keeps every proxy.
+    std::vector<std::pair<const health::ProxyFailure*, std::vector<std::string>>> groups;
     for (const auto& r : report.rows) {
         if (r.up || !r.failure) continue;
-        std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
-        out += fmt::format("{} {}: {}\n    hint: {}\n", mark, r.name, r.failure->reason, r.failure->hint);
+        auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.first->reason == r.failure->reason && g.first->hint == r.failure->hint;
+        });
+        if (same == groups.end()) groups.push_back({&*r.failure, {r.name}});
+        else same->second.push_back(r.name);
+    }
+    std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
+    for (const auto& [failure, names] : groups) {
+        if (names.size() == 1) {
+            out += fmt::format("{} {}: {}\n    hint: {}\n", mark, names.front(), failure->reason, failure->hint);
+            continue;
+        }
+        std::string lines;
+        for (const auto& name : names) lines += "* " + name + ": " + failure->reason + "\n";
+        out += fmt::format("{} {}\n    hint: {}\n", mark, health::grouped_error_lines(lines).front().substr(2),
+                           failure->hint);
     }
     return out;
 }

@@ -93,7 +93,7 @@ void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
     cmd->add_option("--image", o->manifests.image, "Container image with the mesh binary")->required();
     cmd->add_option("--name", o->manifests.name, "Name of the Deployment, Service, Secret and webhook configuration")
         ->capture_default_str();
-    cmd->add_option("--namespace", o->manifests.namespace_, "Namespace to run the webhook in")->capture_default_str();
+    cmd->add_option("-n,--namespace", o->manifests.namespace_, "Namespace to run the webhook in")->capture_default_str();
     cmd->add_option("--replicas", o->manifests.replicas, "Webhook pods")->check(CLI::Range(1, 100))->capture_default_str();
     cmd->add_option("--failure-policy", o->manifests.failure_policy, "What the API server does when the webhook fails: Ignore or Fail")
         ->check(CLI::IsMember({"Ignore", "Fail"}))

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/admin/server_info.hpp"
+#include "libmesh/health/version_tag.hpp"
 
 namespace mesh::health {
 
@@ -105,7 +106,9 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
             continue;
         }
         add(i, Kind::Metrics, "/admin/metrics.json?tree=1");
-        if (options.probes.version) add(i, Kind::Version, "/admin/server_info");
+        // A pod's image tag names the version already: one request a proxy instead of two.
+        if (options.probes.version && !is_version_tag(targets[i].image_version))
+            add(i, Kind::Version, "/admin/server_info");
         if (options.probes.ping) add(i, Kind::Ping, "/admin/ping");
         if (options.probes.config) add(i, Kind::Config, "/config.json");
         if (options.probes.client_state) add(i, Kind::ClientState, "/client_state.json");

@@ -86,3 +86,19 @@ TEST(ManPage, EveryCommittedPageHasNoWarnings) {
     }
     EXPECT_GE(pages, 2);
 }
+
+TEST(RoffProse, CodeSpansAreBoldAndTheirBackticksGo) {
+    EXPECT_EQ(roff_prose("like `linkerd check -o json`, for cron"), "like \\fBlinkerd check \\-o json\\fR, for cron");
+    EXPECT_EQ(roff_prose("a lone ` stays"), "a lone ` stays");
+    EXPECT_EQ(roff_prose("`.a` then `b`"), "\\fB.a\\fR then \\fBb\\fR");
+    EXPECT_EQ(without_code_marks("in `linkerd check` style"), "in linkerd check style");
+}
+
+TEST(ManPage, MeshsOwnPagesShowNoLiteralBackticks) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(mesh::testing::source_dir()) + "/man")) {
+        if (have_man()) {
+            std::string text = man_text(entry.path());
+            EXPECT_EQ(text.find('`'), std::string::npos) << entry.path();
+        }
+    }
+}

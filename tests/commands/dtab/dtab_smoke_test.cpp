@@ -19,6 +19,11 @@ TEST(DtabSmoke, FmtFromStdinAndParseErrorExitCodes) {
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_TRUE(bad.out.empty());
     EXPECT_NE(bad.err.find("mesh: error: <stdin>:2:1: end of input expected but '/' found"), std::string::npos);
+    // A dentry that runs into the next gets a guess at the cause, after Finagle's own words.
+    EXPECT_NE(bad.err.find("found at '[/]c => /d' (missing `;` after the previous dentry?)\n"), std::string::npos)
+        << bad.err;
+    auto fine = run_process({mesh::testing::mesh_binary(), "dtab", "fmt"}, "/a => /b;\n/c => /d ^\n");
+    EXPECT_EQ(fine.err.find("missing `;`"), std::string::npos) << fine.err;
     EXPECT_EQ(run_process({mesh::testing::mesh_binary(), "dtab", "fmt", "--no-such-flag"}).exit_code, 2);
 }
 

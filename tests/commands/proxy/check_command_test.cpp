@@ -127,6 +127,27 @@ TEST(CheckCommand, UnreachableAndRecentlyRestartedProxies) {
     EXPECT_NE((*restarts)["error"].get<std::string>().find("up for only 30s"), std::string::npos);
 }
 
+TEST(CheckCommand, ProxiesDownForOneReasonShareALineAndJsonNamesEach) {
+    std::vector<std::unique_ptr<FakeLinkerd>> down;
+    std::vector<std::string> args{"check", "--once"};
+    for (int i = 0; i < 5; ++i) {
+        down.push_back(std::make_unique<FakeLinkerd>(FakeMode::Refused));
+        args.insert(args.end(), {"--proxy", down.back()->address()});
+    }
+    auto text = run_mesh_command(args);
+    EXPECT_EQ(text.exit_code, 3) << text.err;
+    std::string line = "    * /admin/metrics.json?tree=1: connection refused: 5 (" + down[0]->address() + ", " +
+                       down[1]->address() + ", " + down[2]->address() + " and 2 more)\n";
+    EXPECT_NE(text.out.find(line), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find(down[4]->address()), std::string::npos) << text.out;
+
+    args.insert(args.end(), {"-o", "json"});
+    auto doc = run_mesh_command(args);
+    EXPECT_EQ(doc.exit_code, 3);
+    std::string error = (*find_check(json::parse(doc.out), "proxy admin endpoints are reachable"))["error"];
+    for (const auto& proxy : down) EXPECT_NE(error.find(proxy->address() + ": "), std::string::npos) << error;
+}
+
 TEST(CheckCommand, NamerdReachability) {
     FakeLinkerd a(FakeMode::Healthy, healthy()), namerd, dead(FakeMode::Refused);
     auto r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd", namerd.address()});

@@ -246,3 +246,68 @@ TEST(KubeDiscovery, DirectModeUsesThePodIp) {
     EXPECT_NE(r.err.find("GET http://10.244.0.2:9990/admin/metrics.json?tree=1"), std::string::npos) << r.err;
     EXPECT_EQ(api.proxied(), 0);
 }
+
+TEST(KubeDiscovery, CheckRendersAMissingKubeconfigAsAFailingCheck) {
+    // No kubeconfig anywhere and not in a pod: the first check fails, in text and in JSON.
+    std::map<std::string, std::string> env{{"KUBECONFIG", "/nonexistent/kubeconfig"}, {"HOME", "/nonexistent"}};
+    auto text = run_mesh_command({"check", "--once"}, env);
+    EXPECT_EQ(text.exit_code, 3) << text.err;
+    EXPECT_EQ(text.err, "");
+    EXPECT_NE(text.out.find("kubernetes-api\n--------------\n[FAIL] can initialize the client\n"), std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("    hint: set KUBECONFIG or --kubeconfig"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Status check results are failed\n"), std::string::npos) << text.out;
+    auto doc = run_mesh_command({"check", "--once", "-o", "json"}, env);
+    EXPECT_EQ(doc.exit_code, 3);
+    json j = json::parse(doc.out);
+    EXPECT_FALSE(j["success"].get<bool>());
+    ASSERT_EQ(j["categories"].size(), 1u);
+    EXPECT_EQ(j["categories"][0]["checks"][0]["result"], "error");
+    EXPECT_FALSE(j["categories"][0]["checks"][0]["error"].get<std::string>().empty());
+    // status has no checks to render: the same failure is an error there.
+    EXPECT_EQ(run_mesh_command({"status", "--once"}, env).exit_code, 1);
+}
+
+TEST(KubeDiscovery, CheckRendersA401AsAFailingQueryWithoutTheToken) {
+    FakeLinkerd a;
+    FakeKubeApi api(cluster_of({&a}));
+    std::string config = kubeconfig("kc-check-401.yaml", api.url(), "    token: wrong-secret-token\n");
+    auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "-o", "json"});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    json j = json::parse(r.out);
+    const json& checks = j["categories"][0]["checks"];
+    EXPECT_EQ(checks[0]["description"], "can initialize the client");
+    EXPECT_EQ(checks[0]["result"], "success");
+    EXPECT_EQ(checks[1]["description"], "can query the Kubernetes API");
+    EXPECT_EQ(checks[1]["result"], "error");
+    EXPECT_NE(checks[1]["error"].get<std::string>().find("401"), std::string::npos) << checks[1];
+    EXPECT_NE(checks[1]["hint"].get<std::string>().find("RBAC"), std::string::npos);
+    EXPECT_EQ(r.out.find("wrong-secret-token"), std::string::npos);
+}
+
+TEST(KubeDiscovery, CheckRendersNoProxyPodsAsAFailingCheck) {
+    FakeLinkerd a;
+    FakeKubeApi api(cluster_of({&a}));
+    std::string config = kubeconfig("kc-check-empty.yaml", api.url(), "    token: good-token\n");
+    auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "-o", "json", "-l", "app=other"});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    json j = json::parse(r.out);
+    const json& existence = j["categories"][1]["checks"];
+    EXPECT_EQ(existence.back()["description"], "proxy pods exist");
+    EXPECT_EQ(existence.back()["result"], "error");
+    EXPECT_NE(existence.back()["hint"].get<std::string>().find("-l SELECTOR"), std::string::npos);
+}
+
+TEST(KubeDiscovery, StatusTakesTheVersionFromThePodImageWithoutASecondRequest) {
+    FakeLinkerd a, b;
+    FakeKubeApi api(cluster_of({&a, &b}));
+    std::string config = kubeconfig("kc-version.yaml", api.url(), "    token: good-token\n");
+    auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "-o", "json", "-v"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    json j = json::parse(r.out);
+    for (const auto& proxy : j["proxies"]) EXPECT_EQ(proxy["version"], "1.7.5");  // buoyantio/linkerd:1.7.5
+    // -v logs every request: the metrics of each proxy, and no /admin/server_info.
+    EXPECT_NE(r.err.find("/pods/l5d-1:9990/proxy/admin/metrics.json?tree=1 200"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("server_info"), std::string::npos) << r.err;
+    EXPECT_EQ(a.metrics_requests(), 1);
+}

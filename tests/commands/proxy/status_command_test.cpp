@@ -86,6 +86,23 @@ TEST(StatusCommand, TextTableNamesEveryProxyAndTheDownReason) {
     EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour without a terminal";
 }
 
+TEST(StatusCommand, ProxiesDownForOneReasonShareAnEntry) {
+    FakeLinkerd good, a(FakeMode::Refused), b(FakeMode::Refused), c(FakeMode::Refused), d(FakeMode::Refused);
+    std::vector<std::string> args{"status", "--once"};
+    for (const auto* p : {&good, &a, &b, &c, &d}) args.insert(args.end(), {"--proxy", p->address()});
+    auto r = run_mesh_command(args);
+    EXPECT_EQ(r.exit_code, 3);
+    std::string entry = "down /admin/metrics.json?tree=1: connection refused: 4 (" + a.address() + ", " + b.address() +
+                        ", " + c.address() + " and 1 more)\n    hint: ";
+    EXPECT_NE(r.out.find(entry), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("hint:", r.out.find("hint:") + 1), std::string::npos) << "one hint for the group";
+    args.insert(args.end(), {"-o", "json"});
+    auto j = json::parse(run_mesh_command(args).out);
+    EXPECT_EQ(j["proxies"].size(), 5u);
+    EXPECT_EQ(j["proxies"][4]["name"], d.address());
+    EXPECT_EQ(j["proxies"][4]["error"]["kind"], "refused");
+}
+
 TEST(StatusCommand, WideShowsClientsWithEndpointsAndFlatFallbackVersionFromHelp) {
     FakeLinkerdOptions o;
     o.lb_available = 2;

@@ -83,6 +83,17 @@ TEST(WebhookManifests, HasTheObjectsAndFieldsKubernetesNeeds) {
     EXPECT_NE(served.err.find("/etc/mesh-webhook/tls/tls.crt"), std::string::npos) << served.err;
 }
 
+TEST(WebhookManifests, DashNSetsTheNamespaceAsKubectlsDoes) {
+    auto run = run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "-n", "ops"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const auto& doc : objects(run.out)) {
+        if (doc["kind"].as<std::string>() != "MutatingWebhookConfiguration") {
+            EXPECT_EQ(doc["metadata"]["namespace"].as<std::string>(), "ops") << doc["kind"].as<std::string>();
+        }
+    }
+    EXPECT_NE(run.out.find("cert-manager.io/inject-ca-from: ops/mesh-webhook"), std::string::npos) << run.out;
+}
+
 X509* read_cert(const std::string& pem) {
     BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
     X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
