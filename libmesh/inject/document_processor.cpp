@@ -49,9 +49,9 @@ core::Result<nlohmann::json> with_patch(nlohmann::json meaning, const nlohmann::
 
 // The edited text must mean the base document plus exactly the planned patch, read back as
 // Kubernetes reads it: libyaml again (go-yaml's grammar), which is what decides what the output
-// means to kubectl. Measured on bench/inject, a second libyaml pass costs about half of what
-// libfyaml (the former, independent read-back) did; independence bought nothing once the reader
-// is Kubernetes' own grammar, and it cost a fallback for forms the two parsers read differently.
+// means to kubectl. On bench/inject (10,000 Deployments) this read-back costs about 1 s of CPU,
+// where libfyaml's cost 3.5-5 s; independence bought little once the reader is Kubernetes' own
+// grammar, and it needed a fallback for forms the two parsers read differently.
 core::Result<void> verify_injection(std::string_view new_text, const YamlTree& base, const nlohmann::json& patch,
                                     const manifest::DocumentOrigin& origin, const InjectConfig& config) {
     std::size_t max_nodes = config.limits.max_nodes_per_document;
