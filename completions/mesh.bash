@@ -6,8 +6,9 @@
 # Prints the subcommands of a command path.
 __mesh_subcommands() {
     case "$1" in
-        'mesh') echo 'dtab inject uninject status check version webhook completion help' ;;
+        'mesh') echo 'dtab install inject uninject status check version webhook completion help' ;;
         'mesh dtab') echo 'fmt lint delegate diff list get create update delete watch edit' ;;
+        'mesh install') echo 'namerd' ;;
         'mesh webhook') echo 'serve manifests' ;;
     esac
 }
@@ -28,7 +29,9 @@ __mesh_flags() {
         'mesh dtab delete') echo '-h --help --namerd --request-timeout --no-color' ;;
         'mesh dtab watch') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
         'mesh dtab edit') echo '-h --help --namerd --request-timeout --no-color' ;;
-        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network' ;;
+        'mesh install') echo '-h --help -n --namespace --linkerd-version --registry --kubectl-image --service-type -o --output --cni --tls --tls-secret --zipkin --namerd --namerd-address --ingress --no-color' ;;
+        'mesh install namerd') echo '-h --help -n --namespace --linkerd-version --registry --kubectl-image --service-type -o --output --crds --no-color' ;;
+        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
         'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once -w --watch -o --output' ;;
         'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn' ;;
@@ -72,6 +75,21 @@ __mesh_value() {
         'mesh dtab watch -o'|'mesh dtab watch --output') echo 'words:pretty json' ;;
         'mesh dtab edit --namerd') echo 'text' ;;
         'mesh dtab edit --request-timeout') echo 'text' ;;
+        'mesh install -n'|'mesh install --namespace') echo 'namespaces' ;;
+        'mesh install --linkerd-version') echo 'text' ;;
+        'mesh install --registry') echo 'text' ;;
+        'mesh install --kubectl-image') echo 'text' ;;
+        'mesh install --service-type') echo 'words:ClusterIP NodePort LoadBalancer' ;;
+        'mesh install -o'|'mesh install --output') echo 'words:yaml json' ;;
+        'mesh install --tls-secret') echo 'text' ;;
+        'mesh install --zipkin') echo 'text' ;;
+        'mesh install --namerd-address') echo 'text' ;;
+        'mesh install namerd -n'|'mesh install namerd --namespace') echo 'namespaces' ;;
+        'mesh install namerd --linkerd-version') echo 'text' ;;
+        'mesh install namerd --registry') echo 'text' ;;
+        'mesh install namerd --kubectl-image') echo 'text' ;;
+        'mesh install namerd --service-type') echo 'words:ClusterIP NodePort LoadBalancer' ;;
+        'mesh install namerd -o'|'mesh install namerd --output') echo 'words:yaml json' ;;
         'mesh inject -f'|'mesh inject --filename') echo 'files' ;;
         'mesh inject -o'|'mesh inject --output') echo 'words:yaml json' ;;
         'mesh inject --report') echo 'words:text json none' ;;

@@ -99,7 +99,7 @@ TEST(Typos, AFlagGivenAValueItDoesNotTakeIsNamed) {
 TEST(Typos, AMissingCommandListsTheChoices) {
     auto r = run_mesh_command({});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("mesh: error: `mesh` needs a command: dtab, inject, uninject,"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("mesh: error: `mesh` needs a command: dtab, install, inject, uninject,"), std::string::npos) << r.err;
     r = run_mesh_command({"dtab"});
     EXPECT_NE(r.err.find("mesh: error: `mesh dtab` needs a command: fmt, lint,"), std::string::npos) << r.err;
 }
