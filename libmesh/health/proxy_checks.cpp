@@ -145,10 +145,26 @@ CheckItem success_rates(const StatusReport& status, const CheckThresholds& t) {
                   "/admin/metrics.json counts their failures by exception");
 }
 
-CheckItem retries(const StatusReport& status, const CheckThresholds& t) {
+// The router's percentCanRetry from /config.json, found by label else protocol; 20% without a
+// config, as the dashboard's RouterSummary does.
+double retry_budget(const ProxySample& sample, const std::string& router) {
+    if (sample.config)
+        for (const auto& rc : sample.config->routers)
+            if (rc.label == router) return rc.percent_can_retry;
+    return admin::RouterConfig{}.percent_can_retry;
+}
+
+CheckItem retries(const std::vector<ProxySample>& samples, const StatusReport& status, const CheckThresholds& t) {
     Collector c;
-    for (const auto& row : status.rows)
+    for (std::size_t i = 0; i < status.rows.size(); ++i) {
+        const auto& row = status.rows[i];
         for (const auto& r : row.routers) {
+            // The dashboard's retry bar: retries / requests against the configured budget.
+            double budget = retry_budget(samples[i], r.name);
+            if (r.traffic.requests.value_or(0) > 0 && r.retries.value_or(0) / *r.traffic.requests >= budget)
+                c.add(CheckResult::Warning,
+                      fmt::format("* {} router {}: retries are {} of requests, at the retry budget of {} (percentCanRetry)",
+                                  row.name, r.name, percent(*r.retries / *r.traffic.requests), percent(budget)));
             if (r.budget_exhausted.value_or(0) > 0)
                 c.add(CheckResult::Warning, fmt::format("* {} router {}: retry budget exhausted {} times", row.name,
                                                         r.name, *r.budget_exhausted));
@@ -159,6 +175,7 @@ CheckItem retries(const StatusReport& status, const CheckThresholds& t) {
                           fmt::format("* {} client {}: {} per attempt, hidden by retries ({} after retries)", row.name,
                                       cl.display, percent(*cl.traffic.success_rate), percent(*r.service_success_rate)));
         }
+    }
     return c.item("retries are not hiding failures", "some endpoints fail; retries mask it until the budget runs out");
 }
 
@@ -239,7 +256,7 @@ void add_proxy_checks(CheckReport& report, const std::vector<ProxyTarget>& targe
     CheckCategory traffic{"linkerd-traffic", {}};
     traffic.checks.push_back(restarts(targets, status, thresholds));
     traffic.checks.push_back(success_rates(status, thresholds));
-    traffic.checks.push_back(retries(status, thresholds));
+    traffic.checks.push_back(retries(samples, status, thresholds));
     traffic.checks.push_back(endpoints(samples, status, thresholds));
     traffic.checks.push_back(ejections(status, thresholds));
     traffic.checks.push_back(latency(status, thresholds));

@@ -1,5 +1,5 @@
-// Rates follow the Linkerd dashboard: success rate = Δsuccess / (Δsuccess + Δfailures), rps =
-// Δrequests / Δt. A counter that went down or a scope that appeared is a reset (linkerd#1314), not
+// Rates follow the Linkerd dashboard: success rate = Δsuccess / (Δsuccess + Δfailures), requests =
+// Δrequests and rps = Δrequests / Δt. A counter that went down or a scope that appeared is a reset (linkerd#1314), not
 // a failure: its current value is the delta.
 
 #include "libmesh/health/status_report.hpp"
@@ -58,10 +58,13 @@ Traffic traffic_of(const std::vector<ScopeMetrics>& now, const std::vector<Scope
             max_into(t.latency.max, s.latency_ms.max);
         }
     }
-    // requests = success + failures (counted on completion); fall back to the requests counter.
-    if (success || failures) t.requests = success.value_or(0) + failures.value_or(0);
-    else t.requests = requests;
-    if (t.requests && *t.requests > 0 && (success || failures)) t.success_rate = success.value_or(0) / *t.requests;
+    // Requests come from the `requests` counter, as the dashboard's RouterSummary counts them;
+    // success + failures stands in only where a proxy has no such counter. The success rate is
+    // success / (success + failures): requests still in flight have no outcome yet.
+    std::optional<double> completed;
+    if (success || failures) completed = success.value_or(0) + failures.value_or(0);
+    t.requests = requests ? requests : completed;
+    if (completed && *completed > 0) t.success_rate = success.value_or(0) / *completed;
     if (window_s && *window_s > 0) {
         if (t.requests) t.rps = *t.requests / *window_s;
     } else if (window_count) {

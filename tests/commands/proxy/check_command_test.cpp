@@ -55,6 +55,15 @@ TEST(CheckCommand, LowSuccessRateFailsAndNamesTheProxyAndClient) {
     std::string error = (*sr)["error"];
     EXPECT_NE(error.find(a.address() + " router outgoing: success rate 80.00%"), std::string::npos) << error;
     EXPECT_NE(error.find("client io.l5d.k8s/default/http/hello"), std::string::npos) << error;
+    // The hint sends the reader to `mesh status -o wide`: that view must show the failing client.
+    std::string hint = (*sr)["hint"];
+    ASSERT_NE(hint.find("(mesh status -o wide)"), std::string::npos) << hint;
+    auto wide = run_mesh_command({"status", "--proxy", a.address(), "--interval", "0.1", "-o", "wide"});
+    ASSERT_EQ(wide.exit_code, 0) << wide.err;
+    auto client_row = wide.out.find("io.l5d.k8s/default/http/hello");
+    ASSERT_NE(client_row, std::string::npos) << wide.out;
+    std::string row = wide.out.substr(client_row, wide.out.find('\n', client_row) - client_row);
+    EXPECT_NE(row.find("80.00%"), std::string::npos) << wide.out;
 }
 
 TEST(CheckCommand, WarningsPassUnlessFailOnWarning) {
