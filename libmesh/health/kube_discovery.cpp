@@ -1,32 +1,19 @@
 // Proxies through Kubernetes: list the pods, then reach each admin server through the API
 // server's pod proxy (works from outside the cluster) or at the pod IP (--direct, inside it).
 
-#include "commands/proxy/kube_discovery.hpp"
+#include "libmesh/health/kube_discovery.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "libmesh/kube/api_client.hpp"
 
-namespace mesh::commands {
+namespace mesh::health {
 
 namespace {
 
-using health::CheckItem;
-using health::CheckResult;
-
-core::Result<std::string> read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(core::ErrorCode::Io, fmt::format("{}: cannot open file", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (s.str().size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
-    return s.str();
-}
 
 CheckItem item(std::string description, CheckResult result = CheckResult::Success, std::string error = {},
                std::string hint = {}) {
@@ -46,15 +33,15 @@ CheckItem presence(kube::ApiClient& api, const std::string& path, const std::str
     return item(description);
 }
 
-std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const ProxySourceOptions& o,
+std::vector<CheckCategory> cluster_checks(kube::ApiClient& api, const KubeDiscoveryOptions& o,
                                                   const std::vector<kube::PodInfo>& pods) {
     const std::string ns = kube::url_encode(o.namespace_name);
     const std::string sel = kube::url_encode(o.selector);
-    health::CheckCategory k8s{"kubernetes-api", {}};
+    CheckCategory k8s{"kubernetes-api", {}};
     k8s.checks.push_back(item("can initialize the client"));
     k8s.checks.push_back(item("can query the Kubernetes API"));
 
-    health::CheckCategory existence{"linkerd-existence", {}};
+    CheckCategory existence{"linkerd-existence", {}};
     auto nsr = api.get("/api/v1/namespaces/" + ns);
     if (nsr && nsr->ok() && nsr->status == 200) {
         existence.checks.push_back(item(fmt::format("namespace {} exists", o.namespace_name)));
@@ -113,15 +100,11 @@ std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const Pr
 
 }  // namespace
 
-core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o, cli::Context& ctx, net::HttpClient& client,
-                                                    const net::Request& admin_template) {
-    kube::KubeEnvironment env{ctx.io.getenv, read_whole_file};
-    kube::KubeOverrides overrides{o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token,
-                                  o.insecure_skip_tls_verify, o.request_timeout};
-    auto config = kube::load_rest_config(overrides, env);
+core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions& o, const kube::KubeEnvironment& env,
+                                                      net::HttpClient& client, const net::Request& admin_template,
+                                                      const std::function<void(const std::string&)>& log) {
+    auto config = kube::load_rest_config(o.overrides, env);
     if (!config) return tl::unexpected(config.error());
-    std::function<void(const std::string&)> log;
-    if (o.verbose) log = [&ctx](const std::string& line) { ctx.io.err << "mesh: " << line << '\n'; };
     kube::ApiClient api(*config, client, env, log);
     auto pods = api.list_pods(o.namespace_name, o.selector);
     if (!pods) return tl::unexpected(pods.error());
@@ -130,14 +113,14 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
                           fmt::format("no proxy pods with selector '{}' in namespace '{}' ({}); use -n NAMESPACE "
                                       "(the linkerd-examples DaemonSet runs in 'default') or -l SELECTOR",
                                       o.selector, o.namespace_name, config->source));
-    ResolvedProxies out;
+    DiscoveredProxies out;
     auto tmpl = api.request_template();
     if (!tmpl) return tl::unexpected(tmpl.error());
     tmpl->timeout = admin_template.timeout;
     tmpl->max_body_bytes = admin_template.max_body_bytes;
     tmpl->headers.clear();
     for (const auto& p : *pods) {
-        health::ProxyTarget t;
+        ProxyTarget t;
         t.name = p.name;
         t.node = p.node;
         t.ip = p.pod_ip;
@@ -152,7 +135,7 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
         if (p.phase != "Running" || (o.direct && p.pod_ip.empty())) {
             std::string why = p.phase.empty() ? "not running" : p.phase;
             if (!p.waiting_reason.empty()) why += " (" + p.waiting_reason + ")";
-            t.unreachable = health::ProxyFailureNote{"pod", fmt::format("pod is {}", why),
+            t.unreachable = ProxyFailureNote{"pod", fmt::format("pod is {}", why),
                                                      "kubectl describe pod " + p.name + " -n " + o.namespace_name};
         }
         if (o.direct) {
@@ -166,8 +149,8 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
         }
         out.targets.push_back(std::move(t));
     }
-    if (o.kube_checks) out.kube_checks = cluster_checks(api, o, *pods);
+    if (o.cluster_checks) out.kube_checks = cluster_checks(api, o, *pods);
     return out;
 }
 
-}  // namespace mesh::commands
+}  // namespace mesh::health
