@@ -94,8 +94,8 @@ private:
     std::atomic<int> m_signal{0};
 };
 
-cli::Outcome run_serve(const ServeOptions& options, cli::Io& io) {
-    ServeOptions o = options;
+cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
+    ServeOptions o = given;
     resolve_inject_flags(o.inject);
     auto address = webhook::parse_listen_address(o.listen);
     if (!address) return tl::unexpected(address.error());
