@@ -6,9 +6,14 @@
 
 namespace mesh::cli {
 
-int report_error(Context& ctx, const core::Error& error) {
-    print_error(ctx.io.err, error);
-    return exit_code_for(error);
+void set_run(CLI::App& command, Context& ctx, ChosenCommand run) {
+    command.callback([&ctx, run = std::move(run)] { ctx.chosen = run; });
+}
+
+int report_failure(Io& io, const CommandError& failure) {
+    print_error(io.err, failure.error);
+    io.err << failure.note;
+    return exit_code_for(failure.error);
 }
 
 // CLI11 has no field for a long description; keep it beside the tree, keyed by the App.

@@ -15,15 +15,41 @@
 
 namespace mesh::cli {
 
-/// One invocation: its streams and the exit code the chosen command sets.
+/// Why a command failed: the error the frame prints once, and an optional line printed after it
+/// (e.g. where an edit was kept).
+struct CommandError {
+    CommandError(core::Error e, std::string after = {}) : error(std::move(e)), note(std::move(after)) {}
+    core::Error error;
+    std::string note;  ///< printed verbatim after the error; empty for none
+};
+
+/// What a command's run returns: its exit code (0 ok, 3 findings, 130 interrupted), or an error.
+using Outcome = tl::expected<int, CommandError>;
+
+/// The command the parse chose, bound to its options; the frame runs it after parsing.
+using ChosenCommand = std::function<Outcome(Io& io)>;
+
+/// One invocation: its streams and the command parsing chose.
 struct Context {
     cli::Io& io;
-    int exit_code = cli::k_exit_ok;
+    ChosenCommand chosen = {};          ///< set by the chosen command's parse callback, run by the frame
     std::string program_name = "mesh";  ///< argv[0]'s base name, for compatibility personalities
 };
 
-/// Prints `error` the standard way and returns its exit code (1, or 2 for usage).
-int report_error(Context& ctx, const core::Error& error);
+/// Makes `run(*options, io)` what the frame runs when `command` is chosen; parsing only records it.
+template <class Options>
+void set_run(CLI::App& command, Context& ctx, std::shared_ptr<Options> options,
+             Outcome (*run)(const Options&, Io&)) {
+    command.callback([&ctx, options, run] {
+        ctx.chosen = [options, run](Io& io) { return run(*options, io); };
+    });
+}
+
+/// Makes `run` what the frame runs when `command` is chosen (for commands that need more than options).
+void set_run(CLI::App& command, Context& ctx, ChosenCommand run);
+
+/// Prints `failure` the standard way (once, then its note) and returns its exit code (1, or 2 for usage).
+int report_failure(Io& io, const CommandError& failure);
 
 /// Adds a subcommand with a one-line summary, a longer description and an examples footer, the
 /// single source that --help, the man pages and the completions are made from.
@@ -43,8 +69,9 @@ void describe_command(CLI::App& command, const std::string& description, const s
 /// Adds commands to the tree (the root or a family's parent).
 using RegisterCommands = std::function<void(CLI::App& app, Context& ctx)>;
 
-/// Runs a whole invocation under another program's command-line conventions.
-using Personality = std::function<int(const std::vector<std::string>& args, Context& ctx)>;
+/// Runs a whole invocation under another program's command-line conventions; the frame prints a
+/// returned error the standard way (messages in the other program's style are the personality's).
+using Personality = std::function<Outcome(const std::vector<std::string>& args, Context& ctx)>;
 
 /// What the executable is made of: the hook that adds every command, in the order
 /// `mesh --help` lists them, and the programs mesh stands in for, by invoked name.

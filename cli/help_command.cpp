@@ -50,7 +50,7 @@ void register_help(CLI::App& app, Context& ctx) {
                                 "  mesh help\n  mesh help dtab lint\n");
     auto names = std::make_shared<std::vector<std::string>>();
     cmd->add_option("command", *names, "The command (and subcommands) to explain");
-    cmd->callback([&app, &ctx, names] { ctx.exit_code = print_help(app, *names, ctx.io); });
+    set_run(*cmd, ctx, [&app, names](Io& io) -> Outcome { return print_help(app, *names, io); });
 }
 
 }  // namespace mesh::cli

@@ -51,12 +51,27 @@ static std::vector<std::string> with_explicit_empty_values(const std::vector<std
     return out;
 }
 
+// After parsing: run the chosen command, print its error once, map the outcome to the exit code.
+static int run_chosen(Context& ctx) {
+    if (!ctx.chosen) return k_exit_ok;  // --help and --version were answered during parsing
+    try {
+        Outcome outcome = ctx.chosen(ctx.io);
+        return outcome ? *outcome : report_failure(ctx.io, outcome.error());
+    } catch (const std::exception& e) {
+        ctx.io.err << "mesh: error: internal: " << e.what() << '\n';
+        return k_exit_failed;
+    }
+}
+
 int run_main(const std::vector<std::string>& raw_args, Io& io, const CommandSet& commands) {
     std::vector<std::string> args = with_explicit_empty_values(raw_args);
     Context ctx{io};
     ctx.program_name = args.empty() ? "mesh" : base_name(args[0]);
-    if (auto personality = find_personality(commands, ctx.program_name))
-        return personality(args, ctx);
+    if (auto personality = find_personality(commands, ctx.program_name)) {
+        Personality run = personality;
+        ctx.chosen = [&run, &args, &ctx](Io&) { return run(args, ctx); };
+        return run_chosen(ctx);
+    }
 
     CLI::App app{"mesh: inject Linkerd into Kubernetes manifests, work with dtabs and namerd, "
                  "and diagnose live proxies.",
@@ -80,7 +95,7 @@ int run_main(const std::vector<std::string>& raw_args, Io& io, const CommandSet&
         io.err << "mesh: error: internal: " << e.what() << '\n';
         return k_exit_failed;
     }
-    return ctx.exit_code;
+    return run_chosen(ctx);
 }
 
 }  // namespace mesh::cli

@@ -7,6 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
+#include "cli/output_format.hpp"
 #include "cli/version_info.hpp"
 #include "libmesh/manifest/independent_meaning.hpp"
 
@@ -33,21 +35,22 @@ static nlohmann::ordered_json version_json() {
 }
 
 void register_version(CLI::App& app, Context& ctx) {
-    auto output = std::make_shared<std::string>("text");
+    auto output = std::make_shared<OutputFormat>(OutputFormat::Text);
     CLI::App* cmd = add_command(app, "version", "Print the version, git commit and library versions",
                                 "Prints mesh's version, the git commit it was built from and the "
                                 "versions of the libraries it was built with.",
                                 "  mesh version\n  mesh version -o json\n");
-    cmd->add_option("-o,--output", *output, "Output format")->check(CLI::IsMember({"text", "json"}));
-    cmd->callback([&ctx, output] {
+    add_output_flag(*cmd, *output, {{OutputFormat::Text, OutputFormat::Json}, {}}, "Output format");
+    set_run(*cmd, ctx, [output](Io& io) -> Outcome {
         nlohmann::ordered_json j = version_json();
-        if (*output == "json") {
-            ctx.io.out << j.dump(2) << '\n';
-            return;
+        if (*output == OutputFormat::Json) {
+            io.out << json_text(j);
+            return k_exit_ok;
         }
-        ctx.io.out << version_line() << '\n';
+        io.out << version_line() << '\n';
         for (auto& [name, version] : j["libraries"].items())
-            ctx.io.out << fmt::format("  {:<14} {}\n", name, version.get<std::string>());
+            io.out << fmt::format("  {:<14} {}\n", name, version.get<std::string>());
+        return k_exit_ok;
     });
 }
 

@@ -31,10 +31,10 @@ __mesh_flags() {
         'mesh dtab edit') echo '-h --help --namerd --request-timeout --no-color' ;;
         'mesh install') echo '-h --help -n --namespace --linkerd-version --registry --kubectl-image --service-type -o --output --cni --tls --tls-secret --zipkin --namerd --namerd-address --ingress --no-color' ;;
         'mesh install namerd') echo '-h --help -n --namespace --linkerd-version --registry --kubectl-image --service-type -o --output --crds --no-color' ;;
-        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning' ;;
+        'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning --no-color' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
-        'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once -w --watch -o --output' ;;
-        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --no-color --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn' ;;
+        'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once -w --watch -o --output --no-color' ;;
+        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
         'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --max-body-bytes --read-timeout --keep-alive-timeout --threads --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
@@ -50,7 +50,7 @@ __mesh_value() {
         'mesh dtab lint -o'|'mesh dtab lint --output') echo 'words:text json' ;;
         'mesh dtab delegate --dtab') echo 'text' ;;
         'mesh dtab delegate --dtab-file') echo 'text' ;;
-        'mesh dtab delegate -o'|'mesh dtab delegate --output') echo 'words:tree json' ;;
+        'mesh dtab delegate -o'|'mesh dtab delegate --output') echo 'words:text json' ;;
         'mesh dtab delegate --fs-namer') echo 'dirs' ;;
         'mesh dtab delegate --namerd') echo 'text' ;;
         'mesh dtab delegate --namerd-namespace') echo 'text' ;;
@@ -59,10 +59,10 @@ __mesh_value() {
         'mesh dtab diff --request-timeout') echo 'text' ;;
         'mesh dtab list --namerd') echo 'text' ;;
         'mesh dtab list --request-timeout') echo 'text' ;;
-        'mesh dtab list -o'|'mesh dtab list --output') echo 'words:pretty json' ;;
+        'mesh dtab list -o'|'mesh dtab list --output') echo 'words:text json' ;;
         'mesh dtab get --namerd') echo 'text' ;;
         'mesh dtab get --request-timeout') echo 'text' ;;
-        'mesh dtab get -o'|'mesh dtab get --output') echo 'words:pretty compact json' ;;
+        'mesh dtab get -o'|'mesh dtab get --output') echo 'words:text compact json' ;;
         'mesh dtab create --namerd') echo 'text' ;;
         'mesh dtab create --request-timeout') echo 'text' ;;
         'mesh dtab update --namerd') echo 'text' ;;
@@ -72,7 +72,7 @@ __mesh_value() {
         'mesh dtab delete --request-timeout') echo 'text' ;;
         'mesh dtab watch --namerd') echo 'text' ;;
         'mesh dtab watch --request-timeout') echo 'text' ;;
-        'mesh dtab watch -o'|'mesh dtab watch --output') echo 'words:pretty json' ;;
+        'mesh dtab watch -o'|'mesh dtab watch --output') echo 'words:text json' ;;
         'mesh dtab edit --namerd') echo 'text' ;;
         'mesh dtab edit --request-timeout') echo 'text' ;;
         'mesh install -n'|'mesh install --namespace') echo 'namespaces' ;;

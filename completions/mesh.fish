@@ -110,46 +110,46 @@ complete -c mesh -n '__mesh_is \'mesh dtab lint\'' -F
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab -x -d 'Dtab text (local dtab; repeatable)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l dtab-file -x -d 'Dtab file, - for stdin (base dtab; repeatable)'
-complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'tree json' -d 'Output format: tree or json'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -s o -l output -x -a 'text json' -d 'Output format: text or json'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l resolve -d 'Bind as Finagle does and print only the bound names'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l fs-namer -x -a '(__fish_complete_directories)' -d 'Directory of io.l5d.fs files (lines of `host port [* weight]`)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-symbolic-namers -d 'Treat /#/<namer> paths as neg instead of binding them symbolically'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd -x -d 'namerd base URL: delegate remotely'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l namerd-namespace -x -d 'namerd namespace for --namerd'
-complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 complete -c mesh -n '__mesh_is \'mesh dtab delegate\'' -F
 
 # mesh dtab diff
 complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l namerd -x -d 'namerd base URL: A is a namespace there'
-complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab diff\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab list
 complete -c mesh -n '__mesh_is \'mesh dtab list\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
-complete -c mesh -n '__mesh_is \'mesh dtab list\'' -s o -l output -x -a 'pretty json' -d 'Output format: pretty or json'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l request-timeout -x -d 'How long to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab list\'' -s o -l output -x -a 'text json' -d 'Output format: text or json'
 complete -c mesh -n '__mesh_is \'mesh dtab list\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab get
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
-complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s o -l output -x -a 'pretty compact json' -d 'Output format: pretty, compact or json'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l request-timeout -x -d 'How long to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s o -l output -x -a 'text compact json' -d 'Output format: text, compact or json'
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab create
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab update
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l version -x -d 'The ETag the edit is based on'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l force -d 'Overwrite without a version check'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
@@ -157,20 +157,20 @@ complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l no-color -d 'Print no co
 # mesh dtab delete
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab watch
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
-complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s o -l output -x -a 'pretty json' -d 'Output format: pretty or json'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l request-timeout -x -d 'How long to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s o -l output -x -a 'text json' -d 'Output format: text or json'
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh dtab edit
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
-complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l request-timeout -x -d 'Seconds to wait for each namerd request'
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh install
@@ -211,7 +211,6 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l in-place -d 'Rewrite the inpu
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
-complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l mode -x -a 'http-proxy iptables' -d 'How traffic reaches Linkerd: http-proxy or iptables'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l protocol -x -a 'http h2 grpc' -d 'Linkerd router to use: http (4140), h2 (4240) or grpc (4340)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l proxy-port -x -d 'Port of the node\'s Linkerd router (wins over --protocol)'
@@ -227,6 +226,7 @@ complete -c mesh -n '__mesh_is \'mesh inject\'' -l skip-refused -d 'Pass workloa
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-verify -d 'Skip reading each edited document back (with libfyaml) to check it means the input plus exactly the additions (about 1.5x as fast; the edits are the same)'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l allow-host-network -d 'iptables mode: inject hostNetwork pods anyway'
 complete -c mesh -n '__mesh_is \'mesh inject\'' -l fail-on-warning -d 'Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), after writing the output as usual: for CI'
+complete -c mesh -n '__mesh_is \'mesh inject\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh uninject
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -s h -l help -d 'Print this help message and exit'
@@ -237,7 +237,7 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -l in-place -d 'Rewrite the in
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l diff -d 'Print a unified diff of what would change; exit 3 when something would'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l report -x -a 'text json none' -d 'Per-object report on stderr: text, json or none'
 complete -c mesh -n '__mesh_is \'mesh uninject\'' -l kind-path -x -d 'KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable'
-complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Never colour the report (also: NO_COLOR)'
+complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh status
 complete -c mesh -n '__mesh_is \'mesh status\'' -s h -l help -d 'Print this help message and exit'
@@ -258,15 +258,15 @@ complete -c mesh -n '__mesh_is \'mesh status\'' -l direct -d 'Connect to pod IPs
 complete -c mesh -n '__mesh_is \'mesh status\'' -l insecure -d 'Do not verify https:// admin servers\' certificates'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l cacert -x -d 'CA bundle for https:// admin servers'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l parallel -x -d 'At most this many requests at once'
-complete -c mesh -n '__mesh_is \'mesh status\'' -l timeout -x -d 'Seconds allowed for each admin request'
-complete -c mesh -n '__mesh_is \'mesh status\'' -l overall-timeout -x -d 'Seconds allowed for a whole round (0 = none)'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l timeout -x -d 'Time allowed for each admin request'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l overall-timeout -x -d 'Time allowed for a whole round (0 = none)'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l max-body -x -d 'Largest admin answer accepted, in MiB'
 complete -c mesh -n '__mesh_is \'mesh status\'' -s v -l verbose -d 'Log every HTTP request and its status on stderr (secrets redacted)'
-complete -c mesh -n '__mesh_is \'mesh status\'' -l no-color -d 'No colour or symbols, even on a terminal'
-complete -c mesh -n '__mesh_is \'mesh status\'' -l interval -x -d 'Seconds between the two samples that rates come from'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l interval -x -d 'Time between the two samples that rates come from'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l once -d 'One sample: cumulative success rates, rps from the last histogram window (count/60)'
 complete -c mesh -n '__mesh_is \'mesh status\'' -s w -l watch -d 'Refresh every --interval until Ctrl-C'
 complete -c mesh -n '__mesh_is \'mesh status\'' -s o -l output -x -a 'text wide json' -d 'Output format: text, wide or json'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh check
 complete -c mesh -n '__mesh_is \'mesh check\'' -s h -l help -d 'Print this help message and exit'
@@ -287,12 +287,11 @@ complete -c mesh -n '__mesh_is \'mesh check\'' -l direct -d 'Connect to pod IPs 
 complete -c mesh -n '__mesh_is \'mesh check\'' -l insecure -d 'Do not verify https:// admin servers\' certificates'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l cacert -x -d 'CA bundle for https:// admin servers'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l parallel -x -d 'At most this many requests at once'
-complete -c mesh -n '__mesh_is \'mesh check\'' -l timeout -x -d 'Seconds allowed for each admin request'
-complete -c mesh -n '__mesh_is \'mesh check\'' -l overall-timeout -x -d 'Seconds allowed for a whole round (0 = none)'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l timeout -x -d 'Time allowed for each admin request'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l overall-timeout -x -d 'Time allowed for a whole round (0 = none)'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l max-body -x -d 'Largest admin answer accepted, in MiB'
 complete -c mesh -n '__mesh_is \'mesh check\'' -s v -l verbose -d 'Log every HTTP request and its status on stderr (secrets redacted)'
-complete -c mesh -n '__mesh_is \'mesh check\'' -l no-color -d 'No colour or symbols, even on a terminal'
-complete -c mesh -n '__mesh_is \'mesh check\'' -l interval -x -d 'Seconds between the two samples that rates come from'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l interval -x -d 'Time between the two samples that rates come from'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l once -d 'One sample: cumulative success rates and ejection counts'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l fail-on-warning -d 'Exit 3 on warnings too'
 complete -c mesh -n '__mesh_is \'mesh check\'' -s o -l output -x -a 'text short json' -d 'Output format: text, short (only problems) or json'
@@ -304,6 +303,7 @@ complete -c mesh -n '__mesh_is \'mesh check\'' -l max-restarts -x -d 'Warn when 
 complete -c mesh -n '__mesh_is \'mesh check\'' -l max-ejections -x -d 'Warn when more endpoints were ejected in the interval'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l p99-warn -x -d 'Warn when a router\'s p99 latency exceeds this, in ms'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l heap-warn -x -d 'Warn when JVM heap use exceeds this, in percent'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 
 # mesh version
 complete -c mesh -n '__mesh_is \'mesh version\'' -s h -l help -d 'Print this help message and exit'

@@ -36,13 +36,14 @@ static void register_completion_command(CLI::App& app, Context& ctx) {
     cmd->add_option("shell", *shell, "The shell to print the script for")
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    cmd->callback([&app, &ctx, shell] {
-        ctx.io.out << render_completion(*shell, describe_tree(app));
+    set_run(*cmd, ctx, [&app, shell](Io& io) -> Outcome {
+        io.out << render_completion(*shell, describe_tree(app));
+        return k_exit_ok;
     });
 }
 
 // Writes every generated file under `root_dir` and removes man pages of commands that are gone.
-static int write_generated(CLI::App& app, Context& ctx, const std::string& root_dir) {
+static Outcome write_generated(CLI::App& app, const std::string& root_dir) {
     auto files = generated_files(describe_tree(app), MESH_VERSION);
     std::error_code ec;
     for (const char* dir : {"man", "completions"}) fs::create_directories(fs::path(root_dir) / dir, ec);
@@ -53,7 +54,7 @@ static int write_generated(CLI::App& app, Context& ctx, const std::string& root_
     }
     for (const auto& [relative, content] : files) {
         auto written = core::write_file_atomically((fs::path(root_dir) / relative).string(), content);
-        if (!written) return report_error(ctx, written.error());
+        if (!written) return tl::unexpected(written.error());
     }
     return cli::k_exit_ok;
 }
@@ -63,7 +64,7 @@ static void register_generate_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("__generate", "Write man/ and completions/ into DIR");
     cmd->group("");  // hidden: a build step, not a user command
     cmd->add_option("dir", *dir, "The source tree")->required();
-    cmd->callback([&app, &ctx, dir] { ctx.exit_code = write_generated(app, ctx, *dir); });
+    set_run(*cmd, ctx, [&app, dir](Io&) { return write_generated(app, *dir); });
 }
 
 static void register_complete_command(CLI::App& app, Context& ctx) {
@@ -76,12 +77,13 @@ static void register_complete_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--kubeconfig", *kubeconfig, "Kubeconfig file");
     cmd->add_option("--context", *context, "Ignored; accepted as the scripts pass it along");
     // The lambda owns every bound variable: CLI11 writes into them during parsing.
-    cmd->callback([&ctx, what, kubeconfig, context] {
+    set_run(*cmd, ctx, [what, kubeconfig, context](Io& io) -> Outcome {
         (void)what;  // only "contexts" passes the check
         (void)context;
         auto paths = kube::kubeconfig_paths(kubeconfig->empty() ? std::nullopt : std::optional(*kubeconfig),
-                                      ctx.io.getenv("KUBECONFIG"), ctx.io.getenv("HOME"));
-        for (const auto& name : kube::context_names_of_files(paths)) ctx.io.out << name << '\n';
+                                      io.getenv("KUBECONFIG"), io.getenv("HOME"));
+        for (const auto& name : kube::context_names_of_files(paths)) io.out << name << '\n';
+        return k_exit_ok;
     });
 }
 

@@ -6,6 +6,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include "cli/command.hpp"
+#include "cli/output_format.hpp"
 #include "commands/dtab/support.hpp"
 #include "commands/dtab/namerd_support.hpp"
 #include "libmesh/dtab/binder.hpp"
@@ -19,7 +20,7 @@ struct DelegateOptions {
     std::string path;
     std::vector<std::string> dtab_texts;
     std::vector<std::string> dtab_files;
-    std::string output = "tree";
+    cli::OutputFormat output = cli::OutputFormat::Text;
     bool resolve = false;
     std::string fs_namer;
     bool no_symbolic = false;
@@ -58,37 +59,35 @@ std::string resolve_text(const dtab::BoundTree& tree) {
     return out;
 }
 
-int run_remote(const DelegateOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_remote(const DelegateOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     // Joining the texts as written breaks on a trailing ';' (";;") or a '# comment' (it swallows the
     // next text); parsed and shown again, they are one dtab namerd reads.
-    auto extra = load_dtabs({}, opts.dtab_texts, ctx.io);
-    if (!extra) return cli::report_error(ctx, extra.error());
+    auto extra = load_dtabs({}, opts.dtab_texts, io);
+    if (!extra) return tl::unexpected(extra.error());
     auto body = client->delegate(opts.namespace_name, opts.path, extra->size() == 0 ? "" : dtab::show(*extra));
-    if (!body) return cli::report_error(ctx, body.error());
-    ctx.io.out << *body;
-    if (body->empty() || body->back() != '\n') ctx.io.out << '\n';
+    if (!body) return tl::unexpected(body.error());
+    io.out << *body;
+    if (body->empty() || body->back() != '\n') io.out << '\n';
     return cli::k_exit_ok;
 }
 
-int run_delegate(const DelegateOptions& opts, cli::Context& ctx) {
+cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
     if (!opts.namerd.url.empty()) {
         if (opts.namespace_name.empty())
-            return cli::report_error(ctx, {core::ErrorCode::Usage, "--namerd needs --namerd-namespace NS", {}, {}});
+            return core::fail(core::ErrorCode::Usage, "--namerd needs --namerd-namespace NS");
         if (!opts.dtab_files.empty() || opts.resolve || !opts.fs_namer.empty())
-            return cli::report_error(ctx, {core::ErrorCode::Usage,
-                                      "--dtab-file, --resolve and --fs-namer are offline-only; with "
-                                      "--namerd pass the extra dtab with --dtab",
-                                      {}, {}});
-        return run_remote(opts, ctx);
+            return core::fail(core::ErrorCode::Usage, "--dtab-file, --resolve and --fs-namer are offline-only; with "
+                                      "--namerd pass the extra dtab with --dtab");
+        return run_remote(opts, io);
     }
     dtab::ParseOptions path_options;
     path_options.file = "PATH";
     auto path = dtab::parse_path(opts.path, path_options);
-    if (!path) return cli::report_error(ctx, path.error());
-    auto table = load_dtabs(opts.dtab_files, opts.dtab_texts, ctx.io);
-    if (!table) return cli::report_error(ctx, table.error());
+    if (!path) return tl::unexpected(path.error());
+    auto table = load_dtabs(opts.dtab_files, opts.dtab_texts, io);
+    if (!table) return tl::unexpected(table.error());
     dtab::NamerConfig config;
     config.symbolic_hash_namers = !opts.no_symbolic;
     if (!opts.fs_namer.empty()) config.fs_dir = opts.fs_namer;
@@ -97,14 +96,14 @@ int run_delegate(const DelegateOptions& opts, cli::Context& ctx) {
     std::string out;
     if (opts.resolve) {
         auto bound = dtab::bind(*table, dtab::NameTree::leaf(*path), namers);
-        if (!bound) return cli::report_error(ctx, bound.error());
-        out = opts.output == "json" ? dtab::to_json(*bound) + "\n" : resolve_text(*bound);
+        if (!bound) return tl::unexpected(bound.error());
+        out = opts.output == cli::OutputFormat::Json ? dtab::to_json(*bound) + "\n" : resolve_text(*bound);
     } else {
         auto tree = dtab::delegate(*table, *path, namers);
-        if (!tree) return cli::report_error(ctx, tree.error());
-        out = opts.output == "json" ? dtab::to_json(*tree) + "\n" : dtab::to_text(*tree);
+        if (!tree) return tl::unexpected(tree.error());
+        out = opts.output == cli::OutputFormat::Json ? dtab::to_json(*tree) + "\n" : dtab::to_text(*tree);
     }
-    ctx.io.out << out;
+    io.out << out;
     return cli::k_exit_ok;
 }
 
@@ -123,7 +122,7 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
         "io.buoyant.rinet; /#/<namer>/... paths bind symbolically (the id is the namer's usual "
         "id, the rest is the residual, the address is unknown offline) unless --fs-namer DIR "
         "gives io.l5d.fs its files (lines of `host port` or `host port * weight`, as Linkerd reads them) or --no-symbolic-namers makes them neg. "
-        "-o tree prints one line per step; -o json prints linkerd's delegator.json (an address "
+        "-o text prints one line per step; -o json prints linkerd's delegator.json (an address "
         "that would need DNS or a cluster prints as {\"type\":\"pending\"}). --resolve binds as "
         "Finagle does (Alt stops at the first success; a union member's address carries its weight as "
         "namer_nametree_weight) and prints only the bound names. The "
@@ -139,8 +138,8 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
     cmd->add_option("path", opts->path, "Logical path to delegate, e.g. /svc/web")->required();
     cmd->add_option("--dtab", opts->dtab_texts, "Dtab text (local dtab; repeatable)");
     cmd->add_option("--dtab-file", opts->dtab_files, "Dtab file, - for stdin (base dtab; repeatable)");
-    cmd->add_option("-o,--output", opts->output, "Output format: tree or json")
-        ->check(CLI::IsMember({"tree", "json"}));
+    cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"tree"}},
+                         "Output format: text or json");
     cmd->add_flag("--resolve", opts->resolve, "Bind as Finagle does and print only the bound names");
     cmd->add_option("--fs-namer", opts->fs_namer, "Directory of io.l5d.fs files (lines of `host port [* weight]`)")
         ->check(CLI::ExistingDirectory);
@@ -149,7 +148,7 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: delegate remotely");
     cmd->add_option("--namerd-namespace", opts->namespace_name, "namerd namespace for --namerd");
     add_namerd_transport_flags(*cmd, opts->namerd);
-    cmd->callback([&ctx, opts] { ctx.exit_code = run_delegate(*opts, ctx); });
+    cli::set_run(*cmd, ctx, opts, run_delegate);
 }
 
 }  // namespace mesh::commands

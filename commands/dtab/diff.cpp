@@ -3,9 +3,9 @@
 
 #include "cli/command.hpp"
 #include "commands/dtab/support.hpp"
-#include "commands/dtab/namerd_online.hpp"
 #include "commands/dtab/namerd_support.hpp"
 #include "libmesh/dtab/diff.hpp"
+#include "libmesh/namerd/upload.hpp"
 
 namespace mesh::commands {
 
@@ -17,30 +17,30 @@ struct DiffOptions {
     NamerdOptions namerd;
 };
 
-int run_diff(const DiffOptions& opts, cli::Context& ctx) {
+cli::Outcome run_diff(const DiffOptions& opts, cli::Io& io) {
     dtab::Dtab before;
     std::string before_name;
     if (!opts.namerd.url.empty()) {
-        auto client = make_namerd_client(opts.namerd, ctx);
-        if (!client) return cli::report_error(ctx, client.error());
+        auto client = make_namerd_client(opts.namerd, io);
+        if (!client) return tl::unexpected(client.error());
         auto got = client->get(opts.a);
-        if (!got) return cli::report_error(ctx, got.error());
+        if (!got) return tl::unexpected(got.error());
         before = std::move(got->dtab);
         before_name = "namerd:" + opts.a + (got->version.empty() ? "" : " (version " + got->version + ")");
     } else {
         if (opts.a == "-" && opts.b == "-")
-            return cli::report_error(ctx, {core::ErrorCode::Usage, "only one of A and B can be stdin", {}, {}});
-        auto text = read_dtab_input(opts.a, ctx.io);
-        if (!text) return cli::report_error(ctx, text.error());
-        auto parsed = parse_upload(*text, input_name(opts.a));
-        if (!parsed) return cli::report_error(ctx, parsed.error());
+            return core::fail(core::ErrorCode::Usage, "only one of A and B can be stdin");
+        auto text = read_dtab_input(opts.a, io);
+        if (!text) return tl::unexpected(text.error());
+        auto parsed = namerd::parse_upload(*text, input_name(opts.a), k_max_dtab_input);
+        if (!parsed) return tl::unexpected(parsed.error());
         before = std::move(parsed->dtab);
         before_name = input_name(opts.a);
     }
-    auto text = read_dtab_input(opts.b, ctx.io);
-    if (!text) return cli::report_error(ctx, text.error());
-    auto after = parse_upload(*text, input_name(opts.b));
-    if (!after) return cli::report_error(ctx, after.error());
+    auto text = read_dtab_input(opts.b, io);
+    if (!text) return tl::unexpected(text.error());
+    auto after = namerd::parse_upload(*text, input_name(opts.b), k_max_dtab_input);
+    if (!after) return tl::unexpected(after.error());
 
     auto changes = dtab::diff(before, after->dtab);
     if (changes.empty()) return cli::k_exit_ok;
@@ -59,7 +59,7 @@ int run_diff(const DiffOptions& opts, cli::Context& ctx) {
             break;
         }
     }
-    ctx.io.out << out;
+    io.out << out;
     return cli::k_exit_finding;
 }
 
@@ -80,7 +80,7 @@ void register_dtab_diff(CLI::App& dtab, cli::Context& ctx) {
     cmd->add_option("b", opts->b, "Second dtab file; - for stdin")->required();
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: A is a namespace there");
     add_namerd_transport_flags(*cmd, opts->namerd);
-    cmd->callback([&ctx, opts] { ctx.exit_code = run_diff(*opts, ctx); });
+    cli::set_run(*cmd, ctx, opts, run_diff);
 }
 
 }  // namespace mesh::commands

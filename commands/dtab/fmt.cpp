@@ -17,27 +17,27 @@ struct FmtOptions {
     bool check = false;
 };
 
-int run_fmt(const FmtOptions& opts, cli::Context& ctx) {
+cli::Outcome run_fmt(const FmtOptions& opts, cli::Io& io) {
     if (opts.write && (opts.file.empty() || opts.file == "-"))
-        return cli::report_error(ctx, {core::ErrorCode::Usage, "-w needs a FILE, not stdin", {}, {}});
-    auto text = read_dtab_input(opts.file, ctx.io);
-    if (!text) return cli::report_error(ctx, text.error());
+        return core::fail(core::ErrorCode::Usage, "-w needs a FILE, not stdin");
+    auto text = read_dtab_input(opts.file, io);
+    if (!text) return tl::unexpected(text.error());
     auto parsed = parse_dtab_input(*text, input_name(opts.file));
-    if (!parsed) return cli::report_error(ctx, parsed.error());
+    if (!parsed) return tl::unexpected(parsed.error());
     std::string formatted =
         opts.compact ? dtab::format_compact(parsed->dtab) : dtab::format_pretty(*parsed, *text);
     if (opts.check) {
         if (formatted == *text) return cli::k_exit_ok;
-        ctx.io.err << input_name(opts.file) << ": not formatted\n";
+        io.err << input_name(opts.file) << ": not formatted\n";
         return cli::k_exit_finding;
     }
     if (opts.write) {
         if (formatted == *text) return cli::k_exit_ok;
         auto written = core::write_file_atomically(opts.file, formatted);
-        if (!written) return cli::report_error(ctx, written.error());
+        if (!written) return tl::unexpected(written.error());
         return cli::k_exit_ok;
     }
-    ctx.io.out << formatted;
+    io.out << formatted;
     return cli::k_exit_ok;
 }
 
@@ -64,7 +64,7 @@ void register_dtab_fmt(CLI::App& dtab, cli::Context& ctx) {
     auto* write = cmd->add_flag("-w,--write", opts->write, "Rewrite FILE in place (atomically)");
     cmd->add_flag("--check", opts->check, "Exit 3 if FILE is not formatted; print nothing to stdout")
         ->excludes(write);
-    cmd->callback([&ctx, opts] { ctx.exit_code = run_fmt(*opts, ctx); });
+    cli::set_run(*cmd, ctx, opts, run_fmt);
 }
 
 }  // namespace mesh::commands

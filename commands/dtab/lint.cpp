@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
+#include "cli/output_format.hpp"
 #include "commands/dtab/support.hpp"
 #include "libmesh/core/text_position.hpp"
 #include "libmesh/dtab/lint.hpp"
@@ -14,15 +16,15 @@ namespace {
 
 struct LintOptions {
     std::string file = "-";
-    std::string output = "text";
+    cli::OutputFormat output = cli::OutputFormat::Text;
 };
 
-int run_lint(const LintOptions& opts, cli::Context& ctx) {
-    auto text = read_dtab_input(opts.file, ctx.io);
-    if (!text) return cli::report_error(ctx, text.error());
+cli::Outcome run_lint(const LintOptions& opts, cli::Io& io) {
+    auto text = read_dtab_input(opts.file, io);
+    if (!text) return tl::unexpected(text.error());
     std::string name = input_name(opts.file);
     auto parsed = parse_dtab_input(*text, name);
-    if (!parsed) return cli::report_error(ctx, parsed.error());
+    if (!parsed) return tl::unexpected(parsed.error());
     auto findings = dtab::lint(parsed->dtab);
     // Findings come sorted by offset: walk the text once for their lines and columns.
     std::vector<core::LineColumn> positions;
@@ -53,7 +55,7 @@ int run_lint(const LintOptions& opts, cli::Context& ctx) {
         }
     }
     std::string out;
-    if (opts.output == "json") {
+    if (opts.output == cli::OutputFormat::Json) {
         nlohmann::ordered_json arr = nlohmann::ordered_json::array();
         for (std::size_t k = 0; k < findings.size(); ++k) {
             const auto& f = findings[k];
@@ -62,7 +64,7 @@ int run_lint(const LintOptions& opts, cli::Context& ctx) {
                            {"severity", dtab::severity_name(f.severity)}, {"check", f.check},
                            {"message", f.message}, {"hint", f.hint}});
         }
-        out = arr.dump(2) + "\n";
+        out = cli::json_text(arr);
     } else {
         for (std::size_t k = 0; k < findings.size(); ++k) {
             const auto& f = findings[k];
@@ -74,7 +76,7 @@ int run_lint(const LintOptions& opts, cli::Context& ctx) {
             if (!f.hint.empty()) out += "  hint: " + f.hint + "\n";
         }
     }
-    ctx.io.out << out;
+    io.out << out;
     return findings.empty() ? cli::k_exit_ok : cli::k_exit_finding;
 }
 
@@ -94,9 +96,9 @@ void register_dtab_lint(CLI::App& dtab, cli::Context& ctx) {
         "  mesh dtab lint routing.dtab\n"
         "  mesh dtab lint -o json routing.dtab | jq '.[].message'\n");
     cmd->add_option("file", opts->file, "Dtab file, or - for stdin (default)");
-    cmd->add_option("-o,--output", opts->output, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    cmd->callback([&ctx, opts] { ctx.exit_code = run_lint(*opts, ctx); });
+    cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {}},
+                         "Output format: text or json");
+    cli::set_run(*cmd, ctx, opts, run_lint);
 }
 
 }  // namespace mesh::commands

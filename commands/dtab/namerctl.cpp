@@ -250,7 +250,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
 
 }  // namespace
 
-int run_namerctl(const std::vector<std::string>& args, cli::Context& ctx) {
+cli::Outcome run_namerctl(const std::vector<std::string>& args, cli::Context& ctx) {
     try {
         return run(parse_args(args), ctx);
     } catch (const NamerctlError& e) {

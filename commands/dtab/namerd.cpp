@@ -10,64 +10,25 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
+#include "cli/output_format.hpp"
 #include "commands/dtab/support.hpp"
 #include "commands/dtab/namerd_online.hpp"
 #include "commands/dtab/namerd_support.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/dtab/formatter.hpp"
+#include "libmesh/namerd/upload.hpp"
 
 namespace mesh::commands {
 
-core::Result<UploadedDtab> parse_upload(const std::string& text, const std::string& name) {
-    UploadedDtab out;
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && (text[first] == '{' || text[first] == '[')) {
-        // namerctl's JSON form {"version":..,"dtab":[..]} or namerd's bare array.
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(text);
-        } catch (const std::exception& e) {
-            return core::fail(core::ErrorCode::Input, std::string("not valid JSON: ") + e.what(), {name, 0, 0});
-        }
-        nlohmann::json entries = j;
-        if (j.is_object()) {
-            if (j.contains("version") && j["version"].is_string()) out.version = j["version"].get<std::string>();
-            entries = j.value("dtab", nlohmann::json::array());
-        }
-        auto d = namerd::dtab_from_json(entries.dump());
-        if (!d) {
-            core::Error e = d.error();
-            e.location.file = name;
-            return tl::unexpected(e);
-        }
-        out.dtab = std::move(*d);
-        return out;
-    }
-    auto parsed = parse_dtab_input(text, name);
-    if (!parsed) return tl::unexpected(parsed.error());
-    out.dtab = std::move(parsed->dtab);
-    for (const auto& c : parsed->comments) {
-        const std::string k_mark = "# version ";
-        if (c.text.rfind(k_mark, 0) == 0) {
-            std::string v = c.text.substr(k_mark.size());
-            while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
-            if (!v.empty()) {
-                out.version = v;
-                break;
-            }
-        }
-    }
-    return out;
-}
-
-std::string render_get(const namerd::VersionedDtab& got, const std::string& output) {
-    if (output == "json") {
+std::string render_get(const namerd::VersionedDtab& got, cli::OutputFormat output) {
+    if (output == cli::OutputFormat::Json) {
         nlohmann::ordered_json j;
         j["version"] = got.version;
         j["dtab"] = nlohmann::ordered_json::parse(namerd::dtab_to_json(got.dtab));
-        return j.dump() + "\n";
+        return cli::json_text(j, cli::JsonLayout::OneLine);
     }
-    if (output == "compact") return dtab::format_compact(got.dtab);
+    if (output == cli::OutputFormat::Compact) return dtab::format_compact(got.dtab);
     std::string out;
     if (!got.version.empty()) out += "# version " + got.version + "\n";
     return out + dtab::format_namerctl(got.dtab);
@@ -79,7 +40,7 @@ struct OnlineOptions {
     NamerdOptions namerd;
     std::string ns;
     std::string file = "-";
-    std::string output = "pretty";
+    cli::OutputFormat output = cli::OutputFormat::Text;
     std::string version;
     bool force = false;
 };
@@ -92,86 +53,84 @@ CLI::App* online_command(CLI::App& dtab, const std::string& name, const std::str
     return cmd;
 }
 
-int run_list(OnlineOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_list(const OnlineOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     auto names = client->list();
-    if (!names) return cli::report_error(ctx, names.error());
+    if (!names) return tl::unexpected(names.error());
     std::string out;
-    if (opts.output == "json") {
-        out = nlohmann::json(*names).dump() + "\n";
+    if (opts.output == cli::OutputFormat::Json) {
+        out = cli::json_text(nlohmann::json(*names), cli::JsonLayout::OneLine);
     } else {
         for (const auto& n : *names) out += n + "\n";
     }
-    ctx.io.out << out;
+    io.out << out;
     return cli::k_exit_ok;
 }
 
-int run_get(OnlineOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_get(const OnlineOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     auto got = client->get(opts.ns);
-    if (!got) return cli::report_error(ctx, got.error());
-    ctx.io.out << render_get(*got, opts.output);
+    if (!got) return tl::unexpected(got.error());
+    io.out << render_get(*got, opts.output);
     return cli::k_exit_ok;
 }
 
-int run_create(OnlineOptions& opts, cli::Context& ctx) {
-    auto text = read_dtab_input(opts.file, ctx.io);
-    if (!text) return cli::report_error(ctx, text.error());
-    auto upload = parse_upload(*text, input_name(opts.file));
-    if (!upload) return cli::report_error(ctx, upload.error());
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_create(const OnlineOptions& opts, cli::Io& io) {
+    auto text = read_dtab_input(opts.file, io);
+    if (!text) return tl::unexpected(text.error());
+    auto upload = namerd::parse_upload(*text, input_name(opts.file), k_max_dtab_input);
+    if (!upload) return tl::unexpected(upload.error());
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     auto r = client->create(opts.ns, upload->dtab);
-    if (!r) return cli::report_error(ctx, r.error());
-    ctx.io.out << "Created " << opts.ns << "\n";
+    if (!r) return tl::unexpected(r.error());
+    io.out << "Created " << opts.ns << "\n";
     return cli::k_exit_ok;
 }
 
-int update_with(namerd::Client& client, const std::string& ns, const UploadedDtab& upload,
-                const std::string& flag_version, bool force, cli::Context& ctx) {
+cli::Outcome update_with(namerd::Client& client, const std::string& ns, const namerd::UploadedDtab& upload,
+                const std::string& flag_version, bool force, cli::Io& io) {
     std::optional<std::string> version;
     if (!flag_version.empty()) version = flag_version;  // explicit beats the file's line
     else if (upload.version) version = upload.version;
     if (force) version.reset();
     if (!version && !force)
-        return cli::report_error(ctx, {core::ErrorCode::Refused,
-                                  "no version to update " + ns + " against: keep the `# version` "
+        return core::fail(core::ErrorCode::Refused, "no version to update " + ns + " against: keep the `# version` "
                                   "line that `mesh dtab get` prints, pass --version ETAG, or "
-                                  "--force to overwrite whatever namerd has",
-                                  {}, {}});
+                                  "--force to overwrite whatever namerd has");
     auto r = client.update(ns, upload.dtab, version);
-    if (!r) return cli::report_error(ctx, r.error());
-    ctx.io.out << "Updated " << ns << "\n";
+    if (!r) return tl::unexpected(r.error());
+    io.out << "Updated " << ns << "\n";
     return cli::k_exit_ok;
 }
 
-int run_update(OnlineOptions& opts, cli::Context& ctx) {
-    auto text = read_dtab_input(opts.file, ctx.io);
-    if (!text) return cli::report_error(ctx, text.error());
-    auto upload = parse_upload(*text, input_name(opts.file));
-    if (!upload) return cli::report_error(ctx, upload.error());
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
-    return update_with(*client, opts.ns, *upload, opts.version, opts.force, ctx);
+cli::Outcome run_update(const OnlineOptions& opts, cli::Io& io) {
+    auto text = read_dtab_input(opts.file, io);
+    if (!text) return tl::unexpected(text.error());
+    auto upload = namerd::parse_upload(*text, input_name(opts.file), k_max_dtab_input);
+    if (!upload) return tl::unexpected(upload.error());
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
+    return update_with(*client, opts.ns, *upload, opts.version, opts.force, io);
 }
 
-int run_delete(OnlineOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_delete(const OnlineOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     auto r = client->remove(opts.ns);
-    if (!r) return cli::report_error(ctx, r.error());
-    ctx.io.out << "Deleted " << opts.ns << "\n";
+    if (!r) return tl::unexpected(r.error());
+    io.out << "Deleted " << opts.ns << "\n";
     return cli::k_exit_ok;
 }
 
-int run_watch(OnlineOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_watch(const OnlineOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     // namerd answers a watch of a missing namespace with 200 and then nothing, for ever.
     if (!opts.ns.empty())
-        if (auto exists = client->get(opts.ns); !exists) return cli::report_error(ctx, exists.error());
+        if (auto exists = client->get(opts.ns); !exists) return tl::unexpected(exists.error());
     std::optional<std::string> stream_error;
     auto r = client->watch(opts.ns, [&](const std::string& line) {
         if (line.empty()) return true;
@@ -180,17 +139,17 @@ int run_watch(OnlineOptions& opts, cli::Context& ctx) {
             stream_error = line;  // namerd writes the failure as a last plain-text line
             return false;
         }
-        if (opts.output == "json") {
-            ctx.io.out << line << "\n" << std::flush;
+        if (opts.output == cli::OutputFormat::Json) {
+            io.out << line << "\n" << std::flush;
             return true;
         }
-        ctx.io.out << dtab::show(*d) << "\n" << std::flush;
+        io.out << dtab::show(*d) << "\n" << std::flush;
         return true;
     });
-    if (!r) return cli::report_error(ctx, r.error());
+    if (!r) return tl::unexpected(r.error());
     if (stream_error)
-        return cli::report_error(ctx, {core::ErrorCode::Network, "namerd ended the watch of " + opts.ns + ": " +
-                                                                 stream_error->substr(0, 500), {}, {}});
+        return core::fail(core::ErrorCode::Network, "namerd ended the watch of " + opts.ns + ": " +
+                                                                 stream_error->substr(0, 500));
     return cli::k_exit_ok;
 }
 
@@ -207,18 +166,18 @@ int run_editor(const std::string& editor, const std::string& file) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-int run_edit(OnlineOptions& opts, cli::Context& ctx) {
-    auto client = make_namerd_client(opts.namerd, ctx);
-    if (!client) return cli::report_error(ctx, client.error());
+cli::Outcome run_edit(const OnlineOptions& opts, cli::Io& io) {
+    auto client = make_namerd_client(opts.namerd, io);
+    if (!client) return tl::unexpected(client.error());
     auto got = client->get(opts.ns);
-    if (!got) return cli::report_error(ctx, got.error());
-    std::string original = render_get(*got, "pretty");
-    std::string editor = ctx.io.getenv("VISUAL").value_or("");
-    if (editor.empty()) editor = ctx.io.getenv("EDITOR").value_or("");
+    if (!got) return tl::unexpected(got.error());
+    std::string original = render_get(*got, cli::OutputFormat::Text);
+    std::string editor = io.getenv("VISUAL").value_or("");
+    if (editor.empty()) editor = io.getenv("EDITOR").value_or("");
     if (editor.empty()) editor = "vi";
     char tmpl[] = "/tmp/mesh-dtab-edit-XXXXXX";
     int fd = mkstemp(tmpl);
-    if (fd < 0) return cli::report_error(ctx, {core::ErrorCode::Io, "cannot create a temporary file", {}, {}});
+    if (fd < 0) return core::fail(core::ErrorCode::Io, "cannot create a temporary file");
     close(fd);
     std::string file = std::string(tmpl);
     std::string header = "# Editing namerd namespace " + opts.ns +
@@ -226,32 +185,26 @@ int run_edit(OnlineOptions& opts, cli::Context& ctx) {
                          "# an unchanged file cancels. Keep the version line: it guards against\n"
                          "# overwriting a concurrent change.\n";
     std::string content = header + original;
-    if (auto w = core::write_file_atomically(file, content); !w) return cli::report_error(ctx, w.error());
+    if (auto w = core::write_file_atomically(file, content); !w) return tl::unexpected(w.error());
     int rc = run_editor(editor, file);
     if (rc != 0) {
         std::filesystem::remove(file);
-        return cli::report_error(ctx, {core::ErrorCode::Refused,
-                                  "editor `" + editor + "` exited with status " + std::to_string(rc) + "; nothing changed",
-                                  {}, {}});
+        return core::fail(core::ErrorCode::Refused, "editor `" + editor + "` exited with status " + std::to_string(rc) + "; nothing changed");
     }
-    auto edited = read_dtab_input(file, ctx.io);
-    if (!edited) return cli::report_error(ctx, edited.error());
+    auto edited = read_dtab_input(file, io);
+    if (!edited) return tl::unexpected(edited.error());
     if (*edited == content) {
         std::filesystem::remove(file);
-        ctx.io.err << "Edit cancelled, no changes made.\n";
+        io.err << "Edit cancelled, no changes made.\n";
         return cli::k_exit_ok;
     }
-    auto upload = parse_upload(*edited, file);
-    if (!upload) {
-        cli::report_error(ctx, upload.error());
-        ctx.io.err << "mesh: your edit is kept in " << file << "\n";
-        return cli::k_exit_failed;
-    }
-    int result = update_with(*client, opts.ns, *upload, "", false, ctx);
-    if (result != cli::k_exit_ok)
-        ctx.io.err << "mesh: your edit is kept in " << file << "\n";
-    else
-        std::filesystem::remove(file);
+    std::string kept = "mesh: your edit is kept in " + file + "\n";
+    auto upload = namerd::parse_upload(*edited, file, k_max_dtab_input);
+    if (!upload) return tl::unexpected(cli::CommandError(upload.error(), kept));
+    auto result = update_with(*client, opts.ns, *upload, "", false, io);
+    if (!result) return tl::unexpected(cli::CommandError(result.error().error, kept));
+    if (*result != cli::k_exit_ok) io.err << kept;
+    else std::filesystem::remove(file);
     return result;
 }
 
@@ -264,9 +217,8 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
                                        "GET /api/1/dtabs: prints the namespace names one a line "
                                        "(-o json: namerd's JSON array).",
                                        "  mesh dtab list --namerd http://namerd:4180\n", *opts);
-        cmd->add_option("-o,--output", opts->output, "Output format: pretty or json")
-            ->check(CLI::IsMember({"pretty", "json"}));
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_list(*opts, ctx); });
+        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text or json");
+        cli::set_run(*cmd, ctx, opts, run_list);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
@@ -279,9 +231,8 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
             "{\"version\":...,\"dtab\":[{\"prefix\":...,\"dst\":...}]} as namerctl --json did.",
             "  mesh dtab get default > default.dtab\n  mesh dtab get default -o json\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cmd->add_option("-o,--output", opts->output, "Output format: pretty, compact or json")
-            ->check(CLI::IsMember({"pretty", "compact", "json"}));
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_get(*opts, ctx); });
+        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Compact, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text, compact or json");
+        cli::set_run(*cmd, ctx, opts, run_get);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
@@ -294,7 +245,7 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
             "  mesh dtab create staging staging.dtab\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
         cmd->add_option("file", opts->file, "Dtab file, or - for stdin")->required();
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_create(*opts, ctx); });
+        cli::set_run(*cmd, ctx, opts, run_create);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
@@ -313,14 +264,14 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
         cmd->add_option("file", opts->file, "Dtab file, or - for stdin")->required();
         auto* version = cmd->add_option("--version", opts->version, "The ETag the edit is based on");
         cmd->add_flag("--force", opts->force, "Overwrite without a version check")->excludes(version);
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_update(*opts, ctx); });
+        cli::set_run(*cmd, ctx, opts, run_update);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
         CLI::App* cmd = online_command(dtab, "delete", "Delete a namespace",
                                        "DELETE /api/1/dtabs/NS.", "  mesh dtab delete staging\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_delete(*opts, ctx); });
+        cli::set_run(*cmd, ctx, opts, run_delete);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
@@ -332,9 +283,8 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
             "error (exit 1).",
             "  mesh dtab watch default\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cmd->add_option("-o,--output", opts->output, "Output format: pretty or json")
-            ->check(CLI::IsMember({"pretty", "json"}));
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_watch(*opts, ctx); });
+        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text or json");
+        cli::set_run(*cmd, ctx, opts, run_watch);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
@@ -346,7 +296,7 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
             "update error your edit is kept in a temporary file whose name is printed.",
             "  EDITOR=nano mesh dtab edit default\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cmd->callback([&ctx, opts] { ctx.exit_code = run_edit(*opts, ctx); });
+        cli::set_run(*cmd, ctx, opts, run_edit);
     }
 }
 

@@ -1,26 +1,14 @@
 #pragma once
-// Pieces of the online dtab commands that `mesh dtab diff` and the namerctl personality reuse.
+// How `mesh dtab get` and `mesh dtab edit` print a namespace's dtab.
 
-#include <optional>
 #include <string>
 
-#include "libmesh/core/error.hpp"
-#include "libmesh/dtab/dtab.hpp"
+#include "cli/output_format.hpp"
 #include "libmesh/namerd/client.hpp"
 
 namespace mesh::commands {
 
-/// A dtab file meant for namerd, with the version it was read at, if it says.
-struct UploadedDtab {
-    dtab::Dtab dtab;
-    std::optional<std::string> version;
-};
-
-/// Parses a dtab text (its `# version <etag>` comment gives the version) or a JSON dtab
-/// (`{"version":..,"dtab":[...]}` or a bare array).
-core::Result<UploadedDtab> parse_upload(const std::string& text, const std::string& name);
-
-/// `get`'s output: pretty (`# version` + aligned dentries), compact or json.
-std::string render_get(const namerd::VersionedDtab& got, const std::string& output);
+/// `get`'s output: text (`# version` + aligned dentries), compact or json.
+std::string render_get(const namerd::VersionedDtab& got, cli::OutputFormat output);
 
 }  // namespace mesh::commands

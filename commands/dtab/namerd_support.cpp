@@ -1,16 +1,18 @@
 #include "commands/dtab/namerd_support.hpp"
 
+#include "cli/duration.hpp"
+
 namespace mesh::commands {
 
 void add_namerd_transport_flags(CLI::App& cmd, NamerdOptions& opts) {
-    cmd.add_option("--request-timeout", opts.timeout_s, "Seconds to wait for each namerd request")
-        ->check(CLI::PositiveNumber);
+    cli::add_duration_option(cmd, "--request-timeout", opts.timeout_s, "How long to wait for each namerd request",
+                             {0.001, 86400});
 }
 
-core::Result<namerd::Client> make_namerd_client(const NamerdOptions& opts, cli::Context& ctx) {
+core::Result<namerd::Client> make_namerd_client(const NamerdOptions& opts, cli::Io& io) {
     std::string url = opts.url;
-    if (url.empty()) url = ctx.io.getenv("NAMERD_URL").value_or("");
-    if (url.empty()) url = ctx.io.getenv("NAMERCTL_BASE_URL").value_or("");
+    if (url.empty()) url = io.getenv("NAMERD_URL").value_or("");
+    if (url.empty()) url = io.getenv("NAMERCTL_BASE_URL").value_or("");
     if (url.empty())
         return core::fail(core::ErrorCode::Usage,
                           "no namerd: pass --namerd URL or set NAMERD_URL (e.g. http://namerd:4180)");

@@ -20,6 +20,6 @@ struct NamerdOptions {
 void add_namerd_transport_flags(CLI::App& cmd, NamerdOptions& opts);
 
 /// A client for --namerd, else $NAMERD_URL, else $NAMERCTL_BASE_URL; a usage error if none.
-core::Result<namerd::Client> make_namerd_client(const NamerdOptions& opts, cli::Context& ctx);
+core::Result<namerd::Client> make_namerd_client(const NamerdOptions& opts, cli::Io& io);
 
 }  // namespace mesh::commands

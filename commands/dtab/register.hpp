@@ -19,6 +19,6 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx);
 void register_dtab_diff(CLI::App& dtab, cli::Context& ctx);
 void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx);
 /// Runs a whole invocation with namerctl's command line.
-int run_namerctl(const std::vector<std::string>& args, cli::Context& ctx);
+cli::Outcome run_namerctl(const std::vector<std::string>& args, cli::Context& ctx);
 
 }  // namespace mesh::commands

@@ -18,10 +18,10 @@ void add_install_common_flags(CLI::App& cmd, install::CommonOptions& o, std::str
         ->capture_default_str();
 }
 
-int print_objects(cli::Context& ctx, const core::Result<std::vector<nlohmann::ordered_json>>& objects,
-                  const std::string& output) {
-    if (!objects) return cli::report_error(ctx, objects.error());
-    ctx.io.out << (output == "json" ? install::render_json(*objects) : install::render_yaml(*objects));
+cli::Outcome print_objects(cli::Io& io, const core::Result<std::vector<nlohmann::ordered_json>>& objects,
+                           const std::string& output) {
+    if (!objects) return tl::unexpected(objects.error());
+    io.out << (output == "json" ? install::render_json(*objects) : install::render_yaml(*objects));
     return cli::k_exit_ok;
 }
 

@@ -15,8 +15,8 @@ namespace mesh::commands {
 /// Adds -n, --linkerd-version, --registry, --kubectl-image, --service-type and -o to `cmd`.
 void add_install_common_flags(CLI::App& cmd, install::CommonOptions& options, std::string& output);
 
-/// Writes the objects as YAML or JSON (`output`), or reports the error; returns the exit code.
-int print_objects(cli::Context& ctx, const core::Result<std::vector<nlohmann::ordered_json>>& objects,
-                  const std::string& output);
+/// Writes the objects as YAML or JSON (`output`), or returns the error that made them.
+cli::Outcome print_objects(cli::Io& io, const core::Result<std::vector<nlohmann::ordered_json>>& objects,
+                           const std::string& output);
 
 }  // namespace mesh::commands

@@ -40,18 +40,16 @@ constexpr const char* k_examples =
     "  mesh install --registry registry.example/buoyantio -o json > l5d.json\n"
     "  mesh install | kubectl delete -f -\n";
 
-int run_install(cli::Context& ctx, InstallFlags& f) {
+cli::Outcome run_install(const InstallFlags& f, cli::Io& io) {
     if (f.ingress)
-        return cli::report_error(
-            ctx, core::Error{core::ErrorCode::Refused,
-                             "--ingress: Linkerd 1.7's io.l5d.ingress identifier watches extensions/v1beta1 "
-                             "Ingresses, which Kubernetes has not served since 1.22; route an ingress "
-                             "controller's traffic to the l5d Service instead (docs/install.md)",
-                             {},
-                             {}});
-    if (f.tls) f.linkerd.tls_secret = f.tls_secret;
-    if (!f.zipkin.empty()) f.linkerd.zipkin = f.zipkin;
-    return print_objects(ctx, install::linkerd_objects(f.linkerd), f.output);
+        return core::fail(core::ErrorCode::Refused,
+                          "--ingress: Linkerd 1.7's io.l5d.ingress identifier watches extensions/v1beta1 "
+                          "Ingresses, which Kubernetes has not served since 1.22; route an ingress "
+                          "controller's traffic to the l5d Service instead (docs/install.md)");
+    install::LinkerdOptions linkerd = f.linkerd;
+    if (f.tls) linkerd.tls_secret = f.tls_secret;
+    if (!f.zipkin.empty()) linkerd.zipkin = f.zipkin;
+    return print_objects(io, install::linkerd_objects(linkerd), f.output);
 }
 
 }  // namespace
@@ -74,8 +72,9 @@ void register_install(CLI::App& app, cli::Context& ctx) {
         ->needs(namerd);
     cmd->add_flag("--ingress", f->ingress, "Refused: Linkerd 1.7's ingress identifier needs an API Kubernetes removed");
     register_install_namerd(*cmd, ctx);
+    // Parsed after `install namerd`'s callback: the parent runs only when no subcommand was chosen.
     cmd->callback([&ctx, cmd, f] {
-        if (cmd->get_subcommands().empty()) ctx.exit_code = run_install(ctx, *f);
+        if (cmd->get_subcommands().empty()) ctx.chosen = [f](cli::Io& io) { return run_install(*f, io); };
     });
 }
 

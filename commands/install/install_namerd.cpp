@@ -36,7 +36,7 @@ void register_install_namerd(CLI::App& parent, cli::Context& ctx) {
     CLI::App* cmd = cli::add_command(parent, "namerd", "Print namerd and its Kubernetes objects", k_description, k_examples);
     add_install_common_flags(*cmd, f->namerd.common, f->output);
     cmd->add_flag("--crds", f->namerd.crds_only, "Print only the DTab CRD and the Namespace, which outlive namerd");
-    cmd->callback([&ctx, f] { ctx.exit_code = print_objects(ctx, install::namerd_objects(f->namerd), f->output); });
+    cli::set_run(*cmd, ctx, [f](cli::Io& io) { return print_objects(io, install::namerd_objects(f->namerd), f->output); });
 }
 
 }  // namespace mesh::commands

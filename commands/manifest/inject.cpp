@@ -44,11 +44,11 @@ constexpr const char* k_examples =
     "  mesh inject -f app.yml --mode iptables --use-service-vip\n"
     "  mesh inject -f rollout.yml --kind-path Rollout.argoproj.io=spec.template --protocol h2\n";
 
-int run_inject(cli::Context& ctx, InjectOptions& o) {
-    resolve_inject_flags(o.inject);
-    auto& c = o.inject.config;
-    if (auto ok = apply_kind_paths(o.manifest.kind_paths, c); !ok) return cli::report_error(ctx, ok.error());
-    return run_manifest_command(ctx, o.manifest, inject::Operation::Inject, c);
+cli::Outcome run_inject(const InjectOptions& options, cli::Io& io) {
+    InjectFlags flags = options.inject;
+    resolve_inject_flags(flags);
+    if (auto ok = apply_kind_paths(options.manifest.kind_paths, flags.config); !ok) return tl::unexpected(ok.error());
+    return run_manifest_command(io, options.manifest, inject::Operation::Inject, flags.config);
 }
 
 }  // namespace
@@ -62,7 +62,7 @@ void register_inject(CLI::App& app, cli::Context& ctx) {
     cmd->add_flag("--fail-on-warning", o->manifest.fail_on_warning,
                   "Exit 3 when a workload has a warning or is not routed (a container keeps its own http_proxy), "
                   "after writing the output as usual: for CI");
-    cmd->callback([&ctx, o] { ctx.exit_code = run_inject(ctx, *o); });
+    cli::set_run(*cmd, ctx, o, run_inject);
 }
 
 }  // namespace mesh::commands

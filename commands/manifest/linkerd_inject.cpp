@@ -31,7 +31,7 @@ bool split_flag(const std::string& arg, std::string& name, std::optional<std::st
 
 }  // namespace
 
-int run_linkerd_inject(const std::vector<std::string>& args, cli::Context& ctx) {
+cli::Outcome run_linkerd_inject(const std::vector<std::string>& args, cli::Context& ctx) {
     ManifestOptions options;
     inject::InjectConfig config;
     config.mode = inject::Mode::Iptables;
@@ -84,7 +84,7 @@ int run_linkerd_inject(const std::vector<std::string>& args, cli::Context& ctx) 
     }
     options.filenames.push_back(input);
     options.report = "none";  // linkerd-inject printed no report
-    return run_manifest_command(ctx, options, inject::Operation::Inject, config);
+    return run_manifest_command(ctx.io, options, inject::Operation::Inject, config);
 }
 
 }  // namespace mesh::commands

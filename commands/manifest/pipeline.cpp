@@ -10,7 +10,7 @@
 #include "cli/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/input.hpp"
-#include "libmesh/core/unified_diff.hpp"
+#include "libmesh/inject/stream_diff.hpp"
 #include "libmesh/manifest/meaning.hpp"
 #include "libmesh/manifest/output_format.hpp"
 
@@ -91,57 +91,6 @@ core::Result<std::string> render_converted(const std::vector<Processed>& process
     return out;
 }
 
-// The file as segments: each rewritten document, widened to whole lines (and merged with any
-// changed neighbour it shares a line with), against its new text; the bytes between stay equal.
-std::string render_diff(const Processed& p) {
-    const std::string& input = p.input.content;
-    struct Piece {
-        std::size_t begin, end;         // widened range in the input
-        std::vector<std::size_t> docs;  // rewritten documents inside it
-    };
-    std::vector<Piece> pieces;
-    for (std::size_t i = 0; i < p.result.documents.size(); ++i) {
-        if (!p.result.changes[i].changed()) continue;
-        const auto& d = p.result.documents[i];
-        std::size_t begin = d.begin == 0 ? 0 : input.rfind('\n', d.begin - 1);
-        begin = begin == std::string::npos || d.begin == 0 ? 0 : begin + 1;
-        std::size_t end = d.end;
-        if (end > 0 && input[end - 1] != '\n') {
-            end = input.find('\n', end);
-            end = end == std::string::npos ? input.size() : end + 1;
-        }
-        if (!pieces.empty() && begin < pieces.back().end) {
-            pieces.back().end = std::max(pieces.back().end, end);
-            pieces.back().docs.push_back(i);
-        } else {
-            pieces.push_back({begin, end, {i}});
-        }
-    }
-    std::vector<std::string> afters;
-    for (const auto& piece : pieces) {
-        std::string after;
-        std::size_t copied = piece.begin;
-        for (std::size_t i : piece.docs) {
-            after.append(input, copied, p.result.documents[i].begin - copied);
-            after += p.result.document_text(input, i);
-            copied = p.result.documents[i].end;
-        }
-        after.append(input, copied, piece.end - copied);
-        afters.push_back(std::move(after));
-    }
-    std::vector<core::DiffSegment> segments;
-    std::size_t copied = 0;
-    for (std::size_t k = 0; k < pieces.size(); ++k) {
-        std::string_view gap(input.data() + copied, pieces[k].begin - copied);
-        segments.push_back({gap, gap});
-        segments.push_back({std::string_view(input.data() + pieces[k].begin, pieces[k].end - pieces[k].begin), afters[k]});
-        copied = pieces[k].end;
-    }
-    std::string_view rest(input.data() + copied, input.size() - copied);
-    segments.push_back({rest, rest});
-    return core::unified_diff_segments(segments, p.input.name);
-}
-
 }  // namespace
 
 void add_manifest_flags(CLI::App& command, ManifestOptions& o) {
@@ -161,7 +110,6 @@ void add_manifest_flags(CLI::App& command, ManifestOptions& o) {
                        "KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. "
                        "Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable")
         ->type_name("KIND[.GROUP]=PATH");
-    command.add_flag("--no-color", o.no_color, "Never colour the report (also: NO_COLOR)");
 }
 
 core::Result<void> apply_kind_paths(const std::vector<std::string>& values, inject::InjectConfig& config) {
@@ -183,37 +131,37 @@ std::string limits_help(const core::Limits& l) {
                        l.max_scalar_bytes >> 20, l.max_nodes_per_document);
 }
 
-int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inject::Operation operation,
-                         const inject::InjectConfig& config) {
-    if (auto ok = validate(options); !ok) return cli::report_error(ctx, ok.error());
+cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, inject::Operation operation,
+                                  const inject::InjectConfig& config) {
+    if (auto ok = validate(options); !ok) return tl::unexpected(ok.error());
     core::InputOptions input_options{options.recursive, config.limits};
-    auto inputs = core::read_inputs(options.filenames, input_options, ctx.io.in);
-    if (!inputs) return cli::report_error(ctx, inputs.error());
+    auto inputs = core::read_inputs(options.filenames, input_options, io.in);
+    if (!inputs) return tl::unexpected(inputs.error());
     if (options.in_place)
         for (const auto& input : *inputs)
             if (!input.is_regular_file)
-                return cli::report_error(ctx, usage(fmt::format("--in-place needs files; {} is not one", input.name)));
+                return tl::unexpected(usage(fmt::format("--in-place needs files; {} is not one", input.name)));
 
     std::vector<Processed> processed;
     std::vector<inject::ObjectReport> objects;
     bool several = inputs->size() > 1;  // one input: nothing to count
-    cli::ProgressReporter progress(ctx.io, operation == inject::Operation::Inject ? "injecting" : "uninjecting",
+    cli::ProgressReporter progress(io, operation == inject::Operation::Inject ? "injecting" : "uninjecting",
                               several ? inputs->size() : 0);
     for (auto& input : *inputs) {
         auto result = inject::process_stream(input.content, input.name, operation, config);
         if (!result) {
             progress.finish();  // so the error starts on a clean line
-            return cli::report_error(ctx, result.error());
+            return tl::unexpected(result.error());
         }
         for (const auto& o : result->objects) objects.push_back(o);
         if (several) progress.advance(input.name);
         processed.push_back(Processed{std::move(input), std::move(*result)});
     }
     progress.finish();
-    bool colour = ctx.io.colour && !options.no_color;
+    bool colour = cli::colour_allowed(io, cli::Stream::Err);
     auto write_report = [&] {
-        if (options.report == "text") write_text_report(ctx.io.err, objects, colour);
-        else if (options.report == "json") write_json_report(ctx.io.err, objects);
+        if (options.report == "text") write_text_report(io.err, objects, colour);
+        else if (options.report == "json") write_json_report(io.err, objects);
     };
     std::size_t refused = 0;
     for (const auto& o : objects) refused += o.status == inject::ObjectStatus::Refused;
@@ -223,17 +171,16 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     int done = options.fail_on_warning && warned ? cli::k_exit_finding : cli::k_exit_ok;
     if (refused > 0 && !config.skip_refused) {
         write_report();
-        return cli::report_error(ctx, core::Error{core::ErrorCode::Refused,
-                                             fmt::format("refused to inject {} workload{}; nothing was written (--skip-refused "
-                                                         "passes them through unchanged)",
-                                                         refused, refused == 1 ? "" : "s"),
-                                             {}, {}});
+        return core::fail(core::ErrorCode::Refused,
+                          fmt::format("refused to inject {} workload{}; nothing was written (--skip-refused "
+                                      "passes them through unchanged)",
+                                      refused, refused == 1 ? "" : "s"));
     }
 
     if (options.diff) {
         std::string diff;
-        for (const auto& p : processed) diff += render_diff(p);
-        ctx.io.out << (!options.no_color && cli::colour_allowed(ctx.io, cli::Stream::Out) ? cli::colour_diff(diff) : diff);
+        for (const auto& p : processed) diff += inject::unified_diff(p.result, p.input.content, p.input.name);
+        io.out << (cli::colour_allowed(io, cli::Stream::Out) ? cli::colour_diff(diff) : diff);
         write_report();
         return diff.empty() ? done : cli::k_exit_finding;
     }
@@ -241,7 +188,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
         for (const auto& p : processed) {
             if (!p.result.changed()) continue;
             if (auto ok = core::write_file_atomically(p.input.name, p.result.render(p.input.content)); !ok)
-                return cli::report_error(ctx, ok.error());
+                return tl::unexpected(ok.error());
         }
         write_report();
         return done;
@@ -249,7 +196,7 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
     std::string converted;
     if (!options.output.empty()) {
         auto out = render_converted(processed, options, config.limits);
-        if (!out) return cli::report_error(ctx, out.error());
+        if (!out) return tl::unexpected(out.error());
         converted = std::move(*out);
     }
     if (!options.output_file.empty()) {
@@ -258,11 +205,11 @@ int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inje
             write_joined(processed, joined);
             converted = std::move(joined).str();
         }
-        if (auto ok = core::write_file_atomically(options.output_file, converted); !ok) return cli::report_error(ctx, ok.error());
+        if (auto ok = core::write_file_atomically(options.output_file, converted); !ok) return tl::unexpected(ok.error());
     } else if (options.output.empty()) {
-        write_joined(processed, ctx.io.out);
+        write_joined(processed, io.out);
     } else {
-        ctx.io.out << converted;
+        io.out << converted;
     }
     write_report();
     return done;

@@ -20,20 +20,19 @@ struct ManifestOptions {
     bool in_place = false;
     bool diff = false;
     std::string report = "text";  ///< text, json or none
-    bool no_color = false;
     std::vector<std::string> kind_paths;  ///< KIND=DOTTED.PATH
     bool fail_on_warning = false;         ///< exit 3 when a workload has a warning or is not routed
 };
 
-/// Adds -f/-R/-o/--in-place/--diff/--report/--kind-path/--no-color to a command.
+/// Adds -f/-R/-o/--in-place/--diff/--report/--kind-path to a command (--no-color is everyone's).
 void add_manifest_flags(CLI::App& command, ManifestOptions& options);
 
 /// Parses --kind-path values into the config; a usage error names the bad value.
 core::Result<void> apply_kind_paths(const std::vector<std::string>& values, inject::InjectConfig& config);
 
-/// Runs the operation over every input and returns the exit code.
-int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inject::Operation operation,
-                         const inject::InjectConfig& config);
+/// Runs the operation over every input: the exit code, or the error that stopped it.
+cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, inject::Operation operation,
+                                  const inject::InjectConfig& config);
 
 /// The limits, as `--help` states them.
 std::string limits_help(const core::Limits& limits);

@@ -15,6 +15,6 @@ void register_inject(CLI::App& app, cli::Context& ctx);
 /// Adds `mesh uninject`.
 void register_uninject(CLI::App& app, cli::Context& ctx);
 /// Runs a whole invocation with linkerd-inject's command line.
-int run_linkerd_inject(const std::vector<std::string>& args, cli::Context& ctx);
+cli::Outcome run_linkerd_inject(const std::vector<std::string>& args, cli::Context& ctx);
 
 }  // namespace mesh::commands

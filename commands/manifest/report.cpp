@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/json_output.hpp"
+
 namespace mesh::commands {
 
 using inject::ObjectStatus;
@@ -69,7 +71,7 @@ void write_json_report(std::ostream& err, const std::vector<inject::ObjectReport
     }
     nlohmann::ordered_json doc;
     doc["objects"] = list;
-    err << doc.dump(2) << '\n';
+    err << cli::json_text(doc);
 }
 
 }  // namespace mesh::commands

@@ -4,9 +4,14 @@
 
 #include "commands/proxy/check_render.hpp"
 #include "cli/command.hpp"
+#include "cli/duration.hpp"
+#include "cli/json_output.hpp"
+#include "cli/output_format.hpp"
+#include "cli/terminal.hpp"
 #include "cli/interval_wait.hpp"
 #include "commands/proxy/proxy_source.hpp"
 #include "libmesh/admin/server_info.hpp"
+#include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/proxy_checks.hpp"
 #include "libmesh/health/status_report.hpp"
 
@@ -19,7 +24,7 @@ struct CheckOptions {
     double interval_s = 5;
     bool once = false;
     bool fail_on_warning = false;
-    std::string output = "text";
+    cli::OutputFormat output = cli::OutputFormat::Text;
     std::string namerd;
     double sr_warn_pct = 99, sr_error_pct = 90, min_uptime_s = 600, p99_ms = 1000, heap_pct = 90;
     int max_restarts = 0;
@@ -50,48 +55,13 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
     return {"namerd", {item}};
 }
 
-void print_check_report(const health::CheckReport& report, const CheckOptions& o, bool colour, cli::Context& ctx) {
-    if (o.output == "json")
-        ctx.io.out << check_json(report, o.fail_on_warning)
-                          .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                   << '\n';
-    else
-        ctx.io.out << check_text(report, o.fail_on_warning, colour, o.output == "short");
+core::Result<void> validate(const CheckOptions& o) {
+    if (o.sr_error_pct > o.sr_warn_pct)
+        return core::fail(core::ErrorCode::Usage, "--success-rate-error must not exceed --success-rate-warn");
+    return {};
 }
 
-int run_check(const CheckOptions& o, cli::Context& ctx) {
-    if (o.sr_error_pct > o.sr_warn_pct)
-        return cli::report_error(ctx, core::Error{core::ErrorCode::Usage,
-                                             "--success-rate-error must not exceed --success-rate-warn", {}, {}});
-    auto client = net::make_curl_client();
-    health::CheckReport report;
-    ProxySourceOptions source = o.source;
-    source.kube_checks = true;
-    auto resolved = resolve_proxies(source, ctx, *client);
-    if (!resolved) return cli::report_error(ctx, resolved.error());
-    // Kubernetes checks come first, as in `linkerd check`.
-    for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
-    const auto& targets = resolved->targets;
-    bool colour = use_colour(o.source, ctx);
-    if (targets.empty() && !report.success(false)) {
-        // The cluster could not be asked (no kubeconfig, a 401, no proxy pods): that failing check
-        // is the report, as `linkerd check` stops at its first failing category.
-        print_check_report(report, o, colour, ctx);
-        return cli::k_exit_finding;
-    }
-    health::SampleOptions sampling = sample_options(o.source, ctx);
-    sampling.probes = {true, true, true, true};
-    cli::InterruptGuard guard;
-    auto first = sample_with_progress(*client, targets, sampling, ctx);
-    std::optional<std::vector<health::ProxySample>> second;
-    if (!o.once) {
-        if (!cli::wait_for(std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000))))
-            return cli::k_exit_interrupted;
-        health::SampleOptions again = sampling;
-        again.probes = {};
-        second = sample_with_progress(*client, targets, again, ctx);
-    }
-    health::StatusReport status = health::build_status(targets, first, second ? &*second : nullptr);
+health::CheckThresholds thresholds(const CheckOptions& o) {
     health::CheckThresholds t;
     t.success_rate_warn = o.sr_warn_pct / 100;
     t.success_rate_error = o.sr_error_pct / 100;
@@ -100,18 +70,61 @@ int run_check(const CheckOptions& o, cli::Context& ctx) {
     t.heap_warn = o.heap_pct / 100;
     t.max_restarts = o.max_restarts;
     t.max_removals = o.max_ejections;
+    return t;
+}
+
+std::string render_check(const CheckOptions& o, const health::CheckReport& report, cli::Io& io);
+
+cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
+    if (auto ok = validate(o); !ok) return tl::unexpected(ok.error());
+    auto client = net::make_curl_client();
+    health::CheckReport report;
+    ProxySourceOptions source = o.source;
+    source.kube_checks = true;
+    auto resolved = resolve_proxies(source, io, *client);
+    if (!resolved) return tl::unexpected(resolved.error());
+    // Kubernetes checks come first, as in `linkerd check`.
+    for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
+    const auto& targets = resolved->targets;
+    if (targets.empty() && !report.success(false)) {
+        // The cluster could not be asked (no kubeconfig, a 401, no proxy pods): that failing check
+        // is the report, as `linkerd check` stops at its first failing category.
+        io.out << render_check(o, report, io);
+        return cli::k_exit_finding;
+    }
+    health::IntervalPlan plan;
+    plan.first = sample_options(o.source, io);
+    plan.first.probes = {true, true, true, true};
+    plan.second = plan.first;
+    plan.second.probes = {};
+    if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
+    health::SampleRound sample = [&](const health::SampleOptions& options) {
+        return sample_with_progress(*client, targets, options, io);
+    };
+    cli::InterruptGuard guard;
+    auto samples = health::sample_over_interval(sample, plan, cli::wait_for);
+    if (samples.cancelled) return cli::k_exit_interrupted;
+    const auto& first = samples.first;
+    const auto& second = samples.second;
+    health::StatusReport status = health::build_status(targets, first, second ? &*second : nullptr);
     // Config, client state and ping come from the first round; metrics from the latest.
     std::vector<health::ProxySample> merged = first;
     if (second)
         for (std::size_t i = 0; i < merged.size(); ++i) merged[i].metrics = (*second)[i].metrics;
-    health::add_proxy_checks(report, targets, merged, status, t);
+    health::add_proxy_checks(report, targets, merged, status, thresholds(o));
     if (!o.namerd.empty()) {
         net::Request tmpl = targets.empty() ? net::Request{} : targets.front().request_template;
         tmpl.auth = {};
-        report.categories.push_back(namerd_category(o.namerd, *client, sampling, tmpl));
+        report.categories.push_back(namerd_category(o.namerd, *client, plan.first, tmpl));
     }
-    print_check_report(report, o, colour, ctx);
+    io.out << render_check(o, report, io);
     return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;
+}
+
+std::string render_check(const CheckOptions& o, const health::CheckReport& report, cli::Io& io) {
+    if (o.output == cli::OutputFormat::Json) return cli::json_text(check_json(report, o.fail_on_warning));
+    return check_text(report, o.fail_on_warning, cli::colour_allowed(io, cli::Stream::Out),
+                      o.output == cli::OutputFormat::Short);
 }
 
 }  // namespace
@@ -136,14 +149,13 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         "  mesh check -n linkerd --fail-on-warning -o json\n"
         "  mesh check --success-rate-warn 99.9 --namerd namerd.linkerd:9991\n");
     add_proxy_source_options(cmd, o->source);
-    cmd->add_option("--interval", o->interval_s, "Seconds between the two samples that rates come from")
-        ->capture_default_str()
-        ->check(CLI::Range(0.05, 3600.0));
+    cli::add_duration_option(*cmd, "--interval", o->interval_s, "Time between the two samples that rates come from",
+                             {0.05, 3600});
     cmd->add_flag("--once", o->once, "One sample: cumulative success rates and ejection counts");
     cmd->add_flag("--fail-on-warning", o->fail_on_warning, "Exit 3 on warnings too");
-    cmd->add_option("-o,--output", o->output, "Output format: text, short (only problems) or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"text", "short", "json"}));
+    cli::add_output_flag(*cmd, o->output,
+                         {{cli::OutputFormat::Text, cli::OutputFormat::Short, cli::OutputFormat::Json}, {}, true},
+                         "Output format: text, short (only problems) or json");
     cmd->add_option("--namerd", o->namerd, "Also check that namerd's admin (host:port, default port 9991) answers");
     auto th = "Thresholds";
     cmd->add_option("--success-rate-warn", o->sr_warn_pct, "Warn below this success rate, in percent")
@@ -160,7 +172,7 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         ->capture_default_str()->check(CLI::PositiveNumber)->group(th);
     cmd->add_option("--heap-warn", o->heap_pct, "Warn when JVM heap use exceeds this, in percent")
         ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
-    cmd->callback([&ctx, o] { ctx.exit_code = run_check(*o, ctx); });
+    cli::set_run(*cmd, ctx, o, run_check);
 }
 
 }  // namespace mesh::commands

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "commands/proxy/kube_discovery.hpp"
+#include "cli/duration.hpp"
 #include "cli/terminal.hpp"
 
 namespace mesh::commands {
@@ -49,17 +49,13 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& o) {
     cmd->add_option("--parallel", o.parallel, "At most this many requests at once")
         ->capture_default_str()
         ->check(CLI::Range(1, 1024));
-    cmd->add_option("--timeout", o.timeout_s, "Seconds allowed for each admin request")
-        ->capture_default_str()
-        ->check(CLI::Range(0.001, 3600.0));
-    cmd->add_option("--overall-timeout", o.overall_timeout_s, "Seconds allowed for a whole round (0 = none)")
-        ->capture_default_str()
-        ->check(CLI::Range(0.0, 86400.0));
+    cli::add_duration_option(*cmd, "--timeout", o.timeout_s, "Time allowed for each admin request", {0.001, 3600});
+    cli::add_duration_option(*cmd, "--overall-timeout", o.overall_timeout_s, "Time allowed for a whole round (0 = none)",
+                             {0, 86400});
     cmd->add_option("--max-body", o.max_body_mib, "Largest admin answer accepted, in MiB")
         ->capture_default_str()
         ->check(CLI::Range(1, 1024));
     cmd->add_flag("-v,--verbose", o.verbose, "Log every HTTP request and its status on stderr (secrets redacted)");
-    cmd->add_flag("--no-color", o.no_color, "No colour or symbols, even on a terminal");
 }
 
 static core::Result<std::string> read_file(const std::string& path) {
@@ -80,7 +76,13 @@ static net::Request admin_template(const ProxySourceOptions& o) {
     return r;
 }
 
-core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::Context& ctx, net::HttpClient& client) {
+// The log of -v: one stderr line per request; none without -v.
+static std::function<void(const std::string&)> verbose_log(const ProxySourceOptions& o, cli::Io& io) {
+    if (!o.verbose) return {};
+    return [&io](const std::string& line) { io.err << "mesh: " << line << '\n'; };
+}
+
+core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::Io& io, net::HttpClient& client) {
     ResolvedProxies out;
     if (!o.proxies.empty() || !o.proxies_file.empty()) {
         for (const auto& a : o.proxies) {
@@ -100,28 +102,35 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
         for (auto& t : out.targets) t.request_template = admin_template(o);
         return out;
     }
-    return discover_kube_proxies(o, ctx, client, admin_template(o));
+    health::KubeDiscoveryOptions kube;
+    kube.overrides = {o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token, o.insecure_skip_tls_verify,
+                      o.request_timeout};
+    kube.namespace_name = o.namespace_name;
+    kube.selector = o.selector;
+    kube.admin_port = o.admin_port;
+    kube.direct = o.direct;
+    kube.cluster_checks = o.kube_checks;
+    kube::KubeEnvironment env{io.getenv, read_file};
+    return health::discover_kube_proxies(kube, env, client, admin_template(o), verbose_log(o, io));
 }
 
-health::SampleOptions sample_options(const ProxySourceOptions& o, cli::Context& ctx) {
+health::SampleOptions sample_options(const ProxySourceOptions& o, cli::Io& io) {
     health::SampleOptions s;
     s.parallel = o.parallel;
     s.overall_timeout = std::chrono::milliseconds(static_cast<long long>(o.overall_timeout_s * 1000));
     s.metrics_limits.max_bytes = o.max_body_mib << 20;
-    if (o.verbose) s.log = [&ctx](const std::string& line) { ctx.io.err << "mesh: " << line << '\n'; };
+    s.log = verbose_log(o, io);
     return s;
 }
 
 std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
                                                       const std::vector<health::ProxyTarget>& targets,
-                                                      health::SampleOptions options, cli::Context& ctx) {
-    cli::ProgressReporter progress(ctx.io, "probing proxies", targets.size());
+                                                      health::SampleOptions options, cli::Io& io) {
+    cli::ProgressReporter progress(io, "probing proxies", targets.size());
     if (progress.enabled()) options.on_proxy_answered = [&progress](const std::string& name) { progress.advance(name); };
     auto samples = health::sample_proxies(client, targets, options);
     progress.finish();
     return samples;
 }
-
-bool use_colour(const ProxySourceOptions& o, const cli::Context& ctx) { return ctx.io.colour && !o.no_color; }
 
 }  // namespace mesh::commands

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "libmesh/health/check_report.hpp"
+#include "libmesh/health/kube_discovery.hpp"
 #include "libmesh/health/proxy_sample.hpp"
 #include "libmesh/health/proxy_target.hpp"
 #include "libmesh/net/http_client.hpp"
@@ -33,31 +34,25 @@ struct ProxySourceOptions {
     double overall_timeout_s = 0;
     std::size_t max_body_mib = 32;
     bool verbose = false;
-    bool no_color = false;
 };
 
 /// Adds the shared flags to `cmd`.
 void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& options);
 
-/// Proxies found for the options, plus any Kubernetes checks made on the way (for `mesh check`).
-struct ResolvedProxies {
-    std::vector<health::ProxyTarget> targets;
-    std::vector<health::CheckCategory> kube_checks;  ///< empty when the proxies were given directly
-};
+/// Proxies found for the options, plus any Kubernetes checks made on the way (for `mesh check`;
+/// empty when the proxies were given directly).
+using ResolvedProxies = health::DiscoveredProxies;
 
 /// Finds the proxies: --proxy/--proxies-file, else Kubernetes pods.
-core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options, cli::Context& ctx,
+core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options, cli::Io& io,
                                               net::HttpClient& client);
 
 /// Sample options for the flags (parallelism, timeouts, the -v log to stderr).
-health::SampleOptions sample_options(const ProxySourceOptions& options, cli::Context& ctx);
+health::SampleOptions sample_options(const ProxySourceOptions& options, cli::Io& io);
 
 /// Samples every target, showing "probing proxies: done/total" on stderr when it is a terminal.
 std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
                                                       const std::vector<health::ProxyTarget>& targets,
-                                                      health::SampleOptions options, cli::Context& ctx);
-
-/// True when colour and symbols may be used.
-bool use_colour(const ProxySourceOptions& options, const cli::Context& ctx);
+                                                      health::SampleOptions options, cli::Io& io);
 
 }  // namespace mesh::commands

@@ -3,9 +3,13 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/duration.hpp"
+#include "cli/output_format.hpp"
+#include "cli/terminal.hpp"
 #include "cli/interval_wait.hpp"
 #include "commands/proxy/proxy_source.hpp"
 #include "commands/proxy/status_render.hpp"
+#include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/status_report.hpp"
 
 namespace mesh::commands {
@@ -17,49 +21,64 @@ struct StatusOptions {
     double interval_s = 5;
     bool once = false;
     bool watch = false;
-    std::string output = "text";
+    cli::OutputFormat output = cli::OutputFormat::Text;
 };
 
-int run_status(const StatusOptions& o, cli::Context& ctx) {
+// The sampling of one frame: the version only in the first round (it does not change between
+// samples), no second round with --once.
+health::IntervalPlan interval_plan(const StatusOptions& o, cli::Io& io) {
+    health::IntervalPlan plan;
+    plan.first = sample_options(o.source, io);
+    plan.first.probes.version = true;
+    plan.second = plan.first;
+    plan.second.probes.version = false;
+    if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
+    return plan;
+}
+
+std::string render_status(const StatusOptions& o, const health::StatusReport& report, cli::Io& io);
+
+cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     auto client = net::make_curl_client();
-    auto resolved = resolve_proxies(o.source, ctx, *client);
-    if (!resolved) return cli::report_error(ctx, resolved.error());
+    auto resolved = resolve_proxies(o.source, io, *client);
+    if (!resolved) return tl::unexpected(resolved.error());
     const auto& targets = resolved->targets;
-    health::SampleOptions sampling = sample_options(o.source, ctx);
-    sampling.probes.version = true;
-    auto interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
+    health::IntervalPlan plan = interval_plan(o, io);
+    health::SampleRound sample = [&](const health::SampleOptions& options) {
+        return sample_with_progress(*client, targets, options, io);
+    };
     cli::InterruptGuard guard;
-    std::vector<health::ProxySample> previous;
+    std::optional<std::vector<health::ProxySample>> previous;
     int exit_code = cli::k_exit_ok;
     for (bool first_frame = true;; first_frame = false) {
-        std::vector<health::ProxySample> first =
-            previous.empty() ? sample_with_progress(*client, targets, sampling, ctx) : std::move(previous);
-        std::optional<std::vector<health::ProxySample>> second;
-        if (!o.once) {
-            if (!cli::wait_for(interval)) return cli::k_exit_interrupted;
-            health::SampleOptions again = sampling;
-            again.probes.version = false;  // the version does not change between samples
-            second = sample_with_progress(*client, targets, again, ctx);
+        auto samples = health::sample_over_interval(sample, plan, cli::wait_for, std::move(previous));
+        previous.reset();
+        if (samples.cancelled) return cli::k_exit_interrupted;
+        if (samples.second)
             for (std::size_t i = 0; i < targets.size(); ++i)
-                if (!(*second)[i].version) (*second)[i].version = first[i].version;
-        }
+                if (!(*samples.second)[i].version) (*samples.second)[i].version = samples.first[i].version;
         if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
-        health::StatusReport report = health::build_status(targets, first, second ? &*second : nullptr);
+        health::StatusReport report =
+            health::build_status(targets, samples.first, samples.second ? &*samples.second : nullptr);
         exit_code = report.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
-        std::string text = o.output == "json"
-                               ? status_json_text(report)
-                               : status_text(report, o.output == "wide", use_colour(o.source, ctx));
+        std::string text = render_status(o, report, io);
         if (o.watch) {
-            if (ctx.io.out_is_terminal) ctx.io.out << "\x1b[H\x1b[2J";  // redraw in place
-            else if (!first_frame) ctx.io.out << '\n';
+            if (io.out_is_terminal) io.out << "\x1b[H\x1b[2J";  // redraw in place
+            else if (!first_frame) io.out << '\n';
         }
-        ctx.io.out << text << std::flush;
+        io.out << text << std::flush;
         if (!o.watch) break;
         // The second sample of this frame is the first of the next: every frame covers one interval.
-        if (second) previous = std::move(*second);
-        else if (!cli::wait_for(interval)) return cli::k_exit_interrupted;
+        if (samples.second) previous = std::move(samples.second);
+        else if (!cli::wait_for(std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000))))
+            return cli::k_exit_interrupted;
     }
     return exit_code;
+}
+
+std::string render_status(const StatusOptions& o, const health::StatusReport& report, cli::Io& io) {
+    if (o.output == cli::OutputFormat::Json) return status_json_text(report);
+    return status_text(report, o.output == cli::OutputFormat::Wide, cli::colour_allowed(io, cli::Stream::Out));
 }
 
 }  // namespace
@@ -85,16 +104,15 @@ void register_status(CLI::App& app, cli::Context& ctx) {
         "  mesh status -n linkerd -l app=l5d -o wide\n"
         "  mesh status --context prod --watch --interval 2\n");
     add_proxy_source_options(cmd, o->source);
-    cmd->add_option("--interval", o->interval_s, "Seconds between the two samples that rates come from")
-        ->capture_default_str()
-        ->check(CLI::Range(0.05, 3600.0));
+    cli::add_duration_option(*cmd, "--interval", o->interval_s, "Time between the two samples that rates come from",
+                             {0.05, 3600});
     cmd->add_flag("--once", o->once,
                   "One sample: cumulative success rates, rps from the last histogram window (count/60)");
     cmd->add_flag("-w,--watch", o->watch, "Refresh every --interval until Ctrl-C");
-    cmd->add_option("-o,--output", o->output, "Output format: text, wide or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"text", "wide", "json"}));
-    cmd->callback([&ctx, o] { ctx.exit_code = run_status(*o, ctx); });
+    cli::add_output_flag(*cmd, o->output,
+                         {{cli::OutputFormat::Text, cli::OutputFormat::Wide, cli::OutputFormat::Json}, {}, true},
+                         "Output format: text, wide or json");
+    cli::set_run(*cmd, ctx, o, run_status);
 }
 
 }  // namespace mesh::commands

@@ -68,8 +68,9 @@ core::Result<void> generate_certs(ManifestsOptions& o) {
     return {};
 }
 
-int run_manifests(cli::Context& ctx, CLI::App& cmd, ManifestsOptions& o) {
-    // Pass the injection flags on exactly as given, so serve applies its own defaults and checks.
+// Records the injection flags exactly as given, so serve applies its own defaults and checks.
+void record_serve_args(const CLI::App& cmd, ManifestsOptions& o) {
+    o.manifests.serve_args.clear();
     for (const char* name : {"--mode", "--protocol", "--proxy-port", "--proxy-env", "--no-proxy", "--init-image",
                              "--linkerd-svc-name", "--init-arg"}) {
         for (const auto& value : cmd.get_option(name)->results())
@@ -77,11 +78,15 @@ int run_manifests(cli::Context& ctx, CLI::App& cmd, ManifestsOptions& o) {
     }
     for (const char* name : {"--overwrite-env", "--use-service-vip", "--privileged", "--allow-host-network"})
         if (cmd.get_option(name)->count() > 0) o.manifests.serve_args.emplace_back(name);
+}
+
+cli::Outcome run_manifests(const ManifestsOptions& options, cli::Io& io) {
+    ManifestsOptions o = options;
     if (!o.generate_certs.empty())
-        if (auto ok = generate_certs(o); !ok) return cli::report_error(ctx, ok.error());
+        if (auto ok = generate_certs(o); !ok) return tl::unexpected(ok.error());
     auto text = webhook::render_manifests(o.manifests);
-    if (!text) return cli::report_error(ctx, text.error());
-    ctx.io.out << *text;
+    if (!text) return tl::unexpected(text.error());
+    io.out << *text;
     return cli::k_exit_ok;
 }
 
@@ -107,7 +112,10 @@ void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
     add_inject_flags(*cmd, o->inject, false);
-    cmd->callback([&ctx, cmd, o] { ctx.exit_code = run_manifests(ctx, *cmd, *o); });
+    cmd->callback([&ctx, cmd, o] {
+        record_serve_args(*cmd, *o);
+        ctx.chosen = [o](cli::Io& io) { return run_manifests(*o, io); };
+    });
 }
 
 }  // namespace mesh::commands

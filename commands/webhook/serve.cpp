@@ -94,12 +94,13 @@ private:
     std::atomic<int> m_signal{0};
 };
 
-int run_serve(cli::Context& ctx, ServeOptions& o) {
+cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
+    ServeOptions o = given;
     resolve_inject_flags(o.inject);
     auto address = webhook::parse_listen_address(o.listen);
-    if (!address) return cli::report_error(ctx, address.error());
+    if (!address) return tl::unexpected(address.error());
     auto log_mutex = std::make_shared<std::mutex>();
-    std::ostream& err = ctx.io.err;
+    std::ostream& err = io.err;
     auto log = [log_mutex, &err](const std::string& line) {
         std::time_t now = std::time(nullptr);
         std::tm tm{};
@@ -126,11 +127,11 @@ int run_serve(cli::Context& ctx, ServeOptions& o) {
         if (running) running->stop();
     });
     auto server = webhook::WebhookServer::create(std::move(options));
-    if (!server) return cli::report_error(ctx, server.error());
+    if (!server) return tl::unexpected(server.error());
     running = server->get();
     signals.start();
     auto result = (*server)->run();
-    if (!result) return cli::report_error(ctx, result.error());
+    if (!result) return tl::unexpected(result.error());
     log("stopped");
     return signals.signal() == SIGINT ? cli::k_exit_interrupted : cli::k_exit_ok;
 }
@@ -163,7 +164,7 @@ void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
     add_inject_flags(*cmd, o->inject, false);
-    cmd->callback([&ctx, o] { ctx.exit_code = run_serve(ctx, *o); });
+    cli::set_run(*cmd, ctx, o, run_serve);
 }
 
 }  // namespace mesh::commands

@@ -1,32 +1,18 @@
 // Proxies through Kubernetes: list the pods, then reach each admin server through the API
 // server's pod proxy (works from outside the cluster) or at the pod IP (--direct, inside it).
 
-#include "commands/proxy/kube_discovery.hpp"
+#include "libmesh/health/kube_discovery.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "libmesh/kube/api_client.hpp"
 
-namespace mesh::commands {
+namespace mesh::health {
 
 namespace {
-
-using health::CheckItem;
-using health::CheckResult;
-
-core::Result<std::string> read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(core::ErrorCode::Io, fmt::format("{}: cannot open file", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (s.str().size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
-    return s.str();
-}
 
 CheckItem item(std::string description, CheckResult result = CheckResult::Success, std::string error = {},
                std::string hint = {}) {
@@ -46,15 +32,15 @@ CheckItem presence(kube::ApiClient& api, const std::string& path, const std::str
     return item(description);
 }
 
-std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const ProxySourceOptions& o,
-                                                  const std::vector<kube::PodInfo>& pods) {
+std::vector<CheckCategory> cluster_checks(kube::ApiClient& api, const KubeDiscoveryOptions& o,
+                                          const std::vector<kube::PodInfo>& pods) {
     const std::string ns = kube::url_encode(o.namespace_name);
     const std::string sel = kube::url_encode(o.selector);
-    health::CheckCategory k8s{"kubernetes-api", {}};
+    CheckCategory k8s{"kubernetes-api", {}};
     k8s.checks.push_back(item("can initialize the client"));
     k8s.checks.push_back(item("can query the Kubernetes API"));
 
-    health::CheckCategory existence{"linkerd-existence", {}};
+    CheckCategory existence{"linkerd-existence", {}};
     auto nsr = api.get("/api/v1/namespaces/" + ns);
     if (nsr && nsr->ok() && nsr->status == 200) {
         existence.checks.push_back(item(fmt::format("namespace {} exists", o.namespace_name)));
@@ -113,8 +99,8 @@ std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const Pr
 
 // `mesh check` renders a Kubernetes failure as its failing check (linkerd check stops at the
 // first failing category), so -o json still prints one document and the exit status is 3.
-ResolvedProxies failed_client(const std::string& error) {
-    ResolvedProxies out;
+DiscoveredProxies failed_client(const std::string& error) {
+    DiscoveredProxies out;
     out.kube_checks.push_back({"kubernetes-api",
                                {item("can initialize the client", CheckResult::Error, error,
                                      "set KUBECONFIG or --kubeconfig, pick a context with --context, or give "
@@ -122,8 +108,8 @@ ResolvedProxies failed_client(const std::string& error) {
     return out;
 }
 
-ResolvedProxies failed_query(const std::string& error, const std::string& source) {
-    ResolvedProxies out;
+DiscoveredProxies failed_query(const std::string& error, const std::string& source) {
+    DiscoveredProxies out;
     out.kube_checks.push_back(
         {"kubernetes-api",
          {item("can initialize the client"),
@@ -136,44 +122,40 @@ ResolvedProxies failed_query(const std::string& error, const std::string& source
 
 }  // namespace
 
-core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o, cli::Context& ctx, net::HttpClient& client,
-                                                    const net::Request& admin_template) {
-    kube::KubeEnvironment env{ctx.io.getenv, read_whole_file};
-    kube::KubeOverrides overrides{o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token,
-                                  o.insecure_skip_tls_verify, o.request_timeout};
-    auto config = kube::load_rest_config(overrides, env);
+core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions& o, const kube::KubeEnvironment& env,
+                                                      net::HttpClient& client, const net::Request& admin_template,
+                                                      const std::function<void(const std::string&)>& log) {
+    auto config = kube::load_rest_config(o.overrides, env);
     if (!config) {
-        if (o.kube_checks) return failed_client(config.error().message);
+        if (o.cluster_checks) return failed_client(config.error().message);
         return tl::unexpected(config.error());
     }
-    std::function<void(const std::string&)> log;
-    if (o.verbose) log = [&ctx](const std::string& line) { ctx.io.err << "mesh: " << line << '\n'; };
     kube::ApiClient api(*config, client, env, log);
     auto pods = api.list_pods(o.namespace_name, o.selector);
     if (!pods) {
-        if (o.kube_checks) return failed_query(pods.error().message, config->source);
+        if (o.cluster_checks) return failed_query(pods.error().message, config->source);
         return tl::unexpected(pods.error());
     }
     if (pods->empty()) {
         std::string none = fmt::format("no proxy pods with selector '{}' in namespace '{}' ({})", o.selector,
                                        o.namespace_name, config->source);
         const char* hint = "use -n NAMESPACE (the linkerd-examples DaemonSet runs in 'default') or -l SELECTOR";
-        if (o.kube_checks) {
-            ResolvedProxies out;
+        if (o.cluster_checks) {
+            DiscoveredProxies out;
             out.kube_checks = cluster_checks(api, o, *pods);
             out.kube_checks.back().checks.push_back(item("proxy pods exist", CheckResult::Error, none, hint));
             return out;
         }
         return core::fail(core::ErrorCode::Input, none + "; " + hint);
     }
-    ResolvedProxies out;
+    DiscoveredProxies out;
     auto tmpl = api.request_template();
     if (!tmpl) return tl::unexpected(tmpl.error());
     tmpl->timeout = admin_template.timeout;
     tmpl->max_body_bytes = admin_template.max_body_bytes;
     tmpl->headers.clear();
     for (const auto& p : *pods) {
-        health::ProxyTarget t;
+        ProxyTarget t;
         t.name = p.name;
         t.node = p.node;
         t.ip = p.pod_ip;
@@ -188,7 +170,7 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
         if (p.phase != "Running" || (o.direct && p.pod_ip.empty())) {
             std::string why = p.phase.empty() ? "not running" : p.phase;
             if (!p.waiting_reason.empty()) why += " (" + p.waiting_reason + ")";
-            t.unreachable = health::ProxyFailureNote{"pod", fmt::format("pod is {}", why),
+            t.unreachable = ProxyFailureNote{"pod", fmt::format("pod is {}", why),
                                                      "kubectl describe pod " + p.name + " -n " + o.namespace_name};
         }
         if (o.direct) {
@@ -202,8 +184,8 @@ core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o,
         }
         out.targets.push_back(std::move(t));
     }
-    if (o.kube_checks) out.kube_checks = cluster_checks(api, o, *pods);
+    if (o.cluster_checks) out.kube_checks = cluster_checks(api, o, *pods);
     return out;
 }
 
-}  // namespace mesh::commands
+}  // namespace mesh::health
