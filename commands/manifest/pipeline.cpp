@@ -11,6 +11,7 @@
 #include "libmesh/core/unified_diff.hpp"
 #include "libmesh/manifest/meaning.hpp"
 #include "libmesh/manifest/output_format.hpp"
+#include "libmesh/net/fetch.hpp"
 
 namespace mesh::commands {
 
@@ -180,7 +181,7 @@ std::string limits_help(const core::Limits& l) {
 int run_manifest_command(cli::Context& ctx, const ManifestOptions& options, inject::Operation operation,
                          const inject::InjectConfig& config) {
     if (auto ok = validate(options); !ok) return cli::report_error(ctx, ok.error());
-    core::InputOptions input_options{options.recursive, config.limits};
+    core::InputOptions input_options{options.recursive, config.limits, net::fetch_url};
     auto inputs = core::read_inputs(options.filenames, input_options, ctx.io.in);
     if (!inputs) return cli::report_error(ctx, inputs.error());
     if (options.in_place)
