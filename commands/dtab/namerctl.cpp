@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "commands/dtab/support.hpp"
+#include "libmesh/core/json_string.hpp"
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/namerd/client.hpp"
 
@@ -119,6 +120,20 @@ namerd::Response must(core::Result<namerd::Response> r) {
     return *r;
 }
 
+// namerctl prints `--json` with Go's json.Marshal: compact, strings in Go's bytes (`&` as \u0026...).
+template <typename Json>
+std::string go_json(const Json& j) {
+    if (j.is_string()) return core::json_quote(j.template get_ref<const std::string&>(), core::JsonEscape::GoMarshal);
+    if (!j.is_structured()) return j.dump();
+    std::string out(1, j.is_array() ? '[' : '{');
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it != j.begin()) out += ',';
+        if (j.is_object()) out += core::json_quote(it.key(), core::JsonEscape::GoMarshal) + ':';
+        out += go_json(it.value());
+    }
+    return out + (j.is_array() ? ']' : '}');
+}
+
 std::string unexpected(const namerd::Response& r) { return "unexpected response: " + r.status_line; }
 
 std::string read_source(const std::string& file, cli::Context& ctx) {
@@ -164,7 +179,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             throw NamerctlError{e.what(), ""};
         }
         if (a.json) {
-            out = names.dump() + "\n";
+            out = go_json(names) + "\n";
         } else {
             for (const auto& n : names) out += (n.is_string() ? n.get<std::string>() : n.dump()) + "\n";
         }
@@ -181,7 +196,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             nlohmann::ordered_json j;
             j["version"] = version;
             j["dtab"] = nlohmann::ordered_json::parse(namerd::dtab_to_json(*d));
-            out = j.dump() + "\n";
+            out = go_json(j) + "\n";
         } else if (a.pretty) {
             if (!version.empty()) out += "# version " + version + "\n";
             out += dtab::format_namerctl(*d);

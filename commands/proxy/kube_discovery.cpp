@@ -5,11 +5,10 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "libmesh/core/file_reader.hpp"
 #include "libmesh/kube/api_client.hpp"
 
 namespace mesh::commands {
@@ -18,15 +17,6 @@ namespace {
 
 using health::CheckItem;
 using health::CheckResult;
-
-core::Result<std::string> read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(core::ErrorCode::Io, fmt::format("{}: cannot open file", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (s.str().size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
-    return s.str();
-}
 
 CheckItem item(std::string description, CheckResult result = CheckResult::Success, std::string error = {},
                std::string hint = {}) {
@@ -115,7 +105,7 @@ std::vector<health::CheckCategory> cluster_checks(kube::ApiClient& api, const Pr
 
 core::Result<ResolvedProxies> discover_kube_proxies(const ProxySourceOptions& o, cli::Context& ctx, net::HttpClient& client,
                                                     const net::Request& admin_template) {
-    kube::KubeEnvironment env{ctx.io.getenv, read_whole_file};
+    kube::KubeEnvironment env{ctx.io.getenv, [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};
     kube::KubeOverrides overrides{o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token,
                                   o.insecure_skip_tls_verify, o.request_timeout};
     auto config = kube::load_rest_config(overrides, env);

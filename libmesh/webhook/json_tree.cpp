@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
+
 namespace mesh::webhook {
 
 using manifest::k_no_node;
@@ -209,7 +211,7 @@ core::Result<YamlTree> json_tree(std::string_view text, const core::Limits& limi
     try {
         Scanner(text, limits, tree).run();
     } catch (const ScanError& e) {
-        return core::fail(core::ErrorCode::Input, e.message);
+        return core::input_error(e.message);
     }
     return tree;
 }
