@@ -1,5 +1,7 @@
 #include "libmesh/core/json_string.hpp"
 
+#include <cstdint>
+
 #include <fmt/format.h>
 
 namespace mesh::core {
@@ -46,7 +48,98 @@ std::size_t append_go_special(std::string_view text, std::size_t i, std::string&
     return n;
 }
 
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// The four hex digits at text[pos] as a number, advancing pos past them; nullopt (pos unmoved) if
+// they are not there.
+std::optional<std::uint32_t> read_hex4(std::string_view text, std::size_t& pos) {
+    if (pos + 4 > text.size()) return std::nullopt;
+    std::uint32_t value = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+        int digit = hex_digit(text[pos + k]);
+        if (digit < 0) return std::nullopt;
+        value = value * 16 + static_cast<std::uint32_t>(digit);
+    }
+    pos += 4;
+    return value;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// Decodes the \u escape whose hex digits start at text[i] (a surrogate pair takes both escapes).
+std::optional<JsonStringError> unicode_escape(std::string_view text, std::size_t& i, std::string& out) {
+    auto unit = read_hex4(text, i);
+    if (!unit) return JsonStringError{i, "bad \\u escape"};
+    std::uint32_t code = *unit;
+    if (code >= 0xD800 && code <= 0xDBFF) {
+        if (i + 1 >= text.size() || text[i] != '\\' || text[i + 1] != 'u') return JsonStringError{i, "lone surrogate"};
+        i += 2;
+        auto low = read_hex4(text, i);
+        if (!low || *low < 0xDC00 || *low > 0xDFFF) return JsonStringError{i, "bad surrogate pair"};
+        code = 0x10000 + ((code - 0xD800) << 10) + (*low - 0xDC00);
+    } else if (code >= 0xDC00 && code <= 0xDFFF) {
+        return JsonStringError{i, "lone surrogate"};
+    }
+    append_utf8(out, code);
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<JsonStringError> json_unquote(std::string_view text, std::size_t& pos, std::string& out) {
+    std::size_t i = pos + 1;  // just past the opening quote
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == '"') {
+            pos = i + 1;
+            return std::nullopt;
+        }
+        if (static_cast<unsigned char>(c) < 0x20) return JsonStringError{i, "control character in a string"};
+        if (c != '\\') {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        if (++i >= text.size()) break;
+        char e = text[i++];
+        switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u':
+            if (auto error = unicode_escape(text, i, out)) return error;
+            break;
+        default: return JsonStringError{i - 1, "bad escape in a string"};
+        }
+    }
+    return JsonStringError{text.size(), "unterminated string"};
+}
 
 std::string json_quote(std::string_view text, JsonEscape mode) {
     std::string out = "\"";

@@ -1,6 +1,8 @@
 #pragma once
 // JSON string literals, written byte for byte as the program mesh stands in for would write them.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +25,16 @@ enum class JsonEscape {
 
 /// `text` as a quoted JSON string literal in the style of `mode`.
 std::string json_quote(std::string_view text, JsonEscape mode);
+
+/// Why a JSON string literal did not decode, and the byte offset of the text where that was seen.
+struct JsonStringError {
+    std::size_t offset = 0;
+    const char* message = "";  ///< e.g. "bad \\u escape", "lone surrogate", "unterminated string"
+};
+
+/// Decodes the JSON string literal whose opening quote is at `text[pos]`, appending its bytes to
+/// `out`, strictly as RFC 8259 reads it (no raw control characters; a surrogate escape only as a
+/// pair, which becomes one 4-byte UTF-8 sequence). On success `pos` is just past the closing quote.
+std::optional<JsonStringError> json_unquote(std::string_view text, std::size_t& pos, std::string& out);
 
 }  // namespace mesh::core

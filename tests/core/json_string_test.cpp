@@ -35,3 +35,41 @@ TEST(JsonQuote, GoMarshalEscapesHtmlSeparatorsAndInvalidUtf8) {
     EXPECT_EQ(json_quote("\xED\xA0\x80", JsonEscape::GoMarshal), R"("\ufffd\ufffd\ufffd")");  // a surrogate
     EXPECT_EQ(json_quote("\xF0\x9F\x98\x80", JsonEscape::GoMarshal), "\"\xF0\x9F\x98\x80\"");
 }
+
+namespace {
+
+// json_unquote on the whole of `literal`: the decoded bytes, or "error@offset: message".
+std::string unquote(std::string_view literal) {
+    std::size_t pos = 0;
+    std::string out;
+    if (auto error = mesh::core::json_unquote(literal, pos, out))
+        return "error@" + std::to_string(error->offset) + ": " + error->message;
+    EXPECT_EQ(pos, literal.size());
+    return out;
+}
+
+}  // namespace
+
+TEST(JsonUnquote, DecodesEveryEscapeAndSurrogatePairs) {
+    EXPECT_EQ(unquote(R"("")"), "");
+    EXPECT_EQ(unquote(R"("a\"b\\c\/d\b\f\n\r\t")"), "a\"b\\c/d\b\f\n\r\t");
+    EXPECT_EQ(unquote(R"("\u0041\u00e9\u20AC")"), "A\xC3\xA9\xE2\x82\xAC");
+    EXPECT_EQ(unquote(R"("\ud83d\ude00")"), "\xF0\x9F\x98\x80");
+    EXPECT_EQ(unquote("\"caf\xC3\xA9\""), "caf\xC3\xA9");
+    std::size_t pos = 4;
+    std::string out;
+    EXPECT_FALSE(mesh::core::json_unquote(R"(key:"v",x)", pos, out));
+    EXPECT_EQ(out, "v");
+    EXPECT_EQ(pos, 7u);
+}
+
+TEST(JsonUnquote, SaysWhereAndWhyALiteralIsBad) {
+    EXPECT_EQ(unquote("\"abc"), "error@4: unterminated string");
+    EXPECT_EQ(unquote("\"abc\\"), "error@5: unterminated string");
+    EXPECT_EQ(unquote("\"a\x01\""), "error@2: control character in a string");
+    EXPECT_EQ(unquote(R"("a\x")"), "error@3: bad escape in a string");
+    EXPECT_EQ(unquote(R"("\u12g4")"), "error@3: bad \\u escape");
+    EXPECT_EQ(unquote(R"("\ud800")"), "error@7: lone surrogate");
+    EXPECT_EQ(unquote(R"("\udc00")"), "error@7: lone surrogate");
+    EXPECT_EQ(unquote(R"("\ud800\u0041")"), "error@13: bad surrogate pair");
+}
