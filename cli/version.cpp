@@ -1,6 +1,5 @@
 // `mesh version`: what was built, from which commit, with which libraries.
 
-#include <curl/curlver.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <openssl/opensslv.h>
@@ -11,6 +10,7 @@
 #include "cli/output_format.hpp"
 #include "cli/version_info.hpp"
 #include "libmesh/manifest/independent_meaning.hpp"
+#include "libmesh/net/http_client.hpp"
 
 namespace mesh::cli {
 
@@ -19,7 +19,7 @@ std::string version_line() { return fmt::format("mesh version {} ({})", MESH_VER
 static nlohmann::ordered_json version_json() {
     nlohmann::ordered_json libs;
     libs["yaml-cpp"] = "0.7.0";  // yaml-cpp 0.7.0 has no version macro; CMake requires this major
-    libs["libcurl"] = LIBCURL_VERSION;
+    libs["libcurl"] = net::libcurl_version();
     libs["nlohmann-json"] = fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
                                         NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
     libs["fmt"] = fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);

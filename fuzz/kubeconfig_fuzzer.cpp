@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view text(reinterpret_cast<const char*>(data), size);
     auto kc = mesh::kube::parse_kubeconfig(text, "/fuzz/dir/config");
     if (kc) (void)mesh::kube::merge_kubeconfigs({*kc, *kc});
-    (void)mesh::kube::decode_base64(text);
+    (void)mesh::core::base64_decode(text, mesh::core::Base64Decode::Lenient);
     (void)mesh::kube::parse_exec_credential(text, "client.authentication.k8s.io/v1");
     (void)mesh::kube::parse_rfc3339(text);
     (void)mesh::kube::parse_pod_list(text);

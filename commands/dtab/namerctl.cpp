@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "commands/dtab/support.hpp"
+#include "libmesh/core/json_string.hpp"
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/namerd/client.hpp"
 
@@ -127,22 +128,18 @@ std::string unexpected(const namerd::Response& r) {
     return "unexpected response: " + status;
 }
 
-// Go's json.Marshal escapes &, <, > and U+2028/U+2029 inside strings (they occur nowhere else).
-std::string go_json(const std::string& dumped) {
-    std::string out;
-    for (std::size_t i = 0; i < dumped.size(); ++i) {
-        char c = dumped[i];
-        if (c == '&') out += "\\u0026";
-        else if (c == '<') out += "\\u003c";
-        else if (c == '>') out += "\\u003e";
-        else if (dumped.compare(i, 3, "\xe2\x80\xa8") == 0 || dumped.compare(i, 3, "\xe2\x80\xa9") == 0) {
-            out += dumped[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
-            i += 2;
-        } else {
-            out += c;
-        }
+// namerctl prints `--json` with Go's json.Marshal: compact, strings in Go's bytes (`&` as \u0026...).
+template <typename Json>
+std::string go_json(const Json& j) {
+    if (j.is_string()) return core::json_quote(j.template get_ref<const std::string&>(), core::JsonEscape::GoMarshal);
+    if (!j.is_structured()) return j.dump();
+    std::string out(1, j.is_array() ? '[' : '{');
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it != j.begin()) out += ',';
+        if (j.is_object()) out += core::json_quote(it.key(), core::JsonEscape::GoMarshal) + ':';
+        out += go_json(it.value());
     }
-    return out;
+    return out + (j.is_array() ? ']' : '}');
 }
 
 std::string read_source(const std::string& file, cli::Context& ctx) {
@@ -188,7 +185,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             throw NamerctlError{e.what(), ""};
         }
         if (a.json) {
-            out = go_json(names.dump()) + "\n";
+            out = go_json(names) + "\n";
         } else {  // fmt.Println(strings.Join(names, "\n")): no names is one empty line
             std::string joined;
             for (const auto& n : names) joined += (joined.empty() ? "" : "\n") + (n.is_string() ? n.get<std::string>() : n.dump());
@@ -207,7 +204,7 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             nlohmann::ordered_json j;
             j["version"] = version;
             j["dtab"] = nlohmann::ordered_json::parse(namerd::dtab_to_json(*d));
-            out = go_json(j.dump()) + "\n";
+            out = go_json(j) + "\n";
         } else if (a.pretty) {
             if (!version.empty()) out += "# version " + version + "\n";
             out += dtab::format_namerctl(*d);

@@ -1,35 +1,26 @@
 #include "commands/dtab/support.hpp"
 
-#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <sstream>
+
+#include "libmesh/core/file_reader.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::commands {
 
 std::string input_name(const std::string& file) { return file.empty() || file == "-" ? "<stdin>" : file; }
 
 core::Result<std::string> read_dtab_input(const std::string& file, cli::Io& io) {
-    std::string text;
-    std::istream* in = &io.in;
-    std::ifstream f;
-    if (!file.empty() && file != "-") {
-        f.open(file, std::ios::binary);
-        if (!f) return core::fail(core::ErrorCode::Io, "cannot read " + file + ": " + std::strerror(errno));
-        in = &f;
+    bool from_stdin = file.empty() || file == "-";
+    auto text = from_stdin ? core::read_bounded(io.in, k_max_dtab_input) : core::read_file_bounded(file, k_max_dtab_input);
+    if (text) return std::move(*text);
+    switch (text.error().kind) {
+    case core::ReadFailure::Kind::CannotOpen:
+        return core::io_error("cannot read " + file + ": " + std::strerror(text.error().error_number));
+    case core::ReadFailure::Kind::TooLarge:
+        return core::limit_error(input_name(file) + " is larger than " + std::to_string(k_max_dtab_input >> 20) + " MiB");
+    case core::ReadFailure::Kind::ReadFailed: break;
     }
-    // Read in chunks so an endless stdin stops at the limit instead of filling memory.
-    char buf[65536];
-    while (*in) {
-        in->read(buf, sizeof buf);
-        text.append(buf, static_cast<std::size_t>(in->gcount()));
-        if (text.size() > k_max_dtab_input)
-            return core::fail(core::ErrorCode::Limit, input_name(file) + " is larger than " +
-                                                          std::to_string(k_max_dtab_input >> 20) + " MiB");
-    }
-    if (in->bad()) return core::fail(core::ErrorCode::Io, "error reading " + input_name(file));
-    return text;
+    return core::io_error("error reading " + input_name(file));
 }
 
 // Finagle's message stays as it is (namerd answers with it); people get a guess at the cause.

@@ -13,6 +13,7 @@
 #include "libmesh/inject/stream_diff.hpp"
 #include "libmesh/manifest/meaning.hpp"
 #include "libmesh/manifest/output_format.hpp"
+#include "libmesh/net/fetch.hpp"
 
 namespace mesh::commands {
 
@@ -134,7 +135,7 @@ std::string limits_help(const core::Limits& l) {
 cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, inject::Operation operation,
                                   const inject::InjectConfig& config) {
     if (auto ok = validate(options); !ok) return tl::unexpected(ok.error());
-    core::InputOptions input_options{options.recursive, config.limits};
+    core::InputOptions input_options{options.recursive, config.limits, net::fetch_url};
     auto inputs = core::read_inputs(options.filenames, input_options, io.in);
     if (!inputs) return tl::unexpected(inputs.error());
     if (options.in_place)

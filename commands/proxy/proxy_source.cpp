@@ -5,11 +5,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli/duration.hpp"
 #include "cli/terminal.hpp"
+#include "libmesh/core/file_reader.hpp"
 
 namespace mesh::commands {
 
@@ -58,15 +56,6 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& o) {
     cmd->add_flag("-v,--verbose", o.verbose, "Log every HTTP request and its status on stderr (secrets redacted)");
 }
 
-static core::Result<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(core::ErrorCode::Io, fmt::format("{}: cannot open file", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (s.str().size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
-    return s.str();
-}
-
 static net::Request admin_template(const ProxySourceOptions& o) {
     net::Request r;
     r.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout_s * 1000));
@@ -91,7 +80,7 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
             out.targets.push_back(std::move(*t));
         }
         if (!o.proxies_file.empty()) {
-            auto text = read_file(o.proxies_file);
+            auto text = core::read_small_file(o.proxies_file, 16u << 20);
             if (!text) return tl::unexpected(text.error());
             auto ts = health::parse_proxies_file(*text, o.proxies_file);
             if (!ts) return tl::unexpected(ts.error());
@@ -110,7 +99,8 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
     kube.admin_port = o.admin_port;
     kube.direct = o.direct;
     kube.cluster_checks = o.kube_checks;
-    kube::KubeEnvironment env{io.getenv, read_file};
+    // kubeconfig files, token files and certificates: read no further than 16 MiB.
+    kube::KubeEnvironment env{io.getenv, [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};
     return health::discover_kube_proxies(kube, env, client, admin_template(o), verbose_log(o, io));
 }
 

@@ -1,15 +1,15 @@
 #include "libmesh/admin/client_state.hpp"
 
 #include "libmesh/core/json_document.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::admin {
 
 core::Result<std::vector<ClientState>> parse_client_state(std::string_view text) {
-    auto doc = core::parse_json_document(text, "client_state.json");
-    if (!doc) return tl::unexpected(doc.error());
-    if (!doc->is_object()) return core::fail(core::ErrorCode::Input, "client_state.json: expected a JSON object");
+    MESH_TRY_ASSIGN(auto doc, core::parse_json_document(text, "client_state.json"));
+    if (!doc.is_object()) return core::input_error("client_state.json: expected a JSON object");
     std::vector<ClientState> out;
-    for (const auto& [name, value] : doc->items()) {
+    for (const auto& [name, value] : doc.items()) {
         ClientState s;
         s.client = name;
         if (value.is_object()) {

@@ -1,37 +1,12 @@
 #include "libmesh/admin/json_scan.hpp"
 
-#include <cstdint>
+#include "libmesh/core/json_string.hpp"
 
 namespace mesh::admin {
 
 namespace {
 
 bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
-int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
 
 class Scanner {
 public:
@@ -128,63 +103,16 @@ private:
             if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
             ++m_i;
         }
-        m_buffer.assign(m_s.substr(start, m_i - start));
-        while (m_i < m_s.size()) {
-            char c = m_s[m_i];
-            if (c == '"') {
-                ++m_i;
-                out = m_buffer;
-                return std::nullopt;
-            }
-            if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
-            if (c != '\\') {
-                m_buffer.push_back(c);
-                ++m_i;
-                continue;
-            }
-            if (++m_i >= m_s.size()) break;
-            char e = m_s[m_i++];
-            switch (e) {
-            case '"': m_buffer.push_back('"'); break;
-            case '\\': m_buffer.push_back('\\'); break;
-            case '/': m_buffer.push_back('/'); break;
-            case 'b': m_buffer.push_back('\b'); break;
-            case 'f': m_buffer.push_back('\f'); break;
-            case 'n': m_buffer.push_back('\n'); break;
-            case 'r': m_buffer.push_back('\r'); break;
-            case 't': m_buffer.push_back('\t'); break;
-            case 'u': {
-                auto cp = read_hex4();
-                if (!cp) return fail("bad \\u escape");
-                std::uint32_t code = *cp;
-                if (code >= 0xD800 && code <= 0xDBFF) {
-                    if (m_i + 1 >= m_s.size() || m_s[m_i] != '\\' || m_s[m_i + 1] != 'u') return fail("lone surrogate");
-                    m_i += 2;
-                    auto low = read_hex4();
-                    if (!low || *low < 0xDC00 || *low > 0xDFFF) return fail("bad surrogate pair");
-                    code = 0x10000 + ((code - 0xD800) << 10) + (*low - 0xDC00);
-                } else if (code >= 0xDC00 && code <= 0xDFFF) {
-                    return fail("lone surrogate");
-                }
-                append_utf8(m_buffer, code);
-                break;
-            }
-            default: --m_i; return fail("bad escape in a string");
-            }
+        // An escape: decode the whole literal into m_buffer (rare, so reading its start again is fine).
+        m_buffer.clear();
+        std::size_t end = start - 1;
+        if (auto error = core::json_unquote(m_s, end, m_buffer)) {
+            m_i = error->offset;
+            return fail(error->message);
         }
-        return fail("unterminated string");
-    }
-
-    std::optional<std::uint32_t> read_hex4() {
-        if (m_i + 4 > m_s.size()) return std::nullopt;
-        std::uint32_t v = 0;
-        for (int k = 0; k < 4; ++k) {
-            int h = hex(m_s[m_i + k]);
-            if (h < 0) return std::nullopt;
-            v = v * 16 + static_cast<std::uint32_t>(h);
-        }
-        m_i += 4;
-        return v;
+        m_i = end;
+        out = m_buffer;
+        return std::nullopt;
     }
 
     bool literal(std::string_view word) {

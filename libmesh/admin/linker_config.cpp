@@ -1,6 +1,7 @@
 #include "libmesh/admin/linker_config.hpp"
 
 #include "libmesh/core/json_document.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::admin {
 
@@ -12,10 +13,9 @@ static std::string string_at(const json& j, const char* key) {
 }
 
 core::Result<LinkerConfig> parse_linker_config(std::string_view text) {
-    auto doc = core::parse_json_document(text, "config.json");
-    if (!doc) return tl::unexpected(doc.error());
-    const json& j = *doc;
-    if (!j.is_object()) return core::fail(core::ErrorCode::Input, "config.json: expected a JSON object");
+    MESH_TRY_ASSIGN(auto doc, core::parse_json_document(text, "config.json"));
+    const json& j = doc;
+    if (!j.is_object()) return core::input_error("config.json: expected a JSON object");
     LinkerConfig c;
     if (auto admin = j.find("admin"); admin != j.end() && admin->is_object()) {
         if (auto ip = admin->find("ip"); ip != admin->end() && ip->is_string()) c.admin_ip = ip->get<std::string>();

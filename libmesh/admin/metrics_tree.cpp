@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "libmesh/admin/json_scan.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::admin {
@@ -57,12 +58,7 @@ bool set_stat_field(Stat& stat, std::string_view suffix, double v) {
 }
 
 core::Error parse_failure(std::string_view json_text, std::size_t offset, const std::string& what) {
-    auto lc = core::line_column_at(json_text, offset);
-    core::Error e;
-    e.code = ErrorCode::Input;
-    e.message = "metrics.json: " + what;
-    e.location = {"metrics.json", lc.line, lc.column};
-    return e;
+    return core::Error{ErrorCode::Input, "metrics.json: " + what, core::location_at(json_text, offset, "metrics.json"), {}};
 }
 
 // Depth and node budgets and the first error, shared by both parsers below.
@@ -371,7 +367,7 @@ private:
 template <typename Sax>
 core::Result<MetricNode> run_sax(std::string_view text, const MetricsLimits& limits) {
     if (text.size() > limits.max_bytes)
-        return core::fail(ErrorCode::Limit, fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
+        return core::limit_error(fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
     Sax sax(limits);
     bool ok = json::sax_parse(text.begin(), text.end(), &sax);
     if (!ok || sax.m_error) {
@@ -386,7 +382,7 @@ core::Result<MetricNode> run_sax(std::string_view text, const MetricsLimits& lim
 
 core::Result<MetricNode> parse_metrics_tree(std::string_view json_text, const MetricsLimits& limits) {
     if (json_text.size() > limits.max_bytes)
-        return core::fail(ErrorCode::Limit, fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
+        return core::limit_error(fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
     TreeScan scan(limits);
     if (auto err = scan_json(json_text, scan)) {
         if (err->from_handler && scan.m_error) return core::fail(scan.m_code, "metrics.json: " + *scan.m_error);

@@ -1,6 +1,8 @@
 #pragma once
 // Reading manifests from files, directories, stdin and https URLs, with size limits.
 
+#include <cstddef>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -21,10 +23,12 @@ struct InputFile {
 struct InputOptions {
     bool recursive = false;  ///< descend into subdirectories
     Limits limits;
+    /// Fetches an http(s):// value up to a byte limit (net::fetch_url); unset, such a value fails.
+    std::function<Result<std::string>(const std::string& url, std::size_t max_bytes)> fetch;
 };
 
 /// Expands each -f value: `-` is stdin, a directory gives its .yaml/.yml/.json files (sorted),
-/// an https:// URL is fetched; anything else is read as a file.
+/// an http(s):// URL is fetched with `options.fetch`; anything else is read as a file.
 Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs,
                                            const InputOptions& options, std::istream& stdin_stream);
 
@@ -35,8 +39,5 @@ Result<std::string> read_stream(std::istream& in, const std::string& name, std::
 /// Reads a file up to `max_bytes`.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes);
 
-/// Fetches an https URL (no other scheme) up to `max_bytes`; the CA bundle may be set with
-/// SSL_CERT_FILE. Non-2xx answers are errors naming the status.
-Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes);
 
 }  // namespace mesh::core

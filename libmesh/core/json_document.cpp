@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::core {
@@ -28,24 +29,23 @@ static std::size_t max_nesting(std::string_view text) {
 Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
                                                  std::size_t max_bytes) {
     if (text.size() > max_bytes)
-        return core::fail(core::ErrorCode::Limit, fmt::format("{}: larger than {} bytes", what, max_bytes));
+        return core::limit_error(fmt::format("{}: larger than {} bytes", what, max_bytes));
     if (max_nesting(text) > 128)
-        return core::fail(core::ErrorCode::Limit, what + ": nesting deeper than 128");
+        return core::limit_error(what + ": nesting deeper than 128");
     try {
         return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
         std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        auto lc = core::line_column_at(text, offset);
         std::string message = e.what();
         auto bracket = message.find("] ");
         if (bracket != std::string::npos) message = message.substr(bracket + 2);
-        return core::fail(core::ErrorCode::Input, what + ": " + message, {what, lc.line, lc.column});
+        return core::input_error(what + ": " + message, core::location_at(text, offset, what));
     } catch (const nlohmann::json::exception& e) {
         // e.g. out_of_range 406 "number overflow" (found by the kubeconfig fuzzer): not a parse_error.
         std::string message = e.what();
         auto bracket = message.find("] ");
         if (bracket != std::string::npos) message = message.substr(bracket + 2);
-        return core::fail(core::ErrorCode::Input, what + ": " + message);
+        return core::input_error(what + ": " + message);
     }
 }
 

@@ -45,4 +45,14 @@ std::string line_number(std::string_view text, int line) {
     return strip_line_end(text.substr(pos, end - pos));
 }
 
+SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& file, int first_line) {
+    auto lc = line_column_at(text, offset);
+    return SourceLocation{file, first_line + lc.line - 1, lc.column};
+}
+
+Error error_at_offset(ErrorCode code, std::string message, std::string_view text, std::size_t offset,
+                      const std::string& file, int first_line) {
+    return Error{code, std::move(message), location_at(text, offset, file, first_line), line_at(text, offset)};
+}
+
 }  // namespace mesh::core

@@ -1,5 +1,7 @@
 #include "libmesh/dtab/binder.hpp"
 
+#include "libmesh/core/json_string.hpp"
+
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/java_number.hpp"
 #include "libmesh/dtab/lookup_index.hpp"
@@ -123,7 +125,7 @@ void write_json(const BoundTree& t, std::string& out) {
     switch (t.kind) {
     case BKind::Leaf:
         out += R"({"type":"leaf","bound":{"addr":)" + addr_json(t.bound.addr) + R"(,"id":)" +
-               json_string(show(t.bound.id)) + R"(,"path":)" + json_string(show(t.bound.residual)) + "}}";
+               core::json_quote(show(t.bound.id), core::JsonEscape::Jackson) + R"(,"path":)" + core::json_quote(show(t.bound.residual), core::JsonEscape::Jackson) + "}}";
         return;
     case BKind::Union:
         out += R"({"type":"union","union":[)";

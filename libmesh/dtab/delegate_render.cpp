@@ -2,34 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/json_string.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/java_number.hpp"
 
 namespace mesh::dtab {
 
 using DKind = DelegateNode::Kind;
-
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20)
-                out += fmt::format("\\u{:04X}", c);
-            else
-                out += ch;
-        }
-    }
-    return out + "\"";
-}
 
 std::string addr_json(const Addr& addr) {
     switch (addr.kind) {
@@ -39,7 +18,7 @@ std::string addr_json(const Addr& addr) {
             if (i) out += ',';
             const auto& a = addr.addrs[i];
             std::string meta = a.weight ? R"("endpoint_addr_weight":)" + java_double_to_string(*a.weight) : "";
-            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{{}}}}})", json_string(a.ip), a.port, meta);
+            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{{}}}}})", core::json_quote(a.ip, core::JsonEscape::Jackson), a.port, meta);
         }
         std::string meta = addr.nametree_weight
                                ? R"("namer_nametree_weight":)" + java_double_to_string(*addr.nametree_weight)
@@ -47,7 +26,7 @@ std::string addr_json(const Addr& addr) {
         return out + R"(],"meta":{)" + meta + "}}";
     }
     case Addr::Kind::Neg: return R"({"type":"neg"})";
-    case Addr::Kind::Failed: return R"({"type":"failed","cause":)" + json_string(addr.cause) + "}";
+    case Addr::Kind::Failed: return R"({"type":"failed","cause":)" + core::json_quote(addr.cause, core::JsonEscape::Jackson) + "}";
     case Addr::Kind::Pending: return R"({"type":"pending"})";
     }
     return "null";
@@ -81,15 +60,15 @@ std::string shown_path(const DelegateNode& n) {
 }
 
 std::string bound_json(const BoundName& b) {
-    return R"({"addr":)" + addr_json(b.addr) + R"(,"id":)" + json_string(show(b.id)) + R"(,"path":)" +
-           json_string(show(b.residual)) + "}";
+    return R"({"addr":)" + addr_json(b.addr) + R"(,"id":)" + core::json_quote(show(b.id), core::JsonEscape::Jackson) + R"(,"path":)" +
+           core::json_quote(show(b.residual), core::JsonEscape::Jackson) + "}";
 }
 
 void write_json(const DelegateNode& n, std::string& out) {
     if (n.kind == DKind::Transformation) {
         // linkerd's transformation node: path, name, bound (before), tree (after); no dentry.
-        out += R"({"type":"transformation","path":)" + json_string(show(n.path)) + R"(,"name":)" +
-               json_string(n.message) + R"(,"bound":)" + bound_json(n.bound) + R"(,"tree":)";
+        out += R"({"type":"transformation","path":)" + core::json_quote(show(n.path), core::JsonEscape::Jackson) + R"(,"name":)" +
+               core::json_quote(n.message, core::JsonEscape::Jackson) + R"(,"bound":)" + bound_json(n.bound) + R"(,"tree":)";
         write_json(n.children.front(), out);
         out += '}';
         return;
@@ -97,12 +76,12 @@ void write_json(const DelegateNode& n, std::string& out) {
     out += R"({"type":")";
     out += type_name(n.kind);
     out += R"(","path":)";
-    out += json_string(shown_path(n));
+    out += core::json_quote(shown_path(n), core::JsonEscape::Jackson);
     if (n.dentry) {
         out += R"(,"dentry":{"prefix":)";
-        out += json_string(show(n.dentry->prefix));
+        out += core::json_quote(show(n.dentry->prefix), core::JsonEscape::Jackson);
         out += R"(,"dst":)";
-        out += json_string(show(n.dentry->dst));
+        out += core::json_quote(show(n.dentry->dst), core::JsonEscape::Jackson);
         out += '}';
     }
     switch (n.kind) {
@@ -131,7 +110,7 @@ void write_json(const DelegateNode& n, std::string& out) {
     case DKind::Leaf:
         out += R"(,"bound":)" + bound_json(n.bound);
         break;
-    case DKind::Exception: out += R"(,"message":)" + json_string(n.message); break;
+    case DKind::Exception: out += R"(,"message":)" + core::json_quote(n.message, core::JsonEscape::Jackson); break;
     default: break;
     }
     out += '}';

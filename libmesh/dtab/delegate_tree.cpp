@@ -1,5 +1,6 @@
 #include "libmesh/dtab/delegate_tree.hpp"
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/dtab/lookup_index.hpp"
 
 namespace mesh::dtab {
@@ -171,10 +172,9 @@ core::Result<DelegateNode> delegate(const LookupIndex& index, const Path& path, 
     try {
         return simplify(delegator.bind_path(path, nullptr, 0));
     } catch (const MaxDepth&) {
-        return core::fail(core::ErrorCode::Input, k_delegator_max_depth_message);
+        return core::input_error(k_delegator_max_depth_message);
     } catch (const TooLarge&) {
-        return core::fail(core::ErrorCode::Limit,
-                          "delegation of " + show(path) + " is too large: more than " +
+        return core::limit_error("delegation of " + show(path) + " is too large: more than " +
                               std::to_string(limits.max_nodes) + " nodes or " +
                               std::to_string(limits.max_path_elements) + " path elements");
     }

@@ -66,7 +66,4 @@ std::vector<std::string> route_to(const DelegateNode& node, const Path& id);
 /// JSON of an Addr as linkerd prints it (`{"type":"bound","addrs":[...],"meta":{}}`).
 std::string addr_json(const Addr& addr);
 
-/// A JSON string literal escaped as Jackson escapes it.
-std::string json_string(std::string_view s);
-
 }  // namespace mesh::dtab

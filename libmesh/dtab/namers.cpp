@@ -6,10 +6,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <sys/stat.h>
+
+#include "libmesh/core/file_reader.hpp"
 
 namespace mesh::dtab {
 
@@ -333,9 +334,11 @@ NamerResult Namers::lookup_fs(const Path& rest) const {
     std::string file = *m_config.fs_dir + "/" + name;
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return neg();
-    if (st.st_size > (1 << 20)) return error("io.l5d.fs: " + file + " is larger than 1 MiB");
-    std::ifstream in(file);
-    if (!in) return error("io.l5d.fs: cannot read " + file);
+    auto text = core::read_file_bounded(file, 1u << 20);
+    if (!text && text.error().kind == core::ReadFailure::Kind::TooLarge)
+        return error("io.l5d.fs: " + file + " is larger than 1 MiB");
+    if (!text) return error("io.l5d.fs: cannot read " + file);
+    std::istringstream in(*text);
     Addr addr;
     addr.kind = Addr::Kind::Bound;
     // Linkerd's WatchingNamer: drop what follows '#', trim, skip empty lines; then `host port`

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::dtab {
@@ -346,14 +347,7 @@ private:
 };
 
 core::Error to_error(std::string_view text, const ParseOptions& options, const ParseFailure& f) {
-    core::Error e;
-    e.code = core::ErrorCode::Input;
-    e.message = f.message;
-    e.location.file = options.file;
-    auto lc = core::line_column_at(text, f.offset);
-    e.location.line = lc.line;
-    e.location.column = lc.column;
-    e.source_line = core::line_at(text, f.offset);
+    auto e = core::error_at_offset(core::ErrorCode::Input, f.message, text, f.offset, options.file);
     // A caret under a line of megabytes helps nobody; the message already quotes a window.
     if (e.source_line.size() > 400) e.source_line.clear();
     return e;
@@ -362,8 +356,7 @@ core::Error to_error(std::string_view text, const ParseOptions& options, const P
 template <typename T, typename F>
 core::Result<T> run(std::string_view text, const ParseOptions& options, F&& f) {
     if (text.size() > options.max_input_bytes)
-        return core::fail(core::ErrorCode::Limit,
-                          "dtab text of " + std::to_string(text.size()) + " bytes exceeds the " +
+        return core::limit_error("dtab text of " + std::to_string(text.size()) + " bytes exceeds the " +
                               std::to_string(options.max_input_bytes) + "-byte limit",
                           {options.file, 0, 0});
     Parser parser(text, options);

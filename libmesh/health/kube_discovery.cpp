@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "libmesh/core/file_reader.hpp"
 #include "libmesh/kube/api_client.hpp"
 
 namespace mesh::health {

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::health {
@@ -18,7 +19,7 @@ static bool valid_port(std::string_view p) {
 
 core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int default_port) {
     auto bad = [&](const std::string& why) {
-        return core::fail(core::ErrorCode::Usage, fmt::format("bad proxy address '{}': {}", address, why));
+        return core::usage_error(fmt::format("bad proxy address '{}': {}", address, why));
     };
     if (address.empty()) return bad("empty");
     for (char c : address)

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libmesh/core/result.hpp"
+
 namespace mesh::inject {
 
 bool Marker::created_key(const std::string& key) const {
@@ -57,8 +59,7 @@ core::Result<Marker> Marker::parse(const std::string& json) {
         m.created = j.value("created", std::vector<std::string>{});
         return m;
     } catch (const nlohmann::json::exception& e) {
-        return core::fail(core::ErrorCode::Input,
-                          std::string("the mesh.l5d.io/injected annotation is not a record mesh wrote: ") + e.what());
+        return core::input_error(std::string("the mesh.l5d.io/injected annotation is not a record mesh wrote: ") + e.what());
     }
 }
 

@@ -1,5 +1,6 @@
 #include "libmesh/inject/plan_render.hpp"
 
+#include "libmesh/core/json_string.hpp"
 #include "libmesh/manifest/meaning.hpp"
 
 namespace mesh::inject {
@@ -14,7 +15,7 @@ core::Result<std::vector<manifest::TextEdit>> plan_text_edits(const PodPlan& pla
         case PlanOp::Type::AddEntries: edit = editor.add_entries(op.target, op.entries); break;
         case PlanOp::Type::ReplaceScalar: {
             bool flow = tree[op.target].parent != manifest::k_no_node && tree[tree[op.target].parent].flow;
-            edit = editor.replace_scalar(op.target, flow ? manifest::json_string(op.replacement)
+            edit = editor.replace_scalar(op.target, flow ? core::json_quote(op.replacement, core::JsonEscape::Plain)
                                                          : manifest::yaml_scalar(op.replacement));
             break;
         }

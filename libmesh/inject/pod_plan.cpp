@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/inject/pod_checks.hpp"
 #include "libmesh/manifest/tree_editor.hpp"
 
@@ -85,15 +86,14 @@ private:
 };
 
 core::Result<void> Planner::plan_container_env(NodeId container, std::size_t index, const std::string& pointer) {
-    if (auto ok = editable(container, NodeKind::Map, "a container"); !ok) return tl::unexpected(ok.error());
+    MESH_TRY(editable(container, NodeKind::Map, "a container"));
     ContainerRecord record;
     record.container = m_tree.scalar(container, "name");
     if (record.container.empty()) return tl::unexpected(error(container, "a container has no name"));
     std::string container_pointer = fmt::format("{}/{}", pointer, index);
     NodeId env = m_tree.get(container, "env");
     if (env != k_no_node) {
-        if (auto ok = editable(env, NodeKind::Sequence, "env of container " + record.container); !ok)
-            return tl::unexpected(ok.error());
+        MESH_TRY(editable(env, NodeKind::Sequence, "env of container " + record.container));
     }
     auto find_var = [&](const std::string& name) -> std::pair<std::size_t, NodeId> {
         if (env == k_no_node) return {0, k_no_node};
@@ -149,17 +149,16 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
             if (var.refers_to_node_name) not_routed(record.container, var.name, fmt::format("set to '{}'", shown));
             continue;
         }
-        if (auto ok = editable(current, NodeKind::Scalar, "env " + var.name); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(editable(current, NodeKind::Scalar, "env " + var.name));
         PlanOp op;
         op.type = PlanOp::Type::ReplaceScalar;
         op.target = current;
         op.json_path = fmt::format("{}/env/{}/{}", container_pointer, at,
                                    var.field_path.empty() ? "value" : "valueFrom/fieldRef/fieldPath");
         op.replacement = var.field_path.empty() ? var.value : var.field_path;
-        auto source = manifest::TreeEditor(m_tree, m_origin).scalar_source(current);
-        if (!source) return tl::unexpected(source.error());
+        MESH_TRY_ASSIGN(auto source, manifest::TreeEditor(m_tree, m_origin).scalar_source(current));
         m_plan.ops.push_back(std::move(op));
-        record.overwritten.emplace_back(var.name, *source);
+        record.overwritten.emplace_back(var.name, source);
     }
     if (!to_add.empty()) {
         PlanOp op;
@@ -214,7 +213,7 @@ core::Result<void> Planner::plan_init_container(NodeId spec, const std::string& 
         op.entries.push_back({"initContainers", NewValue::list({init_container_value(m_config)})});
         m_plan.marker.created.push_back("initContainers");
     } else {
-        if (auto ok = editable(init, NodeKind::Sequence, "spec.initContainers"); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(editable(init, NodeKind::Sequence, "spec.initContainers"));
         op.type = PlanOp::Type::InsertItems;
         op.target = init;
         op.json_path = spec_pointer + "/initContainers";
@@ -240,12 +239,12 @@ core::Result<void> Planner::plan_marker() {
         op.json_path = m_workload.json_path;
         op.entries.push_back({"metadata", NewValue::map({{"annotations", NewValue::map({{k_marker_annotation, marker}})}})});
     } else if (annotations == k_no_node) {
-        if (auto ok = editable(metadata, NodeKind::Map, "the pod template's metadata"); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(editable(metadata, NodeKind::Map, "the pod template's metadata"));
         op.target = metadata;
         op.json_path = m_workload.json_path + "/metadata";
         op.entries.push_back({"annotations", NewValue::map({{k_marker_annotation, marker}})});
     } else {
-        if (auto ok = editable(annotations, NodeKind::Map, "the pod template's annotations"); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(editable(annotations, NodeKind::Map, "the pod template's annotations"));
         op.target = annotations;
         op.json_path = m_workload.json_path + "/metadata/annotations";
         op.entries.push_back({k_marker_annotation, marker});
@@ -258,14 +257,14 @@ core::Result<PodPlan> Planner::run() {
     NodeId tmpl = m_workload.template_;
     if (tmpl == k_no_node)
         return tl::unexpected(error(m_workload.object, fmt::format("has no pod template at {}", m_workload.template_path)));
-    if (auto ok = editable(tmpl, NodeKind::Map, "the pod template"); !ok) return tl::unexpected(ok.error());
+    MESH_TRY(editable(tmpl, NodeKind::Map, "the pod template"));
     if (m_tree.has_merge_key)
         return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree.merge_key_offset,
                                                        "merge keys ('<<') are applied by Kubernetes, not by mesh's reader; "
                                                        "mesh will not guess what this workload means"));
     NodeId spec = m_tree.get(tmpl, "spec");
     if (spec == k_no_node) return tl::unexpected(error(tmpl, "the pod template has no spec"));
-    if (auto ok = editable(spec, NodeKind::Map, "the pod spec"); !ok) return tl::unexpected(ok.error());
+    MESH_TRY(editable(spec, NodeKind::Map, "the pod spec"));
 
     if (auto skip = opt_out_reason(m_tree, tmpl)) {
         m_plan.outcome = PodPlan::Outcome::Skip;
@@ -299,19 +298,19 @@ core::Result<PodPlan> Planner::run() {
         }
     }
     if (m_config.mode == Mode::HttpProxy) {
-        if (auto ok = editable(containers, NodeKind::Sequence, "spec.containers"); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(editable(containers, NodeKind::Sequence, "spec.containers"));
         const auto& items = m_tree[containers].children;
         for (std::size_t i = 0; i < items.size(); ++i)
-            if (auto ok = plan_container_env(items[i], i, spec_pointer + "/containers"); !ok) return tl::unexpected(ok.error());
+            MESH_TRY(plan_container_env(items[i], i, spec_pointer + "/containers"));
     } else {
-        if (auto ok = plan_init_container(spec, spec_pointer); !ok) return tl::unexpected(ok.error());
+        MESH_TRY(plan_init_container(spec, spec_pointer));
     }
     if (m_plan.ops.empty()) {
         m_plan.outcome = PodPlan::Outcome::Unchanged;
         m_plan.reason = "already routes through Linkerd";
         return m_plan;
     }
-    if (auto ok = plan_marker(); !ok) return tl::unexpected(ok.error());
+    MESH_TRY(plan_marker());
     return m_plan;
 }
 

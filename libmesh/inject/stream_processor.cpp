@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/inject/document_processor.hpp"
 
 namespace mesh::inject {
@@ -54,10 +55,9 @@ std::string StreamResult::render(std::string_view input) const {
 
 core::Result<StreamResult> process_stream(std::string_view input, const std::string& file, Operation operation,
                                           const InjectConfig& config) {
-    auto documents = manifest::split_stream(input, file, config.limits);
-    if (!documents) return tl::unexpected(documents.error());
+    MESH_TRY_ASSIGN(auto documents, manifest::split_stream(input, file, config.limits));
     StreamResult result;
-    result.documents = std::move(*documents);
+    result.documents = std::move(documents);
     std::size_t n = result.documents.size();
     std::vector<core::Result<DocumentOutcome>> outcomes(n, DocumentOutcome{});
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/inject/marker.hpp"
 #include "libmesh/manifest/tree_editor.hpp"
 
@@ -155,17 +156,16 @@ core::Result<UninjectEdits> Remover::run() {
     if (m_tree[marker_node].kind != NodeKind::Scalar)
         return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree[marker_node].start,
                                                        "the mesh.l5d.io/injected annotation is not a string"));
-    auto marker = Marker::parse(m_tree[marker_node].value);
-    if (!marker) return tl::unexpected(marker.error());
+    MESH_TRY_ASSIGN(auto marker, Marker::parse(m_tree[marker_node].value));
     NodeId spec = m_tree.get(tmpl, "spec");
-    if (!marker->containers.empty()) {
+    if (!marker.containers.empty()) {
         NodeId containers = m_tree.get(spec, "containers");
-        for (const auto& record : marker->containers)
-            if (auto ok = remove_container_record(containers, record); !ok) return tl::unexpected(ok.error());
+        for (const auto& record : marker.containers)
+            MESH_TRY(remove_container_record(containers, record));
     }
-    if (!marker->init_container.empty())
-        if (auto ok = remove_init_container(spec, *marker); !ok) return tl::unexpected(ok.error());
-    if (auto ok = remove_marker(*marker); !ok) return tl::unexpected(ok.error());
+    if (!marker.init_container.empty())
+        MESH_TRY(remove_init_container(spec, marker));
+    MESH_TRY(remove_marker(marker));
     m_out.edits = merge_removals(m_tree.text, std::move(m_out.edits));
     return m_out;
 }

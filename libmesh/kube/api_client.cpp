@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "libmesh/core/result.hpp"
+
 namespace mesh::kube {
 
 std::string url_encode(const std::string& value) {
@@ -40,8 +42,6 @@ ApiClient::ApiClient(RestConfig config, net::HttpClient& http, const KubeEnviron
     }
 }
 
-void ApiClient::invalidate_credentials() { m_refresh = true; }
-
 core::Result<net::Request> ApiClient::request_template() {
     net::Request r;
     r.tls = m_config.tls;
@@ -53,9 +53,8 @@ core::Result<net::Request> ApiClient::request_template() {
     r.headers.emplace_back("Accept", "application/json");
     if (!m_config.token_file.empty() && m_config.auth.bearer_token.empty()) {
         // Re-read every time: projected service account tokens rotate.
-        auto token = m_env.read_file(m_config.token_file);
-        if (!token) return tl::unexpected(token.error());
-        std::string t = *token;
+        MESH_TRY_ASSIGN(auto token, m_env.read_file(m_config.token_file));
+        std::string t = token;
         while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
         r.auth.bearer_token = t;
     }
@@ -76,11 +75,10 @@ core::Result<net::Request> ApiClient::request_template() {
 
 core::Result<net::Response> ApiClient::get_once(const std::string& path, bool refresh) {
     if (refresh) m_refresh = true;
-    auto tmpl = request_template();
-    if (!tmpl) return tl::unexpected(tmpl.error());
-    tmpl->url = m_config.server + path;
+    MESH_TRY_ASSIGN(auto tmpl, request_template());
+    tmpl.url = m_config.server + path;
     net::Response got;
-    m_http.run({*tmpl}, {1, {}, m_log}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
+    m_http.run({tmpl}, {1, {}, m_log}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
     return got;
 }
 
@@ -101,15 +99,14 @@ core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, c
         auto r = get(path);
         if (!r) return tl::unexpected(r.error());
         if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
-        auto parsed = parse_pod_list(r->body);
-        if (!parsed) return tl::unexpected(parsed.error());
-        for (auto& p : parsed->pods) pods.push_back(std::move(p));
-        if (parsed->continue_token.empty()) return pods;
-        if (parsed->continue_token == token)
-            return core::fail(core::ErrorCode::Network, "the API server returned the same continue token twice");
-        token = parsed->continue_token;
+        MESH_TRY_ASSIGN(auto parsed, parse_pod_list(r->body));
+        for (auto& p : parsed.pods) pods.push_back(std::move(p));
+        if (parsed.continue_token.empty()) return pods;
+        if (parsed.continue_token == token)
+            return core::network_error("the API server returned the same continue token twice");
+        token = parsed.continue_token;
     }
-    return core::fail(core::ErrorCode::Limit, "more than 10000 pages of pods");
+    return core::limit_error("more than 10000 pages of pods");
 }
 
 std::string ApiClient::pod_proxy_base(const std::string& ns, const std::string& pod, int port,

@@ -35,9 +35,6 @@ public:
     std::string pod_proxy_base(const std::string& namespace_name, const std::string& pod, int port,
                                const std::string& scheme = "http") const;
 
-    /// Runs the exec plugin again (after a 401 seen elsewhere, e.g. on the pod proxy).
-    void invalidate_credentials();
-
     /// The config in use.
     const RestConfig& config() const { return m_config; }
 

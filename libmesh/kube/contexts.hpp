@@ -6,19 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "libmesh/kube/kubeconfig.hpp"  // kubeconfig_paths, the files to list
+
 namespace mesh::kube {
 
 /// The `contexts[].name` values of one kubeconfig text, in order; empty when it is not a
 /// kubeconfig (bad YAML, wrong shape).
 std::vector<std::string> kubeconfig_context_names(const std::string& yaml_text);
 
-/// The kubeconfig files kubectl would read: `explicit_path` if given, else the colon-separated
-/// KUBECONFIG, else $HOME/.kube/config.
-std::vector<std::string> kubeconfig_paths(const std::optional<std::string>& explicit_path,
-                                          const std::optional<std::string>& kubeconfig_env,
-                                          const std::optional<std::string>& home);
-
-/// The context names of every readable file of `paths` (at most 16 MiB each), first one wins.
+/// The context names of every readable file of `paths` (at most 16 MiB each, a larger one is
+/// skipped unread), first one wins.
 std::vector<std::string> context_names_of_files(const std::vector<std::string>& paths);
 
 }  // namespace mesh::kube

@@ -18,6 +18,8 @@
 #include <ctime>
 #include <vector>
 
+#include "libmesh/core/result.hpp"
+
 extern char** environ;
 
 namespace mesh::kube {
@@ -48,7 +50,7 @@ struct Output {
 core::Result<Output> run_plugin(const std::string& command, const std::vector<std::string>& args,
                                 const std::vector<std::string>& env) {
     int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return core::fail(core::ErrorCode::Io, std::string("pipe: ") + std::strerror(errno));
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return core::io_error(std::string("pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
@@ -66,7 +68,7 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
     close(pipe_fds[1]);
     if (rc != 0) {
         close(pipe_fds[0]);
-        return core::fail(core::ErrorCode::Input, fmt::format("cannot run exec plugin '{}': {}", command, std::strerror(rc)));
+        return core::input_error(fmt::format("cannot run exec plugin '{}': {}", command, std::strerror(rc)));
     }
     Output o;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_plugin_timeout_ms);
@@ -91,7 +93,7 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
             close(pipe_fds[0]);
             kill(pid, SIGKILL);
             waitpid(pid, nullptr, 0);
-            return core::fail(core::ErrorCode::Limit, fmt::format("exec plugin '{}' wrote more than 1 MiB", command));
+            return core::limit_error(fmt::format("exec plugin '{}' wrote more than 1 MiB", command));
         }
         o.out.append(buf, static_cast<std::size_t>(n));
     }
@@ -141,19 +143,18 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
 }
 
 core::Result<ExecCredential> parse_exec_credential(std::string_view text, const std::string& expected) {
-    if (text.size() > k_max_output) return core::fail(core::ErrorCode::Limit, "exec credential larger than 1 MiB");
+    if (text.size() > k_max_output) return core::limit_error("exec credential larger than 1 MiB");
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
-        return core::fail(core::ErrorCode::Input, "exec plugin output is not a JSON ExecCredential");
+        return core::input_error("exec plugin output is not a JSON ExecCredential");
     std::string api = j.value("apiVersion", "");
     if (api != expected)
-        return core::fail(core::ErrorCode::Input,
-                          fmt::format("exec plugin returned apiVersion '{}', the kubeconfig asks for '{}'", api, expected));
+        return core::input_error(fmt::format("exec plugin returned apiVersion '{}', the kubeconfig asks for '{}'", api, expected));
     if (j.value("kind", "") != "ExecCredential")
-        return core::fail(core::ErrorCode::Input, "exec plugin output is not of kind ExecCredential");
+        return core::input_error("exec plugin output is not of kind ExecCredential");
     auto status = j.find("status");
     if (status == j.end() || !status->is_object())
-        return core::fail(core::ErrorCode::Input, "exec plugin output has no status");
+        return core::input_error("exec plugin output has no status");
     ExecCredential c;
     auto str = [&](const char* key) {
         auto it = status->find(key);
@@ -163,13 +164,13 @@ core::Result<ExecCredential> parse_exec_credential(std::string_view text, const 
     c.client_certificate_data = str("clientCertificateData");
     c.client_key_data = str("clientKeyData");
     if (c.client_certificate_data.empty() != c.client_key_data.empty())
-        return core::fail(core::ErrorCode::Input, "exec plugin returned a client certificate without its key, or a key without its certificate");
+        return core::input_error("exec plugin returned a client certificate without its key, or a key without its certificate");
     if (c.token.empty() && c.client_certificate_data.empty())
-        return core::fail(core::ErrorCode::Input, "exec plugin returned neither a token nor a client certificate");
+        return core::input_error("exec plugin returned neither a token nor a client certificate");
     std::string expiry = str("expirationTimestamp");
     if (!expiry.empty()) {
         c.expiry = parse_rfc3339(expiry);
-        if (!c.expiry) return core::fail(core::ErrorCode::Input, fmt::format("exec plugin: bad expirationTimestamp '{}'", expiry));
+        if (!c.expiry) return core::input_error(fmt::format("exec plugin: bad expirationTimestamp '{}'", expiry));
     }
     return c;
 }
@@ -183,12 +184,12 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
         return *m_cached;
     const auto& api = m_config.api_version;
     if (api != "client.authentication.k8s.io/v1" && api != "client.authentication.k8s.io/v1beta1")
-        return core::fail(core::ErrorCode::Input, fmt::format("exec plugin apiVersion '{}' is not supported "
+        return core::input_error(fmt::format("exec plugin apiVersion '{}' is not supported "
                                                               "(use client.authentication.k8s.io/v1 or v1beta1)", api));
     if (api == "client.authentication.k8s.io/v1" && m_config.interactive_mode.empty())
-        return core::fail(core::ErrorCode::Input, "exec plugin: interactiveMode is required for client.authentication.k8s.io/v1");
+        return core::input_error("exec plugin: interactiveMode is required for client.authentication.k8s.io/v1");
     if (m_config.interactive_mode == "Always")
-        return core::fail(core::ErrorCode::Input, "exec plugin needs an interactive terminal (interactiveMode: Always); "
+        return core::input_error("exec plugin needs an interactive terminal (interactiveMode: Always); "
                                                   "mesh runs plugins non-interactively");
     json info = {{"apiVersion", api}, {"kind", "ExecCredential"}, {"spec", {{"interactive", false}}}};
     if (m_config.provide_cluster_info) {
@@ -212,10 +213,9 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
         return tl::unexpected(e);
     }
     if (out->timed_out)
-        return core::fail(core::ErrorCode::Input, fmt::format("exec plugin '{}' did not finish within 60 s", m_config.command));
+        return core::input_error(fmt::format("exec plugin '{}' did not finish within 60 s", m_config.command));
     if (out->status != 0)
-        return core::fail(core::ErrorCode::Input,
-                          fmt::format("exec plugin '{}' failed with exit status {}", m_config.command, out->status));
+        return core::input_error(fmt::format("exec plugin '{}' failed with exit status {}", m_config.command, out->status));
     auto cred = parse_exec_credential(out->out, api);
     if (!cred) return cred;
     m_cached = *cred;

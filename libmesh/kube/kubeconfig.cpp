@@ -6,7 +6,10 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <array>
+#include <algorithm>
+
+#include "libmesh/core/base64.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::kube {
 
@@ -48,7 +51,7 @@ core::Error located(const std::string& path, const YAML::Mark& mark, const std::
 core::Result<std::string> pem_data(const YAML::Node& node, const char* key, const std::string& path) {
     std::string b64 = scalar(node, key);
     if (b64.empty()) return std::string();
-    auto decoded = decode_base64(b64);
+    auto decoded = core::base64_decode(b64, core::Base64Decode::Lenient);
     if (!decoded) return tl::unexpected(located(path, node[key].Mark(), fmt::format("{}: not valid base64", key)));
     return *decoded;
 }
@@ -84,9 +87,8 @@ core::Result<Kubeconfig> parse_tree(const YAML::Node& root, const std::string& p
         ClusterEntry e;
         e.server = scalar(c, "server");
         e.ca_file = resolve(scalar(c, "certificate-authority"), base);
-        auto ca = pem_data(c, "certificate-authority-data", path);
-        if (!ca) return tl::unexpected(ca.error());
-        e.ca_data = std::move(*ca);
+        MESH_TRY_ASSIGN(auto ca, pem_data(c, "certificate-authority-data", path));
+        e.ca_data = std::move(ca);
         e.insecure_skip_tls_verify = boolean(c, "insecure-skip-tls-verify");
         e.tls_server_name = scalar(c, "tls-server-name");
         e.proxy_url = scalar(c, "proxy-url");
@@ -101,12 +103,10 @@ core::Result<Kubeconfig> parse_tree(const YAML::Node& root, const std::string& p
         e.token_file = resolve(scalar(u, "tokenFile"), base);
         e.cert_file = resolve(scalar(u, "client-certificate"), base);
         e.key_file = resolve(scalar(u, "client-key"), base);
-        auto cert = pem_data(u, "client-certificate-data", path);
-        if (!cert) return tl::unexpected(cert.error());
-        e.cert_data = std::move(*cert);
-        auto key = pem_data(u, "client-key-data", path);
-        if (!key) return tl::unexpected(key.error());
-        e.key_data = std::move(*key);
+        MESH_TRY_ASSIGN(auto cert, pem_data(u, "client-certificate-data", path));
+        e.cert_data = std::move(cert);
+        MESH_TRY_ASSIGN(auto key, pem_data(u, "client-key-data", path));
+        e.key_data = std::move(key);
         e.username = scalar(u, "username");
         e.password = scalar(u, "password");
         if (const YAML::Node exec = u["exec"]; exec && exec.IsMap()) {
@@ -151,7 +151,7 @@ core::Result<Kubeconfig> parse_tree(const YAML::Node& root, const std::string& p
 
 core::Result<Kubeconfig> parse_kubeconfig(std::string_view yaml, const std::string& path) {
     if (yaml.size() > k_max_kubeconfig_bytes)
-        return core::fail(core::ErrorCode::Limit, fmt::format("{}: larger than 16 MiB", path));
+        return core::limit_error(fmt::format("{}: larger than 16 MiB", path));
     try {
         YAML::Node root = YAML::Load(std::string(yaml));
         return parse_tree(root, path);
@@ -159,7 +159,7 @@ core::Result<Kubeconfig> parse_kubeconfig(std::string_view yaml, const std::stri
         core::Error err = located(path, e.mark, e.msg);
         return tl::unexpected(err);
     } catch (const std::exception& e) {
-        return core::fail(core::ErrorCode::Input, fmt::format("{}: {}", path, e.what()));
+        return core::input_error(fmt::format("{}: {}", path, e.what()));
     }
 }
 
@@ -174,36 +174,24 @@ Kubeconfig merge_kubeconfigs(const std::vector<Kubeconfig>& configs) {
     return out;
 }
 
-std::optional<std::string> decode_base64(std::string_view text) {
-    static const std::array<int, 256> k_table = [] {
-        std::array<int, 256> t{};
-        t.fill(-1);
-        const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = i;
-        return t;
-    }();
-    std::string out;
-    out.reserve(text.size() * 3 / 4);
-    unsigned buffer = 0;
-    int bits = 0;
-    bool padding = false;
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-        if (c == '=') {
-            padding = true;
-            continue;
+std::vector<std::string> kubeconfig_paths(const std::optional<std::string>& explicit_path,
+                                          const std::optional<std::string>& kubeconfig_env,
+                                          const std::optional<std::string>& home) {
+    if (explicit_path && !explicit_path->empty()) return {*explicit_path};
+    if (kubeconfig_env && !kubeconfig_env->empty()) {
+        std::vector<std::string> paths;
+        std::size_t start = 0;
+        while (start <= kubeconfig_env->size()) {
+            std::size_t end = std::min(kubeconfig_env->find(':', start), kubeconfig_env->size());
+            std::string path = kubeconfig_env->substr(start, end - start);
+            if (!path.empty() && std::find(paths.begin(), paths.end(), path) == paths.end())
+                paths.push_back(std::move(path));
+            start = end + 1;
         }
-        if (padding || k_table[c] < 0) return std::nullopt;
-        buffer = (buffer << 6) | static_cast<unsigned>(k_table[c]);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-        }
+        return paths;  // set but naming no file: kubectl does not fall back to the home file
     }
-    if (bits >= 6) return std::nullopt;  // a single dangling sextet cannot encode a byte
-    return out;
+    std::string home_dir = home.value_or("");
+    return {home_dir.empty() ? std::string(".kube/config") : home_dir + "/.kube/config"};
 }
 
 }  // namespace mesh::kube

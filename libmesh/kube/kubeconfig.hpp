@@ -63,11 +63,15 @@ struct Kubeconfig {
 /// Parses one kubeconfig; relative file paths are resolved against `path`'s directory.
 core::Result<Kubeconfig> parse_kubeconfig(std::string_view yaml, const std::string& path);
 
+/// The kubeconfig files kubectl reads, in merge order (client-go's loading rules): `explicit_path`
+/// alone when given; else the entries of a non-empty KUBECONFIG, split on ':', without empty
+/// entries or repeats; else $HOME/.kube/config, which is `.kube/config` when HOME is unset or empty.
+std::vector<std::string> kubeconfig_paths(const std::optional<std::string>& explicit_path,
+                                          const std::optional<std::string>& kubeconfig_env,
+                                          const std::optional<std::string>& home);
+
 /// Merges kubeconfigs as kubectl does: the first file to set a value or a named entry wins, and
 /// entries are taken whole, never merged field by field.
 Kubeconfig merge_kubeconfigs(const std::vector<Kubeconfig>& configs);
-
-/// Decodes standard base64 (padding optional, whitespace ignored); nullopt when malformed.
-std::optional<std::string> decode_base64(std::string_view text);
 
 }  // namespace mesh::kube

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/core/json_document.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::kube {
 
@@ -56,9 +57,9 @@ PodInfo pod_from(const json& item) {
 core::Result<json> parse_list(std::string_view text, const char* what) {
     auto j = core::parse_json_document(text, what, 64u << 20);
     if (!j) return j;
-    if (auto msg = status_message(text)) return core::fail(core::ErrorCode::Input, fmt::format("{}: {}", what, *msg));
+    if (auto msg = status_message(text)) return core::input_error(fmt::format("{}: {}", what, *msg));
     if (!j->is_object() || (!at(*j, "items").is_array() && !at(*j, "items").is_null()))
-        return core::fail(core::ErrorCode::Input, fmt::format("{}: not a Kubernetes list", what));
+        return core::input_error(fmt::format("{}: not a Kubernetes list", what));
     return j;
 }
 

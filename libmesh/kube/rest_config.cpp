@@ -4,6 +4,9 @@
 
 #include <cctype>
 
+#include "libmesh/core/base64.hpp"
+#include "libmesh/core/result.hpp"
+
 namespace mesh::kube {
 
 std::optional<std::chrono::milliseconds> parse_kube_duration(const std::string& text) {
@@ -31,8 +34,7 @@ static core::Result<RestConfig> in_cluster(const KubeEnvironment& env) {
     auto host = env.getenv("KUBERNETES_SERVICE_HOST");
     auto port = env.getenv("KUBERNETES_SERVICE_PORT");
     if (!host || !port || host->empty())
-        return core::fail(core::ErrorCode::Input,
-                          "no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config) and not running in a "
+        return core::input_error("no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config) and not running in a "
                           "cluster; give proxies with --proxy or --proxies-file");
     RestConfig rc;
     bool v6 = host->find(':') != std::string::npos;
@@ -51,24 +53,9 @@ static core::Result<RestConfig> in_cluster(const KubeEnvironment& env) {
 core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvironment& env) {
     auto timeout = parse_kube_duration(o.request_timeout);
     if (!timeout)
-        return core::fail(core::ErrorCode::Usage,
-                          fmt::format("--request-timeout '{}': expected a duration such as 10s, 500ms or 1m", o.request_timeout));
-    std::vector<std::string> files;
-    if (!o.kubeconfig.empty()) {
-        files.push_back(o.kubeconfig);
-    } else if (auto list = env.getenv("KUBECONFIG"); list && !list->empty()) {
-        std::size_t pos = 0;
-        while (pos <= list->size()) {
-            auto colon = list->find(':', pos);
-            std::string f = list->substr(pos, colon == std::string::npos ? std::string::npos : colon - pos);
-            if (!f.empty()) files.push_back(f);
-            if (colon == std::string::npos) break;
-            pos = colon + 1;
-        }
-    } else if (auto home = env.getenv("HOME")) {
-        std::string f = *home + "/.kube/config";
-        if (env.read_file(f)) files.push_back(f);
-    }
+        return core::usage_error(fmt::format("--request-timeout '{}': expected a duration such as 10s, 500ms or 1m", o.request_timeout));
+    auto files = kubeconfig_paths(o.kubeconfig.empty() ? std::nullopt : std::optional(o.kubeconfig),
+                                  env.getenv("KUBECONFIG"), env.getenv("HOME"));
     std::vector<Kubeconfig> configs;
     for (const auto& f : files) {
         auto text = env.read_file(f);
@@ -77,9 +64,8 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
             if (!o.kubeconfig.empty()) return tl::unexpected(text.error());
             continue;
         }
-        auto kc = parse_kubeconfig(*text, f);
-        if (!kc) return tl::unexpected(kc.error());
-        configs.push_back(std::move(*kc));
+        MESH_TRY_ASSIGN(auto kc, parse_kubeconfig(*text, f));
+        configs.push_back(std::move(kc));
     }
     bool flags_only = !o.server.empty();
     if (configs.empty() && !flags_only) {
@@ -98,7 +84,7 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
         auto it = merged.contexts.find(context_name);
         if (it == merged.contexts.end()) {
             if (!o.context.empty() || (o.cluster.empty() && !flags_only))
-                return core::fail(core::ErrorCode::Input, fmt::format("context '{}' not found in the kubeconfig", context_name));
+                return core::input_error(fmt::format("context '{}' not found in the kubeconfig", context_name));
         } else {
             context = it->second;
         }
@@ -109,21 +95,20 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
     if (!cluster_name.empty()) {
         auto it = merged.clusters.find(cluster_name);
         if (it == merged.clusters.end() && !flags_only)
-            return core::fail(core::ErrorCode::Input, fmt::format("cluster '{}' not found in the kubeconfig", cluster_name));
+            return core::input_error(fmt::format("cluster '{}' not found in the kubeconfig", cluster_name));
         if (it != merged.clusters.end()) cluster = it->second;
     }
     UserEntry user;
     if (!user_name.empty()) {
         auto it = merged.users.find(user_name);
         if (it == merged.users.end() && !o.user.empty())
-            return core::fail(core::ErrorCode::Input, fmt::format("user '{}' not found in the kubeconfig", user_name));
+            return core::input_error(fmt::format("user '{}' not found in the kubeconfig", user_name));
         if (it != merged.users.end()) user = it->second;
     }
     RestConfig rc;
     rc.server = o.server.empty() ? cluster.server : o.server;
     if (rc.server.empty())
-        return core::fail(core::ErrorCode::Input,
-                          context_name.empty() ? "the kubeconfig selects no context and no cluster; use --context or --server"
+        return core::input_error(context_name.empty() ? "the kubeconfig selects no context and no cluster; use --context or --server"
                                                : fmt::format("context '{}' has no server", context_name));
     if (rc.server.find("://") == std::string::npos) rc.server = "https://" + rc.server;
     while (!rc.server.empty() && rc.server.back() == '/') rc.server.pop_back();
@@ -134,8 +119,7 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
         rc.tls.ca_data.clear();
         rc.tls.ca_file.clear();
     } else if (rc.tls.insecure && (!rc.tls.ca_data.empty() || !rc.tls.ca_file.empty())) {
-        return core::fail(core::ErrorCode::Input,
-                          "the cluster sets both a certificate authority and insecure-skip-tls-verify; kubectl refuses this too");
+        return core::input_error("the cluster sets both a certificate authority and insecure-skip-tls-verify; kubectl refuses this too");
     }
     rc.tls_server_name = cluster.tls_server_name;
     if (!rc.tls_server_name.empty()) {
@@ -165,8 +149,7 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
         int techniques = (!user.token.empty() || !user.token_file.empty()) + (!user.username.empty()) +
                          user.exec.has_value() + user.auth_provider.has_value();
         if (techniques > 1)
-            return core::fail(core::ErrorCode::Input,
-                              fmt::format("user '{}' sets more than one authentication technique", user_name));
+            return core::input_error(fmt::format("user '{}' sets more than one authentication technique", user_name));
         rc.auth.bearer_token = user.token;
         if (user.token.empty()) rc.token_file = user.token_file;
         rc.auth.username = user.username;
@@ -183,8 +166,7 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
                 }
             }
             if (rc.auth.bearer_token.empty())
-                return core::fail(core::ErrorCode::Input,
-                                  fmt::format("user '{}' uses the '{}' auth-provider without a cached token; "
+                return core::input_error(fmt::format("user '{}' uses the '{}' auth-provider without a cached token; "
                                               "switch to its exec plugin (e.g. gke-gcloud-auth-plugin, kubelogin)",
                                               user_name, user.auth_provider->name));
         }
@@ -195,19 +177,7 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
                             context_name.empty() ? std::string() : fmt::format(" (context {})", context_name));
     if (!cluster.ca_data.empty()) {
         // Exec plugins with provideClusterInfo get the CA base64-encoded, as in the kubeconfig.
-        static const char* k_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        const std::string& d = cluster.ca_data;
-        std::string b;
-        for (std::size_t i = 0; i < d.size(); i += 3) {
-            unsigned n = static_cast<unsigned char>(d[i]) << 16;
-            if (i + 1 < d.size()) n |= static_cast<unsigned char>(d[i + 1]) << 8;
-            if (i + 2 < d.size()) n |= static_cast<unsigned char>(d[i + 2]);
-            b += k_alphabet[(n >> 18) & 63];
-            b += k_alphabet[(n >> 12) & 63];
-            b += i + 1 < d.size() ? k_alphabet[(n >> 6) & 63] : '=';
-            b += i + 2 < d.size() ? k_alphabet[n & 63] : '=';
-        }
-        rc.cluster_ca_data_b64 = b;
+        rc.cluster_ca_data_b64 = core::base64_encode(cluster.ca_data);
     }
     return rc;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/json_string.hpp"
 #include "libmesh/manifest/scalar_resolver.hpp"
 
 namespace mesh::manifest {
@@ -16,24 +17,6 @@ static bool plain_is_safe(const std::string& s) {
     return true;
 }
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-            else out += ch;
-        }
-    }
-    return out + "\"";
-}
-
 // Single quotes need no escapes, so JSON text (the marker) stays readable in them.
 static bool single_quote_is_clean(const std::string& s) {
     if (s.find('"') == std::string::npos || s.find('\'') != std::string::npos) return false;
@@ -44,7 +27,7 @@ static bool single_quote_is_clean(const std::string& s) {
 
 std::string yaml_scalar(const std::string& s) {
     if (plain_is_safe(s)) return s;
-    return single_quote_is_clean(s) ? "'" + s + "'" : json_string(s);
+    return single_quote_is_clean(s) ? "'" + s + "'" : core::json_quote(s, core::JsonEscape::Plain);
 }
 
 static std::string scalar_text(const NewValue& v) {
@@ -119,12 +102,12 @@ std::string render_block_items(const std::vector<NewValue>& items, int indent, c
 }
 
 std::string render_flow_entry(const std::string& key, const NewValue& value) {
-    return json_string(key) + ": " + render_flow(value);
+    return core::json_quote(key, core::JsonEscape::Plain) + ": " + render_flow(value);
 }
 
 std::string render_flow(const NewValue& value) {
     switch (value.kind) {
-    case NewValue::Kind::String: return json_string(value.text);
+    case NewValue::Kind::String: return core::json_quote(value.text, core::JsonEscape::Plain);
     case NewValue::Kind::Bool:
     case NewValue::Kind::Raw: return value.text;
     case NewValue::Kind::Map: {

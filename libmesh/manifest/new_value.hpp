@@ -48,9 +48,6 @@ struct BlockStyle {
 /// double-quoted (so `"4140"`, `"true"` and `"$(NODE_NAME):4140"` keep their meaning everywhere).
 std::string yaml_scalar(const std::string& s);
 
-/// A string as a JSON string literal.
-std::string json_string(const std::string& s);
-
 /// Block YAML for map entries at column `indent`, each line ending with style.newline.
 std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent,
                                  const BlockStyle& style);

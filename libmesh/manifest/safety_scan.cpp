@@ -11,9 +11,7 @@ namespace mesh::manifest {
 
 static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
                             std::string message) {
-    auto lc = core::line_column_at(stream, offset);
-    return core::Error{core::ErrorCode::Input, std::move(message), {file, lc.line, lc.column},
-                       core::line_at(stream, offset)};
+    return core::error_at_offset(core::ErrorCode::Input, std::move(message), stream, offset, file);
 }
 
 // Length of the UTF-8 sequence at s[i], or 0 when it is invalid.

@@ -10,9 +10,7 @@ static constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
                             std::string message) {
-    auto lc = core::line_column_at(stream, offset);
-    return core::Error{core::ErrorCode::Input, std::move(message), {file, lc.line, lc.column},
-                       core::line_at(stream, offset)};
+    return core::error_at_offset(core::ErrorCode::Input, std::move(message), stream, offset, file);
 }
 
 // A separator is `---` at the start of a line followed by the end of the line, or blanks and

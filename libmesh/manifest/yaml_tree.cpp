@@ -45,10 +45,7 @@ bool YamlTree::inside_anchor(NodeId id) const {
 
 core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, std::size_t offset,
                            std::string message, core::ErrorCode code) {
-    auto lc = core::line_column_at(tree.text, offset);
-    return core::Error{code, std::move(message),
-                       core::SourceLocation{origin.file, origin.first_line + lc.line - 1, lc.column},
-                       core::line_at(tree.text, offset)};
+    return core::error_at_offset(code, std::move(message), tree.text, offset, origin.file, origin.first_line);
 }
 
 }  // namespace mesh::manifest

@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,8 +44,13 @@ struct Request {
     /// CURLOPT_CONNECT_TO entries ("host:port:connect-host:connect-port"), e.g. for a TLS server
     /// name that differs from the address connected to.
     std::vector<std::string> connect_to;
-    std::chrono::milliseconds timeout{5000};
-    std::size_t max_body_bytes = 16u << 20;
+    std::chrono::milliseconds timeout{5000};  ///< the whole request; 0: none (a watch stream)
+    std::chrono::milliseconds connect_timeout{0};  ///< 0: the same as `timeout`
+    std::size_t max_body_bytes = 16u << 20;  ///< ignored when a BodySink takes the body
+    std::string protocols = "http,https";  ///< libcurl's CURLOPT_PROTOCOLS_STR, also for redirects
+    long max_redirects = 0;                ///< 0: a redirect is the answer, not followed
+    std::string user_agent;                ///< empty: no User-Agent header
+    bool accept_compressed = true;         ///< offer every encoding libcurl can decode
     /// Index (in the same batch, lower than this one) of a request to run after: this one then
     /// reuses its connection, and is not sent at all (FailureKind::Cancelled) when that one got
     /// no HTTP response.
@@ -63,6 +70,10 @@ struct Response {
     std::string content_type;
     FailureKind failure = FailureKind::None;
     std::string error;  ///< transport error text when `failure != None`
+    std::string error_summary;  ///< libcurl's one-phrase name of the failure (curl_easy_strerror)
+    std::string status_line;    ///< e.g. `HTTP/1.1 412 Precondition Failed` (the last one, after 100 Continue)
+    std::map<std::string, std::string> headers;  ///< names lower-cased; a repeated one keeps its last value
+    bool stopped = false;       ///< a BodySink returned false; `status` is what had arrived
     std::chrono::milliseconds elapsed{0};
 
     /// True when an HTTP response arrived (any status).
@@ -80,6 +91,13 @@ struct BatchOptions {
 /// Called as each request finishes, with its index in the batch; may run before others finish.
 using CompletionHandler = std::function<void(std::size_t index, Response&& response)>;
 
+/// Receives a response body as it streams in; returning false stops the transfer.
+using BodySink = std::function<bool(std::string_view chunk)>;
+
+/// Runs one request on this thread over libcurl's easy interface; with `sink`, the body goes to
+/// it instead of `Response::body` and no body limit applies (the sink keeps its own).
+Response perform(const Request& request, const BodySink& sink = {});
+
 /// Runs batches of HTTP requests.
 class HttpClient {
 public:
@@ -91,6 +109,9 @@ public:
 
 /// An HttpClient over libcurl's multi interface (one thread, many connections).
 std::unique_ptr<HttpClient> make_curl_client();
+
+/// The libcurl version mesh was built with ("7.88.1"), for `mesh version`.
+const char* libcurl_version();
 
 /// `url` with user info and credential-like query parameters (token, password, ...) masked.
 std::string redact_url(const std::string& url);

@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/inject/plan_render.hpp"
 #include "libmesh/inject/pod_plan.hpp"
 #include "libmesh/inject/uninject.hpp"
 #include "libmesh/inject/workloads.hpp"
 #include "libmesh/manifest/yaml_tree.hpp"
-#include "libmesh/webhook/base64.hpp"
+#include "libmesh/core/base64.hpp"
 #include "libmesh/webhook/json_tree.hpp"
 
 namespace mesh::webhook {
@@ -66,7 +67,7 @@ std::string render(const ReviewAnswer& answer) {
     json response{{"uid", answer.uid}, {"allowed", true}};
     if (answer.result == ReviewResult::Injected) {
         response["patchType"] = "JSONPatch";
-        response["patch"] = base64_encode(answer.patch.dump());
+        response["patch"] = core::base64_encode(answer.patch.dump());
     }
     if (!answer.warnings.empty()) response["warnings"] = answer.warnings;
     return json{{"apiVersion", k_api_version}, {"kind", "AdmissionReview"}, {"response", std::move(response)}}.dump();
@@ -131,7 +132,7 @@ const char* result_name(ReviewResult result) {
 
 core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::InjectConfig& config) {
     if (body.size() > config.limits.max_document_bytes)
-        return core::fail(core::ErrorCode::Limit, fmt::format("AdmissionReview of {} bytes is over the limit of {} bytes",
+        return core::limit_error(fmt::format("AdmissionReview of {} bytes is over the limit of {} bytes",
                                                               body.size(), config.limits.max_document_bytes));
     if (!nesting_within(body, config.limits.max_depth))
         return tl::unexpected(invalid(fmt::format("nesting deeper than {} levels", config.limits.max_depth)));

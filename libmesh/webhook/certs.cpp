@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/result.hpp"
+
 namespace mesh::webhook {
 
 namespace {
@@ -104,7 +106,7 @@ core::Result<PemPair> make_ca(const std::string& common_name, int days) {
 }
 
 core::Result<PemPair> make_serving_cert(const PemPair& ca, const std::vector<std::string>& dns_names, int days) {
-    if (dns_names.empty()) return core::fail(core::ErrorCode::Usage, "a serving certificate needs at least one DNS name");
+    if (dns_names.empty()) return core::usage_error("a serving certificate needs at least one DNS name");
     BioPtr cert_bio(BIO_new_mem_buf(ca.cert.data(), static_cast<int>(ca.cert.size())));
     CertPtr ca_cert(PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr));
     BioPtr key_bio(BIO_new_mem_buf(ca.key.data(), static_cast<int>(ca.key.size())));

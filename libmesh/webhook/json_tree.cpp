@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/json_string.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/manifest/tree_builder.hpp"
 
 namespace mesh::webhook {
@@ -56,57 +58,13 @@ private:
         built(m_builder.close());
     }
 
-    static void append_utf8(std::string& out, unsigned code) {
-        if (code < 0x80) {
-            out += static_cast<char>(code);
-        } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        }
-    }
-
     std::string string_body() {
         expect('"');
         std::string out;
-        while (true) {
-            std::size_t stop = m_text.find_first_of("\"\\", m_pos);
-            if (stop == std::string_view::npos) fail("unterminated string");
-            out.append(m_text.substr(m_pos, stop - m_pos));
-            m_pos = stop + 1;
-            if (m_text[stop] == '"') return out;
-            char e = peek();
-            ++m_pos;
-            switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                if (m_pos + 4 > m_text.size()) fail("short \\u escape");
-                unsigned code = 0;
-                for (int i = 0; i < 4; ++i) {
-                    char h = m_text[m_pos++];
-                    code <<= 4;
-                    if (h >= '0' && h <= '9') code |= static_cast<unsigned>(h - '0');
-                    else if (h >= 'a' && h <= 'f') code |= static_cast<unsigned>(h - 'a' + 10);
-                    else if (h >= 'A' && h <= 'F') code |= static_cast<unsigned>(h - 'A' + 10);
-                    else fail("bad \\u escape");
-                }
-                if (code >= 0xD800 && code <= 0xDFFF) fail("surrogate escape");  // dump writes UTF-8
-                append_utf8(out, code);
-                break;
-            }
-            default: fail("bad escape");
-            }
-        }
+        std::size_t end = m_pos - 1;
+        if (auto error = core::json_unquote(m_text, end, out)) fail(error->message);
+        m_pos = end;
+        return out;
     }
 
     void scalar_string() {
@@ -164,7 +122,7 @@ core::Result<YamlTree> json_tree(std::string_view text, const core::Limits& limi
     try {
         Scanner(text, limits, tree).run();
     } catch (const ScanError& e) {
-        return core::fail(core::ErrorCode::Input, e.message);
+        return core::input_error(e.message);
     }
     return tree;
 }

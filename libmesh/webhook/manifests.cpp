@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "libmesh/webhook/base64.hpp"
+#include "libmesh/core/base64.hpp"
+#include "libmesh/core/result.hpp"
 
 namespace mesh::webhook {
 
@@ -29,14 +30,14 @@ std::vector<std::string> service_dns_names(const ManifestOptions& o) {
 }
 
 core::Result<std::string> render_manifests(const ManifestOptions& o) {
-    if (!dns_label(o.name)) return core::fail(core::ErrorCode::Usage, fmt::format("--name '{}' is not a DNS-1123 label", o.name));
+    if (!dns_label(o.name)) return core::usage_error(fmt::format("--name '{}' is not a DNS-1123 label", o.name));
     if (!dns_label(o.namespace_))
-        return core::fail(core::ErrorCode::Usage, fmt::format("--namespace '{}' is not a DNS-1123 label", o.namespace_));
-    if (o.image.empty()) return core::fail(core::ErrorCode::Usage, "--image is empty");
+        return core::usage_error(fmt::format("--namespace '{}' is not a DNS-1123 label", o.namespace_));
+    if (o.image.empty()) return core::usage_error("--image is empty");
     if (o.failure_policy != "Ignore" && o.failure_policy != "Fail")
-        return core::fail(core::ErrorCode::Usage, "--failure-policy must be Ignore or Fail");
+        return core::usage_error("--failure-policy must be Ignore or Fail");
     if (o.timeout_seconds < 1 || o.timeout_seconds > 30)
-        return core::fail(core::ErrorCode::Usage, "--timeout-seconds must be 1 to 30");
+        return core::usage_error("--timeout-seconds must be 1 to 30");
     std::string secret = o.name + "-tls";
     std::string args;
     for (const std::string& a : std::vector<std::string>{"webhook", "serve", "--listen", ":8443", "--tls-cert",
@@ -61,7 +62,7 @@ data:
 ---
 )",
                            fmt::arg("secret", secret), fmt::arg("ns", o.namespace_), fmt::arg("name", o.name),
-                           fmt::arg("crt", base64_encode(o.serving->cert)), fmt::arg("key", base64_encode(o.serving->key)));
+                           fmt::arg("crt", core::base64_encode(o.serving->cert)), fmt::arg("key", core::base64_encode(o.serving->key)));
     out += fmt::format(R"(apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -184,7 +185,7 @@ metadata:
                        fmt::arg("cert_manager", o.ca_bundle ? ""
                                                             : fmt::format("  annotations:\n    cert-manager.io/inject-ca-from: {}/{}\n",
                                                                           o.namespace_, o.name)),
-                       fmt::arg("ca_bundle", o.ca_bundle ? fmt::format("    caBundle: {}\n", base64_encode(*o.ca_bundle)) : ""));
+                       fmt::arg("ca_bundle", o.ca_bundle ? fmt::format("    caBundle: {}\n", core::base64_encode(*o.ca_bundle)) : ""));
     return out;
 }
 

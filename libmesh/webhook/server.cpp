@@ -13,6 +13,7 @@
 #endif
 #include <httplib.h>
 
+#include "libmesh/core/result.hpp"
 #include "libmesh/webhook/admission.hpp"
 #include "libmesh/webhook/cert_reloader.hpp"
 #include "libmesh/webhook/metrics.hpp"
@@ -120,10 +121,10 @@ WebhookServer::WebhookServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl
 WebhookServer::~WebhookServer() { stop(); }
 
 core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions options) {
-    if (options.threads == 0) return core::fail(core::ErrorCode::Usage, "the server needs at least one thread");
+    if (options.threads == 0) return core::usage_error("the server needs at least one thread");
     options.inject.limits.max_document_bytes = options.max_body_bytes;
     auto impl = std::make_unique<Impl>(std::move(options));
-    if (auto ok = impl->certs.load(); !ok) return tl::unexpected(ok.error());
+    MESH_TRY(impl->certs.load());
     Impl* raw = impl.get();
     impl->server = std::make_unique<httplib::SSLServer>([raw](SSL_CTX& ctx) {
         SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
@@ -131,7 +132,7 @@ core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions
         raw->certs.install(ctx);
         return true;
     });
-    if (!impl->server->is_valid()) return core::fail(core::ErrorCode::Internal, "cannot create the TLS context");
+    if (!impl->server->is_valid()) return core::internal_error("cannot create the TLS context");
     const auto& o = impl->options;
     std::size_t threads = o.threads;
     impl->server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -146,10 +147,10 @@ core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions
     impl->routes();
     if (o.port == 0) {
         impl->port = impl->server->bind_to_any_port(o.host);
-        if (impl->port <= 0) return core::fail(core::ErrorCode::Network, fmt::format("cannot listen on {}", o.host));
+        if (impl->port <= 0) return core::network_error(fmt::format("cannot listen on {}", o.host));
     } else {
         if (!impl->server->bind_to_port(o.host, o.port))
-            return core::fail(core::ErrorCode::Network, fmt::format("cannot listen on {}:{}: {}", o.host, o.port, std::strerror(errno)));
+            return core::network_error(fmt::format("cannot listen on {}:{}: {}", o.host, o.port, std::strerror(errno)));
         impl->port = o.port;
     }
     impl->certs.watch(impl->options.cert_reload_interval);
@@ -165,7 +166,7 @@ core::Result<void> WebhookServer::run() {
     m_impl->log(fmt::format("serving AdmissionReviews on https://{}:{}/inject", m_impl->options.host, m_impl->port));
     bool ok = m_impl->server->listen_after_bind();
     m_impl->ready = false;
-    if (!ok && !m_impl->stopping) return core::fail(core::ErrorCode::Network, "the listening socket failed");
+    if (!ok && !m_impl->stopping) return core::network_error("the listening socket failed");
     return {};
 }
 
@@ -185,17 +186,17 @@ std::string WebhookServer::metrics() const { return m_impl->metrics_text(); }
 core::Result<std::pair<std::string, int>> parse_listen_address(const std::string& value) {
     auto colon = value.rfind(':');
     if (colon == std::string::npos)
-        return core::fail(core::ErrorCode::Usage, fmt::format("--listen '{}' is not HOST:PORT or :PORT", value));
+        return core::usage_error(fmt::format("--listen '{}' is not HOST:PORT or :PORT", value));
     std::string host = value.substr(0, colon);
     std::string port_text = value.substr(colon + 1);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     else if (host.find(':') != std::string::npos)
-        return core::fail(core::ErrorCode::Usage, fmt::format("--listen '{}': write IPv6 addresses in brackets", value));
+        return core::usage_error(fmt::format("--listen '{}': write IPv6 addresses in brackets", value));
     int port = -1;
     if (!port_text.empty() && port_text.size() <= 5 && port_text.find_first_not_of("0123456789") == std::string::npos)
         port = std::stoi(port_text);
     if (port < 0 || port > 65535)
-        return core::fail(core::ErrorCode::Usage, fmt::format("--listen '{}': the port must be 0 to 65535", value));
+        return core::usage_error(fmt::format("--listen '{}': the port must be 0 to 65535", value));
     return std::make_pair(host.empty() ? std::string("0.0.0.0") : host, port);
 }
 

@@ -143,6 +143,24 @@ TEST(Layering, LibmeshIncludesOnlyWhatItsModuleLinks) {
     }
 }
 
+// Every libcurl handle lives in libmesh/net (one handle setup, one global init); nothing else,
+// core included, includes libcurl's headers or links it.
+TEST(Layering, OnlyNetUsesLibcurl) {
+    const std::set<std::string> folders = {"libmesh", "cli", "commands", "main"};
+    for (const auto& folder : folders)
+        for (const auto& inc : includes_under(folder)) {
+            if (inc.angled && inc.target.rfind("curl/", 0) == 0) {
+                EXPECT_EQ(inc.file.rfind("libmesh/net/", 0), 0u) << where(inc);
+            }
+        }
+    std::string cmake = slurp(fs::path(mesh::testing::source_dir()) / "libmesh/CMakeLists.txt");
+    static const std::regex links_curl(R"(\nmesh_module\((\w+)[^)]*CURL::libcurl)");
+    std::set<std::string> linking;
+    for (auto it = std::sregex_iterator(cmake.begin(), cmake.end(), links_curl); it != std::sregex_iterator(); ++it)
+        linking.insert((*it)[1]);
+    EXPECT_EQ(linking, std::set<std::string>{"net"});
+}
+
 TEST(Layering, LibmeshNeverParsesArgvNorPrints) {
     static const std::regex prints(R"(std::(cout|cerr|clog)\b|\bprintf\s*\(|\bputs\s*\(|\bfprintf\s*\(\s*std(out|err))");
     for (const auto& inc : includes_under("libmesh"))

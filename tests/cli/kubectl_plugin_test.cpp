@@ -99,14 +99,6 @@ TEST(KubeconfigContexts, ReadsContextNames) {
               (std::vector<std::string>{"x"}));
 }
 
-TEST(KubeconfigContexts, FindsFilesAsKubectlDoes) {
-    using Paths = std::vector<std::string>;
-    EXPECT_EQ(kubeconfig_paths(std::string("/k"), std::string("/a:/b"), std::string("/h")), Paths{"/k"});
-    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::string("/a::/b"), std::string("/h")), (Paths{"/a", "/b"}));
-    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::nullopt, std::string("/h")), Paths{"/h/.kube/config"});
-    EXPECT_TRUE(kubeconfig_paths(std::nullopt, std::nullopt, std::nullopt).empty());
-}
-
 TEST(KubeconfigContexts, MergesFilesFirstOneWinsAndSkipsUnreadable) {
     ScratchDir dir;
     auto a = dir.write("a", "contexts:\n- name: one\n- name: two\n");

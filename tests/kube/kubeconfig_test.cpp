@@ -99,11 +99,33 @@ TEST(Kubeconfig, MergeFirstWinsWholeEntries) {
     EXPECT_EQ(m.users.at("v").token, "v");
 }
 
-TEST(Kubeconfig, Base64) {
-    EXPECT_EQ(decode_base64("aGVsbG8="), "hello");
-    EXPECT_EQ(decode_base64("aGVs\nbG8"), "hello");
-    EXPECT_FALSE(decode_base64("a-b"));
-    EXPECT_FALSE(decode_base64("a"));
+// client-go's NewDefaultClientConfigLoadingRules and Load: the explicit file alone, else KUBECONFIG's
+// entries (empty ones and repeats dropped), else filepath.Join(os.Getenv("HOME"), ".kube", "config").
+TEST(Kubeconfig, FilesAsKubectlFindsThem) {
+    using Paths = std::vector<std::string>;
+    EXPECT_EQ(kubeconfig_paths(std::string("/k"), std::string("/a:/b"), std::string("/h")), Paths{"/k"});
+    EXPECT_EQ(kubeconfig_paths(std::string(""), std::string("/a"), std::string("/h")), Paths{"/a"});
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::string("/a::/b"), std::string("/h")), (Paths{"/a", "/b"}));
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::string("/a:/b:/a:"), std::string("/h")), (Paths{"/a", "/b"}));
+    EXPECT_TRUE(kubeconfig_paths(std::nullopt, std::string(":"), std::string("/h")).empty());
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::string(""), std::string("/h")), Paths{"/h/.kube/config"});
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::nullopt, std::string("/h")), Paths{"/h/.kube/config"});
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::nullopt, std::string("")), Paths{".kube/config"});
+    EXPECT_EQ(kubeconfig_paths(std::nullopt, std::nullopt, std::nullopt), Paths{".kube/config"});
+}
+
+TEST(RestConfig, ReadsTheSameFilesAsTheContextList) {
+    const std::string one = "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\n"
+                            "clusters:\n- name: k\n  cluster: {server: 'https://api:6443/'}\n";
+    auto rc = load_rest_config({}, fake_env({{"KUBECONFIG", "/a/one:/a/one"}}, {{"/a/one", one}}));
+    ASSERT_TRUE(rc) << rc.error().message;
+    EXPECT_EQ(rc->source, "kubeconfig /a/one (context c)");  // read once, as kubectl does
+    rc = load_rest_config({}, fake_env({{"HOME", "/h"}}, {{"/h/.kube/config", one}}));
+    ASSERT_TRUE(rc) << rc.error().message;
+    EXPECT_EQ(rc->source, "kubeconfig /h/.kube/config (context c)");
+    rc = load_rest_config({}, fake_env({}, {{".kube/config", one}}));
+    ASSERT_TRUE(rc) << rc.error().message;
+    EXPECT_EQ(rc->source, "kubeconfig .kube/config (context c)");
 }
 
 TEST(RestConfig, KubeconfigListMergedAndFlagsOverride) {

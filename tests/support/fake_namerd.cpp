@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "libmesh/core/base64.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/parser.hpp"
 #include "libmesh/namerd/client.hpp"
@@ -24,18 +25,7 @@ std::string namerd_etag(std::uint64_t version) {
         bytes[i] = static_cast<unsigned char>(version & 0xff);
         version >>= 8;
     }
-    static constexpr char k_b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (int i = 0; i < 8; i += 3) {
-        unsigned v = bytes[i] << 16;
-        if (i + 1 < 8) v |= bytes[i + 1] << 8;
-        if (i + 2 < 8) v |= bytes[i + 2];
-        out += k_b64[(v >> 18) & 63];
-        out += k_b64[(v >> 12) & 63];
-        out += i + 1 < 8 ? k_b64[(v >> 6) & 63] : '=';
-        out += i + 2 < 8 ? k_b64[v & 63] : '=';
-    }
-    return out;
+    return mesh::core::base64_encode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
 namespace {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "libmesh/webhook/base64.hpp"
+#include "libmesh/core/base64.hpp"
 #include "tests/support/run_in_process.hpp"
 
 namespace mesh::webhook {
@@ -30,7 +30,7 @@ ReviewAnswer answer(const json& review, const inject::InjectConfig& config = {})
 
 // The patch the response carries, decoded from base64.
 json response_patch(const json& response) {
-    auto decoded = base64_decode(response.at("response").at("patch").get<std::string>());
+    auto decoded = mesh::core::base64_decode(response.at("response").at("patch").get<std::string>());
     EXPECT_TRUE(decoded);
     return json::parse(decoded.value_or("[]"));
 }
@@ -195,19 +195,6 @@ TEST(Admission, HostileSizesAreRefusedBeforeParsing) {
     json review = busybox();
     review["request"]["object"]["metadata"]["annotations"]["x"] = std::string(500, '[');
     EXPECT_EQ(answer(review).result, ReviewResult::Injected);
-}
-
-TEST(Base64, RoundTripsEveryLength) {
-    std::string bytes;
-    for (int i = 0; i < 300; ++i) {
-        EXPECT_EQ(base64_decode(base64_encode(bytes)), bytes);
-        bytes += static_cast<char>(i * 37);
-    }
-    EXPECT_EQ(base64_encode("hello"), "aGVsbG8=");
-    EXPECT_EQ(base64_decode("aGVsbG8="), "hello");
-    EXPECT_FALSE(base64_decode("aGVsbG8"));
-    EXPECT_FALSE(base64_decode("aGV=bG8="));
-    EXPECT_FALSE(base64_decode("aGVs*G8="));
 }
 
 TEST(Base64, DecodesTheCorpusResponse) {

@@ -15,7 +15,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "libmesh/webhook/base64.hpp"
+#include "libmesh/core/base64.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/webhook/tls_test_support.hpp"
 
@@ -84,7 +84,7 @@ TEST_F(ServerTest, AnswersTheCorpusReviewsOverTls) {
         EXPECT_EQ(response["uid"], json::parse(body)["request"]["uid"]);
         EXPECT_EQ(response["allowed"], true);
         EXPECT_EQ(response["patchType"], "JSONPatch");
-        auto patch = base64_decode(response["patch"].get<std::string>());
+        auto patch = mesh::core::base64_decode(response["patch"].get<std::string>());
         ASSERT_TRUE(patch);
         EXPECT_FALSE(json::parse(*patch).empty());
     }

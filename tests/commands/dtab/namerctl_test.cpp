@@ -30,6 +30,17 @@ TEST(Namerctl, ListGetPrettyPlainJson) {
     EXPECT_EQ(missing.out, "resource was not found by ID or name\n");
 }
 
+// namerctl's --json is Go's json.Marshal, which writes `&`, `<` and `>` as \u0026, \u003c, \u003e.
+TEST(Namerctl, JsonStringsAreGoBytes) {
+    FakeNamerd f;
+    f.set("u", "/a=>/b & /c");
+    auto json = run_mesh({"namerctl", "dtab", "get", "u", "--json", "--base-url", f.url()});
+    EXPECT_EQ(json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b \\u0026 /c\"}]}\n");
+    f.set("<x>", "/a=>/b");
+    auto list = run_mesh({"namerctl", "dtab", "list", "--json", "--base-url", f.url()});
+    EXPECT_EQ(list.out, "[\"\\u003cx\\u003e\",\"u\"]\n");
+}
+
 TEST(Namerctl, CreateUpdateDelete) {
     FakeNamerd f;
     std::string url = "--base-url=" + f.url();

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "libmesh/core/base64.hpp"
 #include "libmesh/kube/kubeconfig.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
@@ -17,20 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string base64(const std::string& in) {
-    static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < in.size(); i += 3) {
-        unsigned n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += k[(n >> 18) & 63];
-        out += k[(n >> 12) & 63];
-        out += i + 1 < in.size() ? k[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? k[n & 63] : '=';
-    }
-    return out;
-}
+std::string base64(const std::string& in) { return mesh::core::base64_encode(in); }
 
 std::string write_temp(const std::string& name, const std::string& content, bool executable = false) {
     std::string path = ::testing::TempDir() + "/" + name;

@@ -25,7 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/build_paths.hpp"
-#include "libmesh/webhook/base64.hpp"
+#include "libmesh/core/base64.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/webhook/tls_test_support.hpp"
 
@@ -113,12 +113,12 @@ TEST(WebhookManifests, GeneratedCertificatesFillTheCaBundleAndTheSecret) {
     std::string crt_pem = testing::read_test_file(dir + "/tls.crt");
     auto hook = find_kind(docs, "MutatingWebhookConfiguration")["webhooks"][0];
     EXPECT_EQ(hook["failurePolicy"].as<std::string>(), "Fail");
-    EXPECT_EQ(base64_decode(hook["clientConfig"]["caBundle"].as<std::string>()), ca_pem);
+    EXPECT_EQ(mesh::core::base64_decode(hook["clientConfig"]["caBundle"].as<std::string>()), ca_pem);
     auto secret = find_kind(docs, "Secret");
     EXPECT_EQ(secret["type"].as<std::string>(), "kubernetes.io/tls");
     EXPECT_EQ(secret["metadata"]["name"].as<std::string>(), "inj-tls");
-    EXPECT_EQ(base64_decode(secret["data"]["tls.crt"].as<std::string>()), crt_pem);
-    EXPECT_EQ(base64_decode(secret["data"]["tls.key"].as<std::string>()), testing::read_test_file(dir + "/tls.key"));
+    EXPECT_EQ(mesh::core::base64_decode(secret["data"]["tls.crt"].as<std::string>()), crt_pem);
+    EXPECT_EQ(mesh::core::base64_decode(secret["data"]["tls.key"].as<std::string>()), testing::read_test_file(dir + "/tls.key"));
     struct stat st {};
     ASSERT_EQ(stat((dir + "/tls.key").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
