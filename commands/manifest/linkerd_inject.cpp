@@ -83,7 +83,8 @@ cli::Outcome run_linkerd_inject(const std::vector<std::string>& args, cli::Conte
         return cli::k_exit_failed;
     }
     options.filenames.push_back(input);
-    options.report = "none";  // linkerd-inject printed no report
+    options.report = "none";           // linkerd-inject printed no report
+    config.suggest_flags = false;       // it has none of mesh's flags to suggest
     return run_manifest_command(ctx.io, options, inject::Operation::Inject, config);
 }
 

@@ -7,6 +7,7 @@
 
 #include "commands/manifest/report.hpp"
 #include "cli/diff_colour.hpp"
+#include "cli/error_printer.hpp"
 #include "cli/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/input.hpp"
@@ -23,6 +24,27 @@ struct Processed {
     core::InputFile input;
     inject::StreamResult result;
 };
+
+// The first failing input is the error; the others follow it, printed the same way.
+cli::CommandError failed_inputs(const std::vector<core::Error>& errors) {
+    std::ostringstream rest;
+    for (std::size_t i = 1; i < errors.size(); ++i) cli::print_error(rest, errors[i]);
+    if (errors.size() > 1) rest << fmt::format("mesh: {} inputs failed; nothing was written\n", errors.size());
+    return cli::CommandError(errors.front(), rest.str());
+}
+
+// Names each refused workload (the first five) with its reason.
+std::string refusal_message(const std::vector<const inject::ObjectReport*>& refused, bool suggest_flags) {
+    std::string named;
+    for (std::size_t i = 0; i < refused.size() && i < 5; ++i) {
+        const auto& o = *refused[i];
+        named += fmt::format("\n  {}:{}: {} \"{}\": {}", o.file, o.line, o.kind, o.name, o.reason);
+    }
+    if (refused.size() > 5) named += fmt::format("\n  and {} more", refused.size() - 5);
+    return fmt::format("refused to inject {} workload{}; nothing was written{}:{}", refused.size(),
+                       refused.size() == 1 ? "" : "s",
+                       suggest_flags ? " (--skip-refused passes them through unchanged)" : "", named);
+}
 
 core::Error usage(std::string message) { return core::Error{core::ErrorCode::Usage, std::move(message), {}, {}}; }
 
@@ -143,39 +165,43 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
             if (!input.is_regular_file)
                 return tl::unexpected(usage(fmt::format("--in-place needs files; {} is not one", input.name)));
 
+    // Every input is processed before anything is written, and every failing one is reported.
     std::vector<Processed> processed;
-    std::vector<inject::ObjectReport> objects;
+    RunReport report;
+    report.operation = operation;
     bool several = inputs->size() > 1;  // one input: nothing to count
     cli::ProgressReporter progress(io, operation == inject::Operation::Inject ? "injecting" : "uninjecting",
-                              several ? inputs->size() : 0);
+                                   several ? inputs->size() : 0);
     for (auto& input : *inputs) {
         auto result = inject::process_stream(input.content, input.name, operation, config);
-        if (!result) {
-            progress.finish();  // so the error starts on a clean line
-            return tl::unexpected(result.error());
-        }
-        for (const auto& o : result->objects) objects.push_back(o);
         if (several) progress.advance(input.name);
+        if (!result) {
+            report.errors.push_back(std::move(result.error()));
+            continue;
+        }
+        for (const auto& o : result->objects) report.objects.push_back(o);
         processed.push_back(Processed{std::move(input), std::move(*result)});
     }
-    progress.finish();
+    progress.finish();  // so the report and errors start on a clean line
     bool colour = cli::colour_allowed(io, cli::Stream::Err);
     auto write_report = [&] {
-        if (options.report == "text") write_text_report(io.err, objects, colour);
-        else if (options.report == "json") write_json_report(io.err, objects);
+        if (options.report == "text") write_text_report(io.err, report, colour);
+        else if (options.report == "json") write_json_report(io.err, report);
     };
-    std::size_t refused = 0;
-    for (const auto& o : objects) refused += o.status == inject::ObjectStatus::Refused;
-    bool warned = std::any_of(objects.begin(), objects.end(), [](const auto& o) {
+    if (!report.errors.empty()) {
+        write_report();
+        return tl::unexpected(failed_inputs(report.errors));
+    }
+    std::vector<const inject::ObjectReport*> refused;
+    for (const auto& o : report.objects)
+        if (o.status == inject::ObjectStatus::Refused) refused.push_back(&o);
+    bool warned = std::any_of(report.objects.begin(), report.objects.end(), [](const auto& o) {
         return !o.warnings.empty() || o.status == inject::ObjectStatus::NotRouted;
     });
     int done = options.fail_on_warning && warned ? cli::k_exit_finding : cli::k_exit_ok;
-    if (refused > 0 && !config.skip_refused) {
+    if (!refused.empty() && !config.skip_refused) {
         write_report();
-        return core::fail(core::ErrorCode::Refused,
-                          fmt::format("refused to inject {} workload{}; nothing was written (--skip-refused "
-                                      "passes them through unchanged)",
-                                      refused, refused == 1 ? "" : "s"));
+        return core::fail(core::ErrorCode::Refused, refusal_message(refused, config.suggest_flags));
     }
 
     if (options.diff) {
@@ -186,10 +212,12 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
         return diff.empty() ? done : cli::k_exit_finding;
     }
     if (options.in_place) {
+        report.written_to = "in place";
         for (const auto& p : processed) {
             if (!p.result.changed()) continue;
             if (auto ok = core::write_file_atomically(p.input.name, p.result.render(p.input.content)); !ok)
                 return tl::unexpected(ok.error());
+            ++report.files_written;
         }
         write_report();
         return done;
@@ -200,6 +228,7 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
         if (!out) return tl::unexpected(out.error());
         converted = std::move(*out);
     }
+    report.files_written = 1;
     if (!options.output_file.empty()) {
         if (options.output.empty()) {
             std::ostringstream joined;
@@ -207,10 +236,13 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
             converted = std::move(joined).str();
         }
         if (auto ok = core::write_file_atomically(options.output_file, converted); !ok) return tl::unexpected(ok.error());
+        report.written_to = options.output_file;
     } else if (options.output.empty()) {
         write_joined(processed, io.out);
+        report.written_to = "stdout";
     } else {
         io.out << converted;
+        report.written_to = "stdout";
     }
     write_report();
     return done;

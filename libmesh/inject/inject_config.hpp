@@ -38,6 +38,7 @@ struct InjectConfig {
     bool allow_host_network = false;  ///< inject hostNetwork pods in iptables mode anyway
     std::map<std::string, std::string> kind_paths;  ///< "Kind" or "Kind.group" -> dotted pod-template path
     bool verify = true;  ///< re-read every edited document and check it means input + plan
+    bool suggest_flags = true;  ///< reasons may suggest mesh's flags (not under linkerd-inject, which lacks them)
     core::Limits limits;
 };
 

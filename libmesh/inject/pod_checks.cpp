@@ -48,7 +48,8 @@ std::optional<std::string> refusal_reason(const manifest::YamlTree& tree, NodeId
                            tree[host_network].plain &&
                            manifest::resolve_plain(tree[host_network].value).canonical == "true";
     if (on_host_network && config.mode == Mode::Iptables && !config.allow_host_network)
-        return std::string("hostNetwork is enabled: its iptables rules would be the node's (use --allow-host-network to inject anyway)");
+        return std::string("hostNetwork is enabled: its iptables rules would be the node's") +
+               (config.suggest_flags ? " (use --allow-host-network to inject anyway)" : "");
     if (auto found = find_sidecar(tree, tree.get(pod_spec, "containers"), "container")) return found;
     if (auto found = find_sidecar(tree, tree.get(pod_spec, "initContainers"), "init container")) return found;
     return std::nullopt;

@@ -144,8 +144,9 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
         if (!m_config.overwrite_env || current == k_no_node || m_tree[current].kind != NodeKind::Scalar) {
             m_plan.warnings.push_back(fmt::format("container {}: env {} is already set to '{}'; left alone{}",
                                                   record.container, var.name, shown,
-                                                  m_config.overwrite_env ? " (it is not a plain value mesh can replace)"
-                                                                         : " (use --overwrite-env to replace it)"));
+                                                  m_config.overwrite_env   ? " (it is not a plain value mesh can replace)"
+                                                  : m_config.suggest_flags ? " (use --overwrite-env to replace it)"
+                                                                           : ""));
             if (var.refers_to_node_name) not_routed(record.container, var.name, fmt::format("set to '{}'", shown));
             continue;
         }

@@ -89,7 +89,9 @@ static void classify(const manifest::YamlTree& tree, NodeId object, const std::s
     auto path = template_path_for(kind, group, config);
     if (!path) {
         bool custom = builtin_kind(kind) && group && !builtin_group(kind, *group);
-        out.skipped.push_back({object, kind, name, custom ? "custom resource; see --kind-path" : "not a workload kind"});
+        out.skipped.push_back({object, kind, name, !custom ? "not a workload kind"
+                                         : config.suggest_flags ? "custom resource; see --kind-path"
+                                                                : "custom resource"});
         return;
     }
     PodTemplate workload;
