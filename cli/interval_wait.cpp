@@ -1,5 +1,6 @@
 #include "cli/interval_wait.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -32,6 +33,24 @@ bool wait_for(std::chrono::milliseconds duration) {
         std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(20)));
     }
     return !InterruptGuard::interrupted();
+}
+
+bool wait_with_countdown(Io& io, std::chrono::milliseconds duration, const std::string& what) {
+    if (!io.err_is_terminal) return wait_for(duration);
+    auto end = std::chrono::steady_clock::now() + duration;
+    bool completed = true;
+    for (auto left = duration; left.count() > 0;
+         left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now())) {
+        long long seconds = (left.count() + 999) / 1000;  // 4.2 s left reads "5s", as a countdown does
+        io.err << '\r' << what << ' ' << seconds << "s\x1b[K" << std::flush;
+        auto step = std::min(left, std::chrono::milliseconds(left.count() - (seconds - 1) * 1000));
+        if (!wait_for(step)) {
+            completed = false;
+            break;
+        }
+    }
+    io.err << "\r\x1b[K" << std::flush;
+    return completed && !InterruptGuard::interrupted();
 }
 
 }  // namespace mesh::cli

@@ -34,7 +34,7 @@ __mesh_flags() {
         'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning --no-color' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
         'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once -w --watch -o --output --no-color' ;;
-        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
+        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd-admin --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
         'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --max-body-bytes --read-timeout --keep-alive-timeout --threads --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
@@ -144,7 +144,7 @@ __mesh_value() {
         'mesh check --max-body') echo 'text' ;;
         'mesh check --interval') echo 'text' ;;
         'mesh check -o'|'mesh check --output') echo 'words:text short json' ;;
-        'mesh check --namerd') echo 'text' ;;
+        'mesh check --namerd-admin') echo 'text' ;;
         'mesh check --success-rate-warn') echo 'text' ;;
         'mesh check --success-rate-error') echo 'text' ;;
         'mesh check --min-uptime') echo 'text' ;;

@@ -98,11 +98,14 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     plan.second = plan.first;
     plan.second.probes = {};
     if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
+    RoundTally last_round;
     health::SampleRound sample = [&](const health::SampleOptions& options) {
-        return sample_with_progress(*client, targets, options, io);
+        auto samples = sample_with_progress(*client, targets, options, io);
+        tally_round(samples, last_round);
+        return samples;
     };
     cli::InterruptGuard guard;
-    auto samples = health::sample_over_interval(sample, plan, cli::wait_for);
+    auto samples = health::sample_over_interval(sample, plan, rates_countdown(io, last_round));
     if (samples.cancelled) return cli::k_exit_interrupted;
     const auto& first = samples.first;
     const auto& second = samples.second;
@@ -138,7 +141,7 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         "are usable, the namespace has proxy pods, every schedulable node has a ready proxy. For each "
         "proxy: its admin server answers, versions and dtabs agree across proxies, and (over "
         "--interval) success rates, endpoint availability, failure-accrual ejections, restarts, p99 "
-        "latency and JVM headroom are within the thresholds. --namerd also checks namerd's admin.\n\n"
+        "latency and JVM headroom are within the thresholds. --namerd-admin also checks namerd's admin.\n\n"
         "Success-rate thresholds mirror the Linkerd dashboard: below 99% warns, below 90% fails.\n\n"
         "Exit status: 0 every check passed (warnings allowed unless --fail-on-warning), 3 a check "
         "failed, 1 the checks could not run, 2 usage. -o json prints one JSON document in "
@@ -147,7 +150,7 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         "  mesh check\n"
         "  mesh check --proxy 10.0.0.5:9990 --once\n"
         "  mesh check -n linkerd --fail-on-warning -o json\n"
-        "  mesh check --success-rate-warn 99.9 --namerd namerd.linkerd:9991\n");
+        "  mesh check --success-rate-warn 99.9 --namerd-admin namerd.linkerd:9991\n");
     add_proxy_source_options(cmd, o->source);
     cli::add_duration_option(*cmd, "--interval", o->interval_s, "Time between the two samples that rates come from",
                              {0.05, 3600});
@@ -156,7 +159,10 @@ void register_check(CLI::App& app, cli::Context& ctx) {
     cli::add_output_flag(*cmd, o->output,
                          {{cli::OutputFormat::Text, cli::OutputFormat::Short, cli::OutputFormat::Json}, {}, true},
                          "Output format: text, short (only problems) or json");
-    cmd->add_option("--namerd", o->namerd, "Also check that namerd's admin (host:port, default port 9991) answers");
+    cmd->add_option("--namerd-admin", o->namerd, "Also check that namerd's admin (host:port, default port 9991) answers")
+        ->type_name("HOST:PORT");
+    // The old name, kept working but unlisted: `dtab --namerd` takes namerd's API URL, not its admin.
+    cmd->add_option("--namerd", o->namerd, "Old name of --namerd-admin")->group("");
     auto th = "Thresholds";
     cmd->add_option("--success-rate-warn", o->sr_warn_pct, "Warn below this success rate, in percent")
         ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);

@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/duration.hpp"
+#include "cli/interval_wait.hpp"
 #include "cli/terminal.hpp"
 #include "libmesh/core/file_reader.hpp"
 
@@ -121,6 +124,19 @@ std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
     auto samples = health::sample_proxies(client, targets, options);
     progress.finish();
     return samples;
+}
+
+health::CancellableWait rates_countdown(cli::Io& io, const RoundTally& last_round) {
+    return [&io, &last_round](std::chrono::milliseconds duration) {
+        return cli::wait_with_countdown(
+            io, duration, fmt::format("{} of {} proxies answered; rates in", last_round.answered, last_round.total));
+    };
+}
+
+void tally_round(const std::vector<health::ProxySample>& samples, RoundTally& tally) {
+    tally.total = samples.size();
+    tally.answered = static_cast<std::size_t>(
+        std::count_if(samples.begin(), samples.end(), [](const auto& s) { return s.metrics.has_value(); }));
 }
 
 }  // namespace mesh::commands

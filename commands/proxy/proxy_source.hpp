@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/check_report.hpp"
 #include "libmesh/health/kube_discovery.hpp"
 #include "libmesh/health/proxy_sample.hpp"
@@ -54,5 +55,17 @@ health::SampleOptions sample_options(const ProxySourceOptions& options, cli::Io&
 std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
                                                       const std::vector<health::ProxyTarget>& targets,
                                                       health::SampleOptions options, cli::Io& io);
+
+/// How the last round went, for the wait that follows it.
+struct RoundTally {
+    std::size_t answered = 0, total = 0;
+};
+
+/// The wait between the two rounds: on a terminal, what the first round found and a countdown
+/// to the rates ("2 of 3 proxies answered; rates in 4s"); a plain wait otherwise.
+health::CancellableWait rates_countdown(cli::Io& io, const RoundTally& last_round);
+
+/// Counts the proxies that answered a round into `tally`.
+void tally_round(const std::vector<health::ProxySample>& samples, RoundTally& tally);
 
 }  // namespace mesh::commands

@@ -24,12 +24,14 @@ struct StatusOptions {
     cli::OutputFormat output = cli::OutputFormat::Text;
 };
 
-// The sampling of one frame: the version only in the first round (it does not change between
-// samples), no second round with --once.
+// The sampling of one frame: no second round with --once. The version costs a second request a
+// proxy, so only -o wide and json ask (in the first round only: it does not change between
+// samples; in Kubernetes mode the pod's image names it for free): plain `mesh status` makes one
+// request a proxy.
 health::IntervalPlan interval_plan(const StatusOptions& o, cli::Io& io) {
     health::IntervalPlan plan;
     plan.first = sample_options(o.source, io);
-    plan.first.probes.version = true;
+    plan.first.probes.version = o.output != cli::OutputFormat::Text;
     plan.second = plan.first;
     plan.second.probes.version = false;
     if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
@@ -44,14 +46,17 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     if (!resolved) return tl::unexpected(resolved.error());
     const auto& targets = resolved->targets;
     health::IntervalPlan plan = interval_plan(o, io);
+    RoundTally last_round;
     health::SampleRound sample = [&](const health::SampleOptions& options) {
-        return sample_with_progress(*client, targets, options, io);
+        auto samples = sample_with_progress(*client, targets, options, io);
+        tally_round(samples, last_round);
+        return samples;
     };
     cli::InterruptGuard guard;
     std::optional<std::vector<health::ProxySample>> previous;
     int exit_code = cli::k_exit_ok;
     for (bool first_frame = true;; first_frame = false) {
-        auto samples = health::sample_over_interval(sample, plan, cli::wait_for, std::move(previous));
+        auto samples = health::sample_over_interval(sample, plan, rates_countdown(io, last_round), std::move(previous));
         previous.reset();
         if (samples.cancelled) return cli::k_exit_interrupted;
         if (samples.second)

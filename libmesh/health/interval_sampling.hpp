@@ -34,7 +34,8 @@ struct IntervalSamples {
 };
 
 /// Samples with `plan.first` (or takes `earlier` as the first round when given), then, when the
-/// plan has an interval, waits through `wait` and samples again with `plan.second`.
+/// plan has an interval, waits through `wait` for what is left of the interval since the first
+/// round began, and samples again with `plan.second`.
 IntervalSamples sample_over_interval(const SampleRound& sample, const IntervalPlan& plan, const CancellableWait& wait,
                                      std::optional<std::vector<ProxySample>> earlier = std::nullopt);
 

@@ -56,3 +56,20 @@ TEST(Progress, StatusCountsProxiesOnATerminal) {
                                        " --proxy " + b.address() + " > /dev/null");
     EXPECT_NE(seen.find("probing proxies: 2/2"), std::string::npos) << seen;
 }
+
+// No silent wait: between the two rounds a terminal shows what the first found and a countdown.
+TEST(Progress, StatusCountsDownToTheRatesOnATerminal) {
+    FakeLinkerd a;
+    // 3 s leave a countdown however slowly a loaded machine answers the first round on loopback.
+    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " status --interval 3 --proxy " +
+                                       a.address() + " --proxy 127.0.0.1:1 > /dev/null; true");
+    EXPECT_NE(seen.find("1 of 2 proxies answered; rates in 1s"), std::string::npos) << seen;
+    EXPECT_NE(seen.rfind("\r\x1b[K"), std::string::npos) << seen;  // erased before the table
+}
+
+TEST(Progress, StatusWaitsSilentlyWhenStderrIsPiped) {
+    FakeLinkerd a;
+    auto r = run_process({mesh::testing::mesh_binary(), "status", "--interval", "0.2", "--proxy", a.address()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+}
