@@ -1,6 +1,9 @@
 #include "libmesh/inject/workloads.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace mesh::inject {
 
@@ -15,19 +18,47 @@ std::string api_group(const std::string& api_version) {
     return slash == std::string::npos ? std::string() : api_version.substr(0, slash);
 }
 
-// The groups Kubernetes serves each built-in workload kind in, old betas included
-// (extensions/v1beta1 Deployment, DaemonSet, ReplicaSet; apps/v1beta1 and v1beta2).
-static bool builtin_group(const std::string& kind, const std::string& group) {
-    if (kind == "Pod" || kind == "ReplicationController") return group.empty();
-    if (kind == "Deployment" || kind == "DaemonSet" || kind == "ReplicaSet") return group == "apps" || group == "extensions";
-    if (kind == "StatefulSet") return group == "apps";
-    if (kind == "Job" || kind == "CronJob") return group == "batch";
-    return false;
+const std::vector<WorkloadKind>& workload_kinds() {
+    // Groups as Kubernetes serves each kind, old betas included (extensions/v1beta1 Deployment,
+    // DaemonSet, ReplicaSet; apps/v1beta1 and v1beta2).
+    static const std::vector<WorkloadKind> kinds{
+        {"Pod", {""}, ""},
+        {"ReplicationController", {""}, "spec.template"},
+        {"Deployment", {"apps", "extensions"}, "spec.template"},
+        {"DaemonSet", {"apps", "extensions"}, "spec.template"},
+        {"ReplicaSet", {"apps", "extensions"}, "spec.template"},
+        {"StatefulSet", {"apps"}, "spec.template"},
+        {"Job", {"batch"}, "spec.template"},
+        {"CronJob", {"batch"}, "spec.jobTemplate.spec.template"},
+    };
+    return kinds;
 }
 
-static bool builtin_kind(const std::string& kind) {
-    return kind == "Pod" || kind == "ReplicationController" || kind == "Deployment" || kind == "DaemonSet" ||
-           kind == "ReplicaSet" || kind == "StatefulSet" || kind == "Job" || kind == "CronJob";
+std::string workload_kinds_sentence() {
+    std::vector<std::string> parts;
+    const auto& kinds = workload_kinds();
+    for (std::size_t i = 0; i < kinds.size();) {
+        std::size_t end = i;
+        while (end < kinds.size() && kinds[end].groups == kinds[i].groups) ++end;
+        std::string names;
+        for (std::size_t k = i; k < end; ++k)
+            names += std::string(k == i ? "" : k + 1 == end ? " and " : ", ") + std::string(kinds[k].kind);
+        std::vector<std::string> groups;
+        for (auto g : kinds[i].groups) groups.push_back(g.empty() ? "core v1" : std::string(g));
+        parts.push_back(fmt::format("{} ({})", names, fmt::join(groups, ", ")));
+        i = end;
+    }
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+static const WorkloadKind* builtin_kind(const std::string& kind) {
+    for (const auto& k : workload_kinds())
+        if (k.kind == kind) return &k;
+    return nullptr;
+}
+
+static bool served_in(const WorkloadKind& kind, const std::string& group) {
+    return std::find(kind.groups.begin(), kind.groups.end(), group) != kind.groups.end();
 }
 
 std::optional<std::string> template_path_for(const std::string& kind, const std::optional<std::string>& group,
@@ -35,10 +66,9 @@ std::optional<std::string> template_path_for(const std::string& kind, const std:
     if (group)
         if (auto it = config.kind_paths.find(kind + "." + *group); it != config.kind_paths.end()) return it->second;
     if (auto it = config.kind_paths.find(kind); it != config.kind_paths.end()) return it->second;
-    if (!builtin_kind(kind) || (group && !builtin_group(kind, *group))) return std::nullopt;
-    if (kind == "Pod") return std::string();
-    if (kind == "CronJob") return std::string("spec.jobTemplate.spec.template");
-    return std::string("spec.template");
+    const WorkloadKind* builtin = builtin_kind(kind);
+    if (builtin == nullptr || (group && !served_in(*builtin, *group))) return std::nullopt;
+    return std::string(builtin->template_path);
 }
 
 static std::string json_pointer(const std::string& dotted) {
@@ -88,7 +118,8 @@ static void classify(const manifest::YamlTree& tree, NodeId object, const std::s
     if (!api_version.empty()) group = api_group(api_version);
     auto path = template_path_for(kind, group, config);
     if (!path) {
-        bool custom = builtin_kind(kind) && group && !builtin_group(kind, *group);
+        const WorkloadKind* builtin = builtin_kind(kind);
+        bool custom = builtin != nullptr && group && !served_in(*builtin, *group);
         out.skipped.push_back({object, kind, name, !custom ? "not a workload kind"
                                          : config.suggest_flags ? "custom resource; see --kind-path"
                                                                 : "custom resource"});

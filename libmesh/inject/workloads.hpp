@@ -2,6 +2,7 @@
 // Where each kind keeps its pod template.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libmesh/inject/inject_config.hpp"
@@ -27,6 +28,22 @@ struct SkippedObject {
     std::string name;
     std::string reason;
 };
+
+/// A built-in workload kind: the API groups Kubernetes serves it in (old betas included; "" is
+/// the core group) and where it keeps its pod template ("" for Pod, which is its own template).
+struct WorkloadKind {
+    std::string_view kind;
+    std::vector<std::string_view> groups;
+    std::string_view template_path;
+};
+
+/// Every built-in workload kind, in the order --help names them: the one table that injection,
+/// the custom-resource check and the help text read.
+const std::vector<WorkloadKind>& workload_kinds();
+
+/// The kinds of workload_kinds() with their groups, for --help: "Pod and ReplicationController
+/// (core v1), Deployment, DaemonSet and ReplicaSet (apps, extensions), ...".
+std::string workload_kinds_sentence();
 
 /// Workloads and skipped objects of a document, Lists expanded recursively.
 struct DocumentObjects {

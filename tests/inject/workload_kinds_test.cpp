@@ -73,3 +73,30 @@ TEST(WorkloadKinds, KindPathWithoutAGroupMatchesEveryGroup) {
     auto other = only_report(workload("argoproj.io/v1alpha1", "Workflow"), config);
     EXPECT_EQ(other.reason, "not a workload kind");
 }
+
+// The table is what --help says: the sentence names every kind with its groups, written out here
+// as the Kubernetes API reference lists them.
+TEST(WorkloadKinds, HelpSentenceNamesEveryKindInItsGroups) {
+    EXPECT_EQ(inject::workload_kinds_sentence(),
+              "Pod and ReplicationController (core v1), Deployment, DaemonSet and ReplicaSet (apps, extensions), "
+              "StatefulSet (apps), Job and CronJob (batch)");
+}
+
+// Every kind of the table, in every group it names, is injected at its template path.
+TEST(WorkloadKinds, EveryKindOfTheTableIsInjectedInEachOfItsGroups) {
+    for (const auto& k : inject::workload_kinds()) {
+        for (auto group : k.groups) {
+            std::string version = group.empty() ? "v1" : std::string(group) + "/v1";
+            std::string doc = "apiVersion: " + version + "\nkind: " + std::string(k.kind) + "\nmetadata:\n  name: w\n";
+            if (k.template_path.empty())
+                doc += "spec:\n  containers:\n  - name: a\n    image: x\n";
+            else if (k.template_path == "spec.jobTemplate.spec.template")
+                doc += "spec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n"
+                       "          - name: a\n            image: x\n";
+            else
+                doc += k_template_spec;
+            auto r = only_report(doc);
+            EXPECT_EQ(r.status, inject::ObjectStatus::Injected) << version << " " << k.kind << ": " << r.reason;
+        }
+    }
+}
