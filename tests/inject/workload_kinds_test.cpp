@@ -4,6 +4,7 @@
 
 #include "libmesh/inject/stream_processor.hpp"
 #include "libmesh/inject/workloads.hpp"
+#include "tests/support/test_files.hpp"
 
 using namespace mesh;
 
@@ -99,4 +100,11 @@ TEST(WorkloadKinds, EveryKindOfTheTableIsInjectedInEachOfItsGroups) {
             EXPECT_EQ(r.status, inject::ObjectStatus::Injected) << version << " " << k.kind << ": " << r.reason;
         }
     }
+}
+
+// The README names the kinds with the same sentence as --help, so the two cannot drift apart.
+TEST(WorkloadKinds, ReadmeNamesTheKindsAsHelpDoes) {
+    std::string readme = mesh::testing::read_test_file(mesh::testing::source_path("README.md"));
+    EXPECT_NE(readme.find(inject::workload_kinds_sentence()), std::string::npos)
+        << "README.md's Kinds paragraph must contain: " << inject::workload_kinds_sentence();
 }
