@@ -16,9 +16,10 @@ using manifest::NodeKind;
 using manifest::YamlTree;
 
 static std::size_t entry_index(const YamlTree& tree, NodeId map, const std::string& key) {
-    const auto& children = tree[map].children;
-    for (std::size_t i = 0; i + 1 < children.size(); i += 2)
-        if (tree[children[i]].kind == NodeKind::Scalar && tree[children[i]].value == key) return i / 2;
+    for (std::size_t i = 0; i < tree.entry_count(map); ++i) {
+        const auto& k = tree[tree.key_at(map, i)];
+        if (k.kind == NodeKind::Scalar && k.value == key) return i;
+    }
     return std::string::npos;
 }
 
@@ -113,8 +114,8 @@ core::Result<void> Remover::remove_marker(const Marker& marker) {
     NodeId tmpl = m_workload.template_;
     NodeId metadata = m_tree.get(tmpl, "metadata");
     NodeId annotations = m_tree.get(metadata, "annotations");
-    bool only_marker = m_tree[annotations].children.size() == 2;
-    if (marker.created_key("metadata") && only_marker && m_tree[metadata].children.size() == 2)
+    bool only_marker = m_tree.entry_count(annotations) == 1;
+    if (marker.created_key("metadata") && only_marker && m_tree.entry_count(metadata) == 1)
         return add(m_editor.remove_entry(tmpl, entry_index(m_tree, tmpl, "metadata")));
     if (marker.created_key("annotations") && only_marker)
         return add(m_editor.remove_entry(metadata, entry_index(m_tree, metadata, "annotations")));
