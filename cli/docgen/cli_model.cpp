@@ -61,6 +61,19 @@ static bool has(const std::vector<std::string>& names, const std::string& name) 
 static void classify(const CLI::Option& opt, OptionModel& model) {
     auto segments = split(opt.get_type_name(), ':');
     model.value_name = segments.front();
+    // A value name of our own may hold a colon (HOST:PORT): after a name that is not one of CLI11's
+    // type names, a bare upper-case word is part of the name, not a validator's description (those
+    // are FILE, DIR, PATH(...), NONNEGATIVE, POSITIVE, {..} or phrases).
+    static const std::vector<std::string> k_cli11_types = {"TEXT", "INT", "UINT", "FLOAT", "NUMBER", "BOOLEAN", "ENUM"};
+    static const std::vector<std::string> k_validators = {"FILE", "DIR", "NONNEGATIVE", "POSITIVE"};
+    auto is_name_part = [&](const std::string& s) {
+        return !s.empty() && !has(k_validators, s) && s.rfind("PATH", 0) != 0 &&
+               std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) != 0; });
+    };
+    while (segments.size() > 1 && !has(k_cli11_types, segments.front()) && is_name_part(segments[1])) {
+        model.value_name += ":" + segments[1];
+        segments.erase(segments.begin() + 1);
+    }
     if (opt.get_items_expected_max() == 0 && !opt.get_positional()) {
         model.kind = ValueKind::None;
         model.value_name.clear();
