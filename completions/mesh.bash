@@ -193,8 +193,8 @@ __mesh_value() {
 __mesh_positional() {
     local kinds=() repeat=0
     case "$1" in
-        'mesh dtab fmt') kinds=('files') repeat=0 ;;
-        'mesh dtab lint') kinds=('files') repeat=0 ;;
+        'mesh dtab fmt') kinds=('files') repeat=1 ;;
+        'mesh dtab lint') kinds=('files') repeat=1 ;;
         'mesh dtab delegate') kinds=('files') repeat=0 ;;
         'mesh dtab diff') kinds=('text' 'text') repeat=0 ;;
         'mesh dtab get') kinds=('text') repeat=0 ;;

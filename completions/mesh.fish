@@ -95,8 +95,8 @@ complete -c mesh -n '__mesh_is \'mesh dtab\'' -l no-color -d 'Print no colour or
 # mesh dtab fmt
 complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l compact -d 'Print Finagle\'s one-line form (drops comments)'
-complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -s w -l write -d 'Rewrite FILE in place (atomically)'
-complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l check -d 'Exit 3 if FILE is not formatted; print nothing to stdout'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -s w -l write -d 'Rewrite each FILE in place (atomically)'
+complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l check -d 'Exit 3 if a FILE is not formatted (named on stderr); print nothing to stdout'
 complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
 complete -c mesh -n '__mesh_is \'mesh dtab fmt\'' -F
 

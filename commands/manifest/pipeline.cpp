@@ -7,7 +7,7 @@
 
 #include "commands/manifest/report.hpp"
 #include "cli/diff_colour.hpp"
-#include "cli/error_printer.hpp"
+#include "cli/every_error.hpp"
 #include "cli/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/input.hpp"
@@ -24,14 +24,6 @@ struct Processed {
     core::InputFile input;
     inject::StreamResult result;
 };
-
-// The first failing input is the error; the others follow it, printed the same way.
-cli::CommandError failed_inputs(const std::vector<core::Error>& errors) {
-    std::ostringstream rest;
-    for (std::size_t i = 1; i < errors.size(); ++i) cli::print_error(rest, errors[i]);
-    if (errors.size() > 1) rest << fmt::format("mesh: {} inputs failed; nothing was written\n", errors.size());
-    return cli::CommandError(errors.front(), rest.str());
-}
 
 // Names each refused workload (the first five) with its reason.
 std::string refusal_message(const std::vector<const inject::ObjectReport*>& refused, bool suggest_flags) {
@@ -190,7 +182,7 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
     };
     if (!report.errors.empty()) {
         write_report();
-        return tl::unexpected(failed_inputs(report.errors));
+        return tl::unexpected(cli::every_error(report.errors));
     }
     std::vector<const inject::ObjectReport*> refused;
     for (const auto& o : report.objects)

@@ -1,6 +1,7 @@
 // `mesh dtab fmt|lint|delegate|diff`, run in process: output, exit codes, fail-closed stdout.
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -102,6 +103,29 @@ TEST(DtabFmt, CheckAndWrite) {
     EXPECT_EQ(run_mesh({"mesh", "dtab", "fmt", "-w", "--check", file}).exit_code, 2);
 }
 
+// Several files: each is named, and one bad file means nothing is printed or rewritten.
+TEST(DtabFmt, SeveralFilesAreCheckedAndWrittenTogether) {
+    TempDir dir;
+    std::string messy = dir.write("messy.dtab", k_messy);
+    std::string pretty = dir.write("pretty.dtab", k_pretty);
+    auto check = run_mesh({"mesh", "dtab", "fmt", "--check", messy, pretty});
+    EXPECT_EQ(check.exit_code, 3);
+    EXPECT_EQ(check.err, messy + ": not formatted\n");
+    auto printed = run_mesh({"mesh", "dtab", "fmt", messy, pretty});
+    EXPECT_EQ(printed.out, std::string(k_pretty) + k_pretty);
+    std::string bad = dir.write("bad.dtab", "/a => /b;\n/c => ;\n");
+    std::string also_bad = dir.write("also-bad.dtab", "/x =>\n");
+    auto failed = run_mesh({"mesh", "dtab", "fmt", "-w", messy, bad, also_bad});
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.err.find(bad + ":2:"), std::string::npos) << failed.err;
+    EXPECT_NE(failed.err.find(also_bad + ":"), std::string::npos) << failed.err;
+    EXPECT_NE(failed.err.find("mesh: 2 inputs failed; nothing was written"), std::string::npos) << failed.err;
+    EXPECT_EQ(slurp(messy), k_messy);  // not rewritten: another file failed
+    auto write = run_mesh({"mesh", "dtab", "fmt", "-w", messy, pretty});
+    EXPECT_EQ(write.exit_code, 0) << write.err;
+    EXPECT_EQ(slurp(messy), k_pretty);
+}
+
 TEST(DtabFmt, ParseErrorHasLocationCaretAndNoStdout) {
     TempDir dir;
     std::string file = dir.write("bad.dtab", "/a => /b;\n/foo/*bar/baz => !\n");
@@ -145,6 +169,23 @@ TEST(DtabLint, Findings) {
     auto json = run_mesh({"mesh", "dtab", "lint", "-o", "json"}, "/s => /s/srv;\n");
     EXPECT_EQ(json.exit_code, 3);
     EXPECT_NE(json.out.find("\"check\": \"loop\""), std::string::npos) << json.out;
+}
+
+TEST(DtabLint, SeveralFilesInOneReport) {
+    TempDir dir;
+    std::string looping = dir.write("loop.dtab", "/s => /s/srv;\n");
+    std::string clean = dir.write("clean.dtab", "/srv => /#/io.l5d.fs;\n/svc => /srv;\n");
+    auto r = run_mesh({"mesh", "dtab", "lint", "-o", "json", clean, looping});
+    EXPECT_EQ(r.exit_code, 3);
+    auto findings = nlohmann::json::parse(r.out);
+    ASSERT_FALSE(findings.empty());
+    for (const auto& f : findings) EXPECT_EQ(f["file"], looping);
+    EXPECT_EQ(run_mesh({"mesh", "dtab", "lint", clean, clean}).exit_code, 0);
+    std::string bad = dir.write("bad.dtab", "/c => ;\n");
+    auto failed = run_mesh({"mesh", "dtab", "lint", looping, bad});
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_TRUE(failed.out.empty()) << failed.out;
+    EXPECT_NE(failed.err.find(bad + ":1:"), std::string::npos) << failed.err;
 }
 
 TEST(DtabLint, MutualLoopAndRewritingNamerLoop) {
