@@ -5,6 +5,7 @@
 
 #include "libmesh/manifest/libyaml_parser.hpp"
 #include "libmesh/manifest/meaning.hpp"
+#include "libmesh/manifest/scalar_resolver.hpp"
 
 namespace mesh::manifest {
 
@@ -48,8 +49,7 @@ private:
         switch (event().type) {
         case YAML_SCALAR_EVENT: {
             if (event().data.scalar.anchor) throw CannotTell{};
-            auto meaning = scalar();
-            return meaning && *meaning == expected;
+            return scalar_is(expected);
         }
         case YAML_SEQUENCE_START_EVENT: {
             if (event().data.sequence_start.anchor) throw CannotTell{};
@@ -106,6 +106,21 @@ private:
         std::sort(written.begin(), written.end());
         return std::adjacent_find(seen.begin(), seen.end()) == seen.end() &&
                std::adjacent_find(written.begin(), written.end()) == written.end();
+    }
+
+    // Whether the current scalar event means `expected`; strings, the common case, are compared
+    // without building a JSON value.
+    bool scalar_is(const nlohmann::json& expected) {
+        const auto& s = event().data.scalar;
+        if (s.length > m_limits.max_scalar_bytes) return false;
+        std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+        bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+        std::string_view tag = s.tag ? std::string_view(reinterpret_cast<const char*>(s.tag)) : (plain ? "?" : "!");
+        bool untagged_plain = plain && tag == "?";
+        if (expected.is_string() && (!untagged_plain || surely_string(value)))
+            return expected.get_ref<const std::string&>() == value;
+        auto meaning = scalar();
+        return meaning && *meaning == expected;
     }
 
     // What the current scalar event means, as TreeBuilder and document_meaning read it.
