@@ -1,4 +1,4 @@
-// libcurl is loaded when a command first fetches (libmesh/core/lazy_curl.cpp), not at every start:
+// libcurl is loaded when a command first fetches (libmesh/net/lazy_curl.cpp), not at every start:
 // linked, it and the 25 libraries it needs were a third of a small inject's instructions. This
 // reads the executable's DT_NEEDED entries, so a target_link_libraries(... CURL::libcurl) that
 // brings it back fails here.
