@@ -4,6 +4,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -69,6 +73,15 @@ static Result<void> read_directory(const std::string& dir, const InputOptions& o
     return {};
 }
 
+// The bytes left in stdin when it is a regular file (`mesh inject -f - < big.yaml`): reading it
+// into a buffer that grows by doubling held the old and the new buffer at once, 2x the input.
+static std::size_t stdin_file_size() {
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+    return at >= 0 && at <= st.st_size ? static_cast<std::size_t>(st.st_size - at) : 0;
+}
+
 Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs,
                                            const InputOptions& options, std::istream& stdin_stream) {
     std::vector<InputFile> inputs;
@@ -77,7 +90,8 @@ Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs
         if (spec == "-") {
             if (stdin_used) return usage_error("stdin ('-') given more than once");
             stdin_used = true;
-            MESH_TRY_ASSIGN(auto content, read_stream(stdin_stream, "<stdin>", options.limits.max_input_bytes));
+            MESH_TRY_ASSIGN(auto content, read_stream(stdin_stream, "<stdin>", options.limits.max_input_bytes,
+                                                      &stdin_stream == &std::cin ? stdin_file_size() : 0));
             inputs.push_back(InputFile{"<stdin>", std::move(content), false});
         } else if (spec.rfind("https://", 0) == 0 || spec.rfind("http://", 0) == 0) {
             if (!options.fetch) return internal_error("cannot fetch URLs here", {spec, 0, 0});

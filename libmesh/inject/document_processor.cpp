@@ -11,6 +11,7 @@
 #include "libmesh/inject/uninject.hpp"
 #include "libmesh/inject/workloads.hpp"
 #include "libmesh/manifest/meaning.hpp"
+#include "libmesh/manifest/meaning_check.hpp"
 #include "libmesh/manifest/safety_scan.hpp"
 #include "libmesh/manifest/text_edit.hpp"
 
@@ -49,9 +50,8 @@ core::Result<nlohmann::json> with_patch(nlohmann::json meaning, const nlohmann::
 
 // The edited text must mean the base document plus exactly the planned patch, read back as
 // Kubernetes reads it: libyaml again (go-yaml's grammar), which is what decides what the output
-// means to kubectl. On bench/inject (10,000 Deployments) this read-back costs about 1 s of CPU,
-// where libfyaml's cost 3.5-5 s; independence bought little once the reader is Kubernetes' own
-// grammar, and it needed a fallback for forms the two parsers read differently.
+// means to kubectl. libfyaml's independent read-back cost 3.5-5 s of CPU on bench/inject; building
+// a second tree and meaning cost a third of all instructions, which text_means does not spend.
 core::Result<void> verify_injection(std::string_view new_text, const YamlTree& base, const nlohmann::json& patch,
                                     const manifest::DocumentOrigin& origin, const InjectConfig& config) {
     std::size_t max_nodes = config.limits.max_nodes_per_document;
@@ -59,6 +59,12 @@ core::Result<void> verify_injection(std::string_view new_text, const YamlTree& b
     if (!before) return tl::unexpected(before.error());
     auto expected = with_patch(std::move(*before), patch, origin);
     if (!expected) return tl::unexpected(expected.error());
+    // Compared while libyaml reads the text; only anchors, aliases and syntax errors, which this
+    // streaming check leaves undecided, take the tree-and-meaning way (it names the error).
+    if (auto same = manifest::text_means(new_text, *expected, config.limits)) {
+        if (!*same) return tl::unexpected(internal_error(origin, "the edited document does not mean what was planned"));
+        return {};
+    }
     auto after = manifest::parse_document(new_text, origin, config.limits);
     if (!after) return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
     auto after_meaning = manifest::document_meaning(*after, origin, max_nodes);
@@ -80,11 +86,16 @@ private:
     const InjectConfig& m_config;
     DocumentOutcome m_out;
 
-    core::Result<std::string> uninject_all(const YamlTree& tree, const DocumentObjects& objects, bool report);
+    // The document without mesh's additions, and the edits (sorted) that make it from tree.text.
+    struct Uninjected {
+        std::string text;
+        std::vector<manifest::TextEdit> edits;
+    };
+    core::Result<Uninjected> uninject_all(const YamlTree& tree, const DocumentObjects& objects, bool report);
     core::Result<void> inject(const YamlTree& tree, const DocumentObjects& objects);
 };
 
-core::Result<std::string> DocumentProcessor::uninject_all(const YamlTree& tree, const DocumentObjects& objects,
+core::Result<DocumentProcessor::Uninjected> DocumentProcessor::uninject_all(const YamlTree& tree, const DocumentObjects& objects,
                                                           bool report) {
     std::vector<manifest::TextEdit> edits;
     for (const auto& workload : objects.workloads) {
@@ -99,12 +110,20 @@ core::Result<std::string> DocumentProcessor::uninject_all(const YamlTree& tree, 
         }
         for (auto& e : removal->edits) edits.push_back(std::move(e));
     }
-    std::string result = manifest::apply_edits(tree.text, std::move(edits));
-    auto check = manifest::parse_document(result, m_origin, m_config.limits);
-    if (!check) return tl::unexpected(internal_error(m_origin, "the uninjected document does not parse: " + check.error().message));
-    for (const auto& workload : find_objects(*check, m_config).workloads)
-        if (has_marker(*check, workload)) return tl::unexpected(internal_error(m_origin, "a marker survived uninject"));
-    return result;
+    // No edits: the text is the one `tree` was read from, so the marker check reads that tree
+    // rather than parsing the same bytes again.
+    std::optional<YamlTree> reread;
+    std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    std::string result = manifest::apply_edits(tree.text, edits);
+    if (result != tree.text) {
+        auto check = manifest::parse_document(result, m_origin, m_config.limits);
+        if (!check) return tl::unexpected(internal_error(m_origin, "the uninjected document does not parse: " + check.error().message));
+        reread = std::move(*check);
+    }
+    const YamlTree& check = reread ? *reread : tree;
+    for (const auto& workload : find_objects(check, m_config).workloads)
+        if (has_marker(check, workload)) return tl::unexpected(internal_error(m_origin, "a marker survived uninject"));
+    return Uninjected{std::move(result), std::move(edits)};
 }
 
 core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const DocumentObjects& objects) {
@@ -144,6 +163,8 @@ core::Result<void> DocumentProcessor::inject(const YamlTree& tree, const Documen
         if (auto ok = verify_injection(manifest::apply_edits(tree.text, edits), tree, patch, m_origin, m_config); !ok)
             return ok;
     if (on_original) {
+        // Kept until the output is written: rendering left up to half of each text as spare capacity.
+        for (auto& e : edits) e.insert.shrink_to_fit();
         m_out.change.edits = std::move(edits);
         return {};
     }
@@ -175,7 +196,12 @@ core::Result<DocumentOutcome> DocumentProcessor::run(Operation operation) {
     if (operation == Operation::Uninject) {
         auto result = uninject_all(*tree, objects, true);
         if (!result) return tl::unexpected(result.error());
-        if (*result != m_text) m_out.change.text = std::move(*result);
+        // The edits, not the new text, are kept until output: the whole output held at once
+        // made uninject's peak RSS 2.5x its input.
+        if (result->text != m_text) {
+            for (auto& e : result->edits) e.insert.shrink_to_fit();
+            m_out.change.edits = std::move(result->edits);
+        }
         return std::move(m_out);
     }
     bool any_marker = false;
@@ -188,7 +214,7 @@ core::Result<DocumentOutcome> DocumentProcessor::run(Operation operation) {
     // replace old ones and the same settings give back the same bytes.
     auto clean = uninject_all(*tree, objects, false);
     if (!clean) return tl::unexpected(clean.error());
-    auto clean_tree = manifest::parse_document(*clean, m_origin, m_config.limits);
+    auto clean_tree = manifest::parse_document(clean->text, m_origin, m_config.limits);
     if (!clean_tree) return tl::unexpected(clean_tree.error());
     if (auto ok = inject(*clean_tree, find_objects(*clean_tree, m_config)); !ok) return tl::unexpected(ok.error());
     return std::move(m_out);

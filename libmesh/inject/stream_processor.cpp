@@ -74,6 +74,9 @@ core::Result<StreamResult> process_stream(std::string_view input, const std::str
     for (auto& thread : pool) thread.join();
 
     result.changes.resize(n);
+    std::size_t reports = 0;
+    for (const auto& outcome : outcomes) reports += outcome ? outcome->objects.size() : 0;
+    result.objects.reserve(reports);  // growing by doubling held two copies at once
     for (std::size_t i = 0; i < n; ++i) {
         if (!outcomes[i]) return tl::unexpected(outcomes[i].error());
         auto& outcome = *outcomes[i];

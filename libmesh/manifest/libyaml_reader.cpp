@@ -3,9 +3,12 @@
 
 #include <yaml.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "libmesh/core/text_position.hpp"
+#include "libmesh/manifest/libyaml_parser.hpp"
 #include "libmesh/manifest/tree_builder.hpp"
 #include "libmesh/manifest/yaml_tree.hpp"
 
@@ -52,34 +55,7 @@ private:
     static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 };
 
-// Owns a parser and the last event, so every path frees them.
-struct Parser {
-    yaml_parser_t parser;
-    yaml_event_t event;
-    bool has_event = false;
-
-    explicit Parser(std::string_view text) {
-        yaml_parser_initialize(&parser);
-        yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-    }
-    ~Parser() {
-        drop();
-        yaml_parser_delete(&parser);
-    }
-    Parser(const Parser&) = delete;
-    Parser& operator=(const Parser&) = delete;
-
-    bool next() {
-        drop();
-        has_event = yaml_parser_parse(&parser, &event) != 0;
-        return has_event;
-    }
-    void drop() {
-        if (has_event) yaml_event_delete(&event);
-        has_event = false;
-    }
-};
+using Parser = LibyamlParser;
 
 std::string_view text_of(const yaml_char_t* s) { return s ? reinterpret_cast<const char*>(s) : std::string_view(); }
 
@@ -123,6 +99,8 @@ core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigi
                                       const core::Limits& limits) {
     YamlTree tree;
     tree.text = text;
+    // About one node per 12 bytes in Kubernetes manifests; growing the vector moved every node.
+    tree.nodes.reserve(std::min<std::size_t>(text.size() / 12 + 4, 1u << 16));
     ByteOffsets bytes(text);
     TreeBuilder builder(tree, limits);
     Parser p(text);

@@ -48,9 +48,9 @@ public:
             break;
         case NodeKind::Map:
             out = nlohmann::json::object();
-            for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
-                nlohmann::json key = build(node.children[i]);
-                out[key.is_string() ? key.get<std::string>() : key.dump()] = build(node.children[i + 1]);
+            for (std::size_t i = 0; i < m_tree.entry_count(id); ++i) {
+                nlohmann::json key = build(m_tree.key_at(id, i));
+                out[key.is_string() ? key.get<std::string>() : key.dump()] = build(m_tree.value_at(id, i));
             }
             break;
         }
@@ -80,7 +80,7 @@ std::size_t meaning_node_count(const nlohmann::json& meaning) {
 }
 
 nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_view tag) {
-    if (!plain || tag == "tag:yaml.org,2002:str") return value;
+    if (!plain || tag == "tag:yaml.org,2002:str" || surely_string(value)) return value;
     ResolvedScalar r = resolve_plain(value);
     switch (r.type) {
     case ScalarType::Null: return nullptr;

@@ -56,7 +56,23 @@ static bool is_float(std::string_view s) {
     return true;
 }
 
+bool surely_string(std::string_view text) {
+    // The longest null, bool or .inf word has 5 characters; what is_int and is_float accept starts
+    // with a digit, a sign, a dot or an underscore.
+    if (text.size() <= 5) return false;
+    char c = text[0];
+    return !(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.' || c == '_');
+}
+
 ResolvedScalar resolve_plain(std::string_view text) {
+    if (surely_string(text)) return {ScalarType::String, std::string(text)};
+    // Null and bool words start with one of these (or are empty); most short values do not.
+    bool may_be_word = text.empty() || std::string_view("~nNyYtTfFoO").find(text[0]) != std::string_view::npos;
+    if (!may_be_word) {
+        if (is_int(text)) return {ScalarType::Int, std::string(text)};
+        if (is_float(text)) return {ScalarType::Float, std::string(text)};
+        return {ScalarType::String, std::string(text)};
+    }
     if (is_one_of(text, {"", "~", "null", "Null", "NULL"})) return {ScalarType::Null, "null"};
     if (is_one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}))
         return {ScalarType::Bool, "true"};

@@ -14,6 +14,10 @@ struct ResolvedScalar {
     std::string canonical;
 };
 
+/// True when a plain scalar is a string without looking further (a cheap test on its length and
+/// first character); false means resolve_plain must decide.
+bool surely_string(std::string_view text);
+
 /// Resolves a plain (unquoted) scalar as go-yaml v2 does.
 ResolvedScalar resolve_plain(std::string_view text);
 

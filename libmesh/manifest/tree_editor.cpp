@@ -10,11 +10,12 @@ static BlockStyle detect_style(const YamlTree& tree) {
     BlockStyle style;
     if (tree.text.find("\r\n") != std::string_view::npos) style.newline = "\r\n";
     bool step_found = false, lists_found = false;
-    for (const auto& node : tree.nodes) {
+    for (NodeId id = 0; id < static_cast<NodeId>(tree.nodes.size()); ++id) {
+        const YamlNode& node = tree[id];
         if (node.kind != NodeKind::Map || node.flow) continue;
-        for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
-            const YamlNode& key = tree[node.children[i]];
-            const YamlNode& value = tree[node.children[i + 1]];
+        for (std::size_t i = 0; i < tree.entry_count(id); ++i) {
+            const YamlNode& key = tree[tree.key_at(id, i)];
+            const YamlNode& value = tree[tree.value_at(id, i)];
             if (value.flow || value.line == key.line) continue;
             if (!step_found && value.kind == NodeKind::Map && value.column > key.column) {
                 style.indent_step = value.column - key.column;

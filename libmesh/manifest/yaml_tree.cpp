@@ -31,9 +31,8 @@ std::string YamlTree::scalar(NodeId map, std::string_view key) const {
 bool YamlTree::is_key(NodeId id) const {
     NodeId parent = (*this)[id].parent;
     if (parent == k_no_node || (*this)[parent].kind != NodeKind::Map) return false;
-    const auto& siblings = (*this)[parent].children;
-    for (std::size_t i = 0; i < siblings.size(); i += 2)
-        if (siblings[i] == id) return true;
+    for (std::size_t i = 0; i < entry_count(parent); ++i)
+        if (key_at(parent, i) == id) return true;
     return false;
 }
 
