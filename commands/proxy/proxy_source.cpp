@@ -61,10 +61,14 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& o) {
 static core::Result<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return core::fail(core::ErrorCode::Io, fmt::format("{}: cannot open file", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (s.str().size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
-    return s.str();
+    // Read no further than the limit (a path like /dev/zero has no end).
+    std::string text;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > (16u << 20)) return core::fail(core::ErrorCode::Limit, path + ": larger than 16 MiB");
+    }
+    return text;
 }
 
 static net::Request admin_template(const ProxySourceOptions& o) {

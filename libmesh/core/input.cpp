@@ -1,4 +1,5 @@
 #include "libmesh/core/input.hpp"
+#include "libmesh/core/redact_url.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -62,10 +63,11 @@ static std::size_t on_body(char* data, std::size_t size, std::size_t count, void
 }
 
 Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes) {
+    const std::string shown = redact_url(url);  // what errors name: never the credentials
     if (url.rfind("https://", 0) != 0)
-        return fail(ErrorCode::Input, "only https:// URLs are allowed", {url, 0, 0});
+        return fail(ErrorCode::Input, "only https:// URLs are allowed", {shown, 0, 0});
     CURL* curl = curl_easy_init();
-    if (!curl) return fail(ErrorCode::Internal, "cannot start libcurl", {url, 0, 0});
+    if (!curl) return fail(ErrorCode::Internal, "cannot start libcurl", {shown, 0, 0});
     Download download{{}, max_bytes};
     char error_buffer[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -84,13 +86,13 @@ Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes) {
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_easy_cleanup(curl);
-    if (download.too_big) return tl::unexpected(too_big(url, max_bytes));
+    if (download.too_big) return tl::unexpected(too_big(shown, max_bytes));
     if (rc != CURLE_OK)
         return fail(ErrorCode::Network,
                     fmt::format("cannot fetch: {}", error_buffer[0] ? error_buffer : curl_easy_strerror(rc)),
-                    {url, 0, 0});
+                    {shown, 0, 0});
     if (status < 200 || status > 299)
-        return fail(ErrorCode::Network, fmt::format("server answered with status {}", status), {url, 0, 0});
+        return fail(ErrorCode::Network, fmt::format("server answered with status {}", status), {shown, 0, 0});
     return std::move(download.body);
 }
 
@@ -135,7 +137,7 @@ Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs
         } else if (spec.rfind("https://", 0) == 0 || spec.rfind("http://", 0) == 0) {
             auto content = fetch_url(spec, options.limits.max_input_bytes);
             if (!content) return tl::unexpected(content.error());
-            inputs.push_back(InputFile{spec, std::move(*content), false});
+            inputs.push_back(InputFile{redact_url(spec), std::move(*content), false});  // reports and --diff name it
         } else if (std::error_code ec; fs::is_directory(spec, ec)) {
             if (auto r = read_directory(spec, options, inputs); !r) return tl::unexpected(r.error());
         } else {

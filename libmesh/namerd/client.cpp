@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "libmesh/core/escape.hpp"
+#include "libmesh/core/redact_url.hpp"
 #include "libmesh/dtab/parser.hpp"
 
 namespace mesh::namerd {
@@ -19,6 +21,14 @@ void global_init() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// Whether a Content-Type is JSON (parameters such as charset ignored).
+bool is_json_type(const std::string& content_type) {
+    std::string type = content_type.substr(0, content_type.find(';'));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    return type == "application/json";
+}
+
 struct Transfer {
     Response* response;
     const std::function<bool(std::string_view)>* on_data;
@@ -27,10 +37,31 @@ struct Transfer {
     bool stopped = false;
 };
 
+// The status code of a status line ("HTTP/1.1 200 OK"), or 0.
+long status_of(const std::string& status_line) {
+    auto space = status_line.find(' ');
+    if (space == std::string::npos || space + 4 > status_line.size()) return 0;
+    long code = 0;
+    for (std::size_t i = space + 1; i < space + 4; ++i) {
+        if (status_line[i] < '0' || status_line[i] > '9') return 0;
+        code = code * 10 + (status_line[i] - '0');
+    }
+    return code;
+}
+
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
     auto* t = static_cast<Transfer*>(user);
     std::size_t len = size * n;
-    if (t->on_data && *t->on_data) {
+    // Only a 200 JSON answer is streamed; anything else (an error page, HTML from a proxy) is
+    // kept, up to 64 KiB, for the error message.
+    bool stream = t->on_data && *t->on_data && status_of(t->response->status_line) == 200 &&
+                  is_json_type(t->response->headers["content-type"]);
+    if (!stream && t->on_data && *t->on_data) {
+        constexpr std::size_t k_kept = 64u << 10;
+        if (t->response->body.size() < k_kept) t->response->body.append(data, std::min(len, k_kept - t->response->body.size()));
+        return len;
+    }
+    if (stream) {
         if (!(*t->on_data)(std::string_view(data, len))) {
             t->stopped = true;
             return 0;  // aborts the transfer
@@ -69,6 +100,14 @@ std::string trim_body(std::string body) {
     while (!body.empty() && (body.back() == '\n' || body.back() == '\r' || body.back() == ' ')) body.pop_back();
     if (body.size() > 2000) body = body.substr(0, 2000) + "...";
     return body;
+}
+
+// A 200 answer that is not JSON: an HTML page from a proxy, a binary, another server.
+core::Error not_json(const Response& r, const std::string& what) {
+    auto type = r.headers.find("content-type");
+    std::string shown = type == r.headers.end() ? std::string("no Content-Type") : "Content-Type " + type->second;
+    return core::Error{core::ErrorCode::Network, what + ": the answer is not JSON (" + shown + "); is this namerd's HTTP API?",
+                       {}, {}};
 }
 
 }  // namespace
@@ -150,7 +189,7 @@ core::Result<Response> Client::request(const std::string& method, const std::str
                                                       std::to_string(m_options.max_body_bytes >> 20) + " MiB");
     if (rc != CURLE_OK)
         return core::fail(core::ErrorCode::Network,
-                          method + " " + url + ": " + curl_easy_strerror(rc));
+                          method + " " + core::redact_url(url) + ": " + curl_easy_strerror(rc));
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
 }
@@ -159,7 +198,7 @@ core::Error Client::http_error(const Response& r, const std::string& what) const
     std::string status = r.status_line.empty() ? std::to_string(r.status) : r.status_line;
     std::string body = trim_body(r.body);
     return core::Error{core::ErrorCode::Refused,
-                       what + ": namerd answered " + status + (body.empty() ? "" : ": " + body), {}, {}};
+                       what + ": namerd answered " + core::escape_control(status) + (body.empty() ? "" : ": " + core::escape_control(body)), {}, {}};
 }
 
 core::Result<std::vector<std::string>> Client::list() {
@@ -266,9 +305,13 @@ core::Result<void> Client::watch(const std::string& ns, const std::function<bool
     bool keep_going = true;
     long status = 0;
     std::string error_body;
+    bool overflow = false;
     auto on_data = [&](std::string_view chunk) {
         pending.append(chunk);
-        if (pending.size() > m_options.max_body_bytes) return false;
+        if (pending.size() > m_options.max_body_bytes) {
+            overflow = true;
+            return false;
+        }
         std::size_t nl;
         while ((nl = pending.find('\n')) != std::string::npos) {
             std::string line = pending.substr(0, nl);
@@ -287,11 +330,12 @@ core::Result<void> Client::watch(const std::string& ns, const std::function<bool
     if (!keep_going) return {};
     if (status == 404)
         return core::fail(core::ErrorCode::Input, "namespace " + ns + " not found (namerd answered 404)");
-    if (status != 200) {
-        Response copy = *r;
-        copy.body = pending;
-        return tl::unexpected(http_error(copy, "watch " + ns));
-    }
+    if (status != 200) return tl::unexpected(http_error(*r, "watch " + ns));
+    if (auto type = r->headers.find("content-type"); type == r->headers.end() || !is_json_type(type->second))
+        return tl::unexpected(not_json(*r, "watch " + ns));
+    if (overflow)
+        return core::fail(core::ErrorCode::Limit, "watch " + ns + ": namerd sent a line longer than " +
+                                                      std::to_string(m_options.max_body_bytes >> 20) + " MiB");
     if (!pending.empty()) on_item(pending);
     (void)error_body;
     return {};
@@ -304,6 +348,8 @@ core::Result<std::string> Client::delegate(const std::string& ns, const std::str
     auto r = request("GET", q, {"Accept: application/json"}, "");
     if (!r) return tl::unexpected(r.error());
     if (r->status != 200) return tl::unexpected(http_error(*r, "delegate " + path + " in " + ns));
+    if (auto type = r->headers.find("content-type"); type == r->headers.end() || !is_json_type(type->second))
+        return tl::unexpected(not_json(*r, "delegate " + path + " in " + ns));
     return r->body;
 }
 

@@ -77,3 +77,17 @@ TEST(ExecCredential, Rfc3339) {
     EXPECT_FALSE(parse_rfc3339("2026-13-06T01:30:20Z"));
     EXPECT_FALSE(parse_rfc3339("yesterday"));
 }
+
+// Found by fuzzing (UBSan: signed overflow in std::chrono): system_clock ends in 2262.
+TEST(ExecCredential, Rfc3339OutsideTheClocksRangeIsClamped) {
+    auto far = parse_rfc3339("6017-10-11T06:30:02Z");
+    ASSERT_TRUE(far);
+    EXPECT_EQ(*far, std::chrono::system_clock::time_point::max());
+    EXPECT_GT(*far, std::chrono::system_clock::now());
+    auto early = parse_rfc3339("0001-01-01T00:00:00Z");
+    ASSERT_TRUE(early);
+    EXPECT_EQ(*early, std::chrono::system_clock::time_point::min());
+    auto edge = parse_rfc3339("2262-01-01T00:00:00Z");  // still inside
+    ASSERT_TRUE(edge);
+    EXPECT_GT(*edge, *parse_rfc3339("2261-12-31T23:59:59Z"));
+}
