@@ -80,7 +80,7 @@ core::Result<net::Response> ApiClient::get_once(const std::string& path, bool re
     if (!tmpl) return tl::unexpected(tmpl.error());
     tmpl->url = m_config.server + path;
     net::Response got;
-    m_http.run({*tmpl}, {1, {}, m_log}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
+    m_http.run({*tmpl}, {1, {}, m_log, {}}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
     return got;
 }
 

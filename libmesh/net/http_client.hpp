@@ -75,6 +75,9 @@ struct BatchOptions {
     std::chrono::milliseconds overall_timeout{0};      ///< 0: no overall limit
     /// Called once per finished request with a one-line description (credentials redacted).
     std::function<void(const std::string&)> log;
+    /// Asked at least every 50 ms while requests run; once it returns true, every request not yet
+    /// finished ends at once as FailureKind::Cancelled (Ctrl-C must not wait for a --timeout).
+    std::function<bool()> cancelled;
 };
 
 /// Called as each request finishes, with its index in the batch; may run before others finish.
