@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "libmesh/core/escape.hpp"
+
 namespace mesh::cli {
 
 TextTable::TextTable(std::vector<std::string> header, std::size_t left_columns) : m_left(left_columns) {
@@ -13,6 +15,10 @@ TextTable::TextTable(std::vector<std::string> header, std::size_t left_columns) 
 
 void TextTable::add(std::vector<std::string> row) {
     row.resize(m_rows.front().size());
+    // Cells come from admin servers and the API server: one line each, no terminal sequences.
+    for (auto& cell : row)
+        if (std::any_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || (c & 0x80); }))
+            cell = core::escape_control(cell);
     m_rows.push_back(std::move(row));
 }
 

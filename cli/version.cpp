@@ -25,7 +25,7 @@ static nlohmann::ordered_json version_json() {
     libs["fmt"] = fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);
     libs["CLI11"] = CLI11_VERSION;
     libs["OpenSSL"] = OPENSSL_VERSION_STR;
-    libs["cpp-httplib"] = MESH_HTTPLIB_VERSION;  // pkg-config's; httplib.h is heavy to include for one macro
+    libs["Boost"] = MESH_BOOST_VERSION;  // CMake's; Beast and Asio are header-only
     libs["libfyaml"] = manifest::independent_parser_version();
     nlohmann::ordered_json j;
     j["version"] = MESH_VERSION;

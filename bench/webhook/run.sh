@@ -14,7 +14,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 "$mesh" webhook manifests --image bench --generate-certs "$work" >/dev/null
 "$mesh" webhook serve --listen "127.0.0.1:$port" --tls-cert "$work/tls.crt" --tls-key "$work/tls.key" \
-  --threads "${THREADS:-64}" 2>"$work/serve.log" &
+  --threads "${THREADS:-2}" 2>"$work/serve.log" &
 pid=$!
 rss() { awk '/^VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
 for _ in 1 2 3 4 5 6 7 8 9 10; do

@@ -10,6 +10,7 @@
 #include "cli/every_error.hpp"
 #include "cli/terminal.hpp"
 #include "libmesh/core/atomic_write.hpp"
+#include "libmesh/core/file_set_writer.hpp"
 #include "libmesh/core/input.hpp"
 #include "libmesh/inject/stream_diff.hpp"
 #include "libmesh/manifest/meaning.hpp"
@@ -212,12 +213,15 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
     }
     if (options.in_place) {
         report.written_to = "in place";
+        // All or nothing: every new file is written first, then all are renamed at once.
+        core::FileSetWriter files;
         for (const auto& p : processed) {
             if (!p.result.changed()) continue;
-            if (auto ok = core::write_file_atomically(p.input.name, p.result.render(p.input.content)); !ok)
+            if (auto ok = files.stage(p.input.name, p.result.render(p.input.content)); !ok)
                 return tl::unexpected(ok.error());
             ++report.files_written;
         }
+        if (auto ok = files.commit(); !ok) return tl::unexpected(ok.error());
         write_report();
         return done;
     }

@@ -43,7 +43,7 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
     net::Request r = tmpl;
     r.url = target->base_url + "/admin/ping";
     net::Response got;
-    client.run({r}, {1, sampling.overall_timeout, sampling.log}, [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
+    client.run({r}, {1, sampling.overall_timeout, sampling.log, sampling.cancelled}, [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
     // A 404 is namerd answering with its admin path blocked (as for proxies), not namerd down.
     bool ping_blocked = got.ok() && got.status == 404;
     if (!ping_blocked && (!got.ok() || got.status != 200 || !admin::is_pong(got.body))) {
@@ -106,7 +106,8 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     };
     cli::InterruptGuard guard;
     auto samples = health::sample_over_interval(sample, plan, rates_countdown(io, last_round));
-    if (samples.cancelled) return cli::k_exit_interrupted;
+    // Interrupted during a round (not only in the wait between them): no verdict from half a round.
+    if (samples.cancelled || cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
     const auto& first = samples.first;
     const auto& second = samples.second;
     health::StatusReport status = health::build_status(targets, first, second ? &*second : nullptr);
@@ -119,6 +120,7 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
         net::Request tmpl = targets.empty() ? net::Request{} : targets.front().request_template;
         tmpl.auth = {};
         report.categories.push_back(namerd_category(o.namerd, *client, plan.first, tmpl));
+        if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
     }
     io.out << render_check(o, report, io);
     return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;

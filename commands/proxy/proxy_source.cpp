@@ -113,6 +113,8 @@ health::SampleOptions sample_options(const ProxySourceOptions& o, cli::Io& io) {
     s.overall_timeout = std::chrono::milliseconds(static_cast<long long>(o.overall_timeout_s * 1000));
     s.metrics_limits.max_bytes = o.max_body_mib << 20;
     s.log = verbose_log(o, io);
+    // Ctrl-C (seen once the command installed its InterruptGuard) ends a round at once.
+    s.cancelled = [] { return cli::InterruptGuard::interrupted(); };
     return s;
 }
 

@@ -1,16 +1,12 @@
 // `mesh webhook manifests`: the objects that run the webhook, optionally with its certificates.
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
 #include "commands/manifest/inject_flags.hpp"
-#include "libmesh/core/atomic_write.hpp"
+#include "libmesh/core/new_file.hpp"
 #include "libmesh/webhook/manifests.hpp"
 
 namespace mesh::commands {
@@ -22,6 +18,7 @@ struct ManifestsOptions {
     InjectFlags inject;  // parsed only to validate them; forwarded as given
     std::string generate_certs;
     int cert_days = 365;
+    bool force = false;
 };
 
 constexpr const char* k_description =
@@ -36,20 +33,13 @@ constexpr const char* k_description =
     "cert-manager Certificate named NAME must write the Secret NAME-tls. With --generate-certs "
     "DIR, mesh makes a CA and a serving certificate for NAME.NAMESPACE.svc itself (ECDSA P-256), "
     "writes ca.crt, tls.crt and tls.key (mode 0600) into DIR, prints the Secret NAME-tls and fills "
-    "in the caBundle. The CA's key is not kept: to renew, generate again.";
+    "in the caBundle. Each file is created new and whole (never through a symlink, never into a "
+    "file someone else created); files already there are refused unless --force, which replaces "
+    "them. The CA's key is not kept: to renew, generate again with --force.";
 
 constexpr const char* k_examples =
     "  mesh webhook manifests --image registry.example/mesh:0.1.0 --generate-certs ./pki | kubectl apply -f -\n"
     "  mesh webhook manifests --image registry.example/mesh:0.1.0 --mode iptables --failure-policy Fail\n";
-
-core::Result<void> write_private(const std::string& path, const std::string& content) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return core::fail(core::ErrorCode::Io, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-    ok = ::close(fd) == 0 && ok;
-    if (!ok) return core::fail(core::ErrorCode::Io, fmt::format("cannot write {}", path));
-    return {};
-}
 
 core::Result<void> generate_certs(ManifestsOptions& o) {
     std::error_code ec;
@@ -60,9 +50,16 @@ core::Result<void> generate_certs(ManifestsOptions& o) {
     auto serving = webhook::make_serving_cert(*ca, webhook::service_dns_names(o.manifests), o.cert_days);
     if (!serving) return tl::unexpected(serving.error());
     std::filesystem::path dir(o.generate_certs);
-    if (auto ok = core::write_file_atomically((dir / "ca.crt").string(), ca->cert); !ok) return ok;
-    if (auto ok = core::write_file_atomically((dir / "tls.crt").string(), serving->cert); !ok) return ok;
-    if (auto ok = write_private((dir / "tls.key").string(), serving->key); !ok) return ok;
+    // Checked together first, so a refusal writes nothing; each file is then created exclusively
+    // (a symlink or a file planted in between still makes it fail).
+    if (!o.force)
+        for (const char* name : {"ca.crt", "tls.crt", "tls.key"})
+            if (std::filesystem::exists(std::filesystem::symlink_status(dir / name)))
+                return core::fail(core::ErrorCode::Io, fmt::format("{} already exists; remove it or pass --force to replace it",
+                                                                   (dir / name).string()));
+    if (auto ok = core::create_file_exclusively((dir / "ca.crt").string(), ca->cert, 0644, o.force); !ok) return ok;
+    if (auto ok = core::create_file_exclusively((dir / "tls.crt").string(), serving->cert, 0644, o.force); !ok) return ok;
+    if (auto ok = core::create_file_exclusively((dir / "tls.key").string(), serving->key, 0600, o.force); !ok) return ok;
     o.manifests.ca_bundle = ca->cert;
     o.manifests.serving = *serving;
     return {};
@@ -111,6 +108,7 @@ void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
     cmd->add_option("--cert-days", o->cert_days, "Validity of generated certificates, in days")
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
+    cmd->add_flag("--force", o->force, "With --generate-certs, replace files already in DIR (never writing through a symlink)");
     add_inject_flags(*cmd, o->inject, false);
     cmd->callback([&ctx, cmd, o] {
         record_serve_args(*cmd, *o);

@@ -28,7 +28,8 @@ struct ServeOptions {
     std::size_t max_body_bytes = 4u << 20;
     int read_timeout = 10;
     int keep_alive_timeout = 5;
-    int threads = 32;
+    int threads = 2;
+    int max_connections = 1024;
     int cert_reload_interval = 10;
 };
 
@@ -44,11 +45,19 @@ constexpr const char* k_description =
     "(`mesh webhook manifests` selects linkerd.io/inject=enabled), so the server needs no API "
     "access.\n\n"
     "The certificate and key are read again when their files change (cert-manager rotates them "
-    "in place); a changed pair that does not load is logged and the previous pair kept. A client "
-    "that stalls is dropped after --keep-alive-timeout plus --read-timeout.\n\n"
+    "in place); a changed pair that does not load is logged and the previous pair kept.\n\n"
+    "Every client is untrusted: the TLS handshake must finish within 5 s, a request's line and "
+    "headers within --read-timeout (after up to --keep-alive-timeout idle), and its body within "
+    "another --read-timeout. A request line and headers over 64 KiB or 100 fields get 431 and the "
+    "connection closed, as soon as the limit is passed. Waiting connections hold no thread, so idle "
+    "clients never delay reviews or health probes; past --max-connections open, new ones are "
+    "closed at once. --threads reviews are answered at once, and bodies are read only while fewer "
+    "than --threads x --max-body-bytes bytes of them are held, so memory stays near --threads x "
+    "10 x --max-body-bytes whatever the clients do: raise --threads with the pod's memory limit.\n\n"
     "Also served: /healthz, /readyz (503 once shutting down) and /metrics (Prometheus text: "
     "mesh_webhook_reviews_total by result, mesh_webhook_review_duration_seconds). SIGTERM stops "
-    "accepting, finishes the requests in flight and exits 0; SIGINT does the same and exits 130. "
+    "accepting, closes idle connections, finishes the requests in flight (20 s at most, within "
+    "a pod's 30 s grace period) and exits 0; SIGINT does the same and exits 130. "
     "Log lines go to stderr.";
 
 constexpr const char* k_examples =
@@ -118,12 +127,13 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
     options.read_timeout = std::chrono::seconds(o.read_timeout);
     options.keep_alive_timeout = std::chrono::seconds(o.keep_alive_timeout);
     options.threads = static_cast<std::size_t>(o.threads);
+    options.max_connections = static_cast<std::size_t>(o.max_connections);
     options.cert_reload_interval = std::chrono::seconds(o.cert_reload_interval);
     options.log = log;
 
     webhook::WebhookServer* running = nullptr;
     SignalWatcher signals([&](int sig) {
-        log(fmt::format("received {}: finishing the requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT"));
+        log(fmt::format("received {}: finishing the requests in flight (20 s at most)", sig == SIGTERM ? "SIGTERM" : "SIGINT"));
         if (running) running->stop();
     });
     auto server = webhook::WebhookServer::create(std::move(options));
@@ -157,8 +167,11 @@ void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
     cmd->add_option("--keep-alive-timeout", o->keep_alive_timeout, "Seconds an idle kept-alive connection stays open")
         ->check(CLI::Range(1, 600))
         ->capture_default_str();
-    cmd->add_option("--threads", o->threads, "Connections served at once (each holds a thread)")
-        ->check(CLI::Range(1, 1024))
+    cmd->add_option("--threads", o->threads, "Reviews answered at once (waiting connections hold no thread)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    cmd->add_option("--max-connections", o->max_connections, "Open connections kept; more are closed at once")
+        ->check(CLI::Range(1, 65536))
         ->capture_default_str();
     cmd->add_option("--cert-reload-interval", o->cert_reload_interval, "Seconds between checks of the certificate files")
         ->check(CLI::Range(1, 3600))

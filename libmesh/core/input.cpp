@@ -1,4 +1,5 @@
 #include "libmesh/core/input.hpp"
+#include "libmesh/core/redact_url.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -94,9 +95,9 @@ Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs
                                                       &stdin_stream == &std::cin ? stdin_file_size() : 0));
             inputs.push_back(InputFile{"<stdin>", std::move(content), false});
         } else if (spec.rfind("https://", 0) == 0 || spec.rfind("http://", 0) == 0) {
-            if (!options.fetch) return internal_error("cannot fetch URLs here", {spec, 0, 0});
+            if (!options.fetch) return internal_error("cannot fetch URLs here", {redact_url(spec), 0, 0});
             MESH_TRY_ASSIGN(auto content, options.fetch(spec, options.limits.max_input_bytes));
-            inputs.push_back(InputFile{spec, std::move(content), false});
+            inputs.push_back(InputFile{redact_url(spec), std::move(content), false});  // reports and --diff name it
         } else if (std::error_code ec; fs::is_directory(spec, ec)) {
             MESH_TRY(read_directory(spec, options, inputs));
         } else {

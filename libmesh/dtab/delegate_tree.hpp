@@ -29,11 +29,13 @@ struct DelegateNode {
 inline constexpr int k_delegator_max_depth = 100;
 inline constexpr const char* k_delegator_max_depth_message = "Max recursion level reached.";
 
-/// Bounds that keep a hostile dtab from exhausting memory while expanding every branch.
+/// Bounds that keep a hostile dtab from exhausting memory while expanding every branch. A
+/// branching dtab reached 200,000 nodes and 4,000,000 path elements only after 300 MB; these
+/// stop it at about a tenth, far above any delegation a person could read.
 struct DelegateLimits {
     int max_depth = k_delegator_max_depth;
-    std::size_t max_nodes = 200000;
-    std::size_t max_path_elements = 4000000;  ///< summed over every path looked up
+    std::size_t max_nodes = 50000;
+    std::size_t max_path_elements = 400000;  ///< summed over every path looked up
 };
 
 /// Delegates `path` through `dtab` (which must outlive the result); fails only where linkerd's

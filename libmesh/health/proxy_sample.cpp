@@ -113,7 +113,7 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
         if (options.probes.config) add(i, Kind::Config, "/config.json");
         if (options.probes.client_state) add(i, Kind::ClientState, "/client_state.json");
     }
-    net::BatchOptions batch{options.parallel, options.overall_timeout, options.log};
+    net::BatchOptions batch{options.parallel, options.overall_timeout, options.log, options.cancelled};
     std::vector<std::size_t> need_help;
 
     auto handle = [&](std::size_t index, net::Response&& r) {
@@ -173,7 +173,8 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
     pending.clear();
     for (std::size_t i : need_help)
         if (samples[i].metrics) add(i, Kind::Help, "/help");
-    if (!requests.empty()) client.run(requests, batch, handle);
+    bool cancelled = options.cancelled && options.cancelled();
+    if (!requests.empty() && !cancelled) client.run(requests, batch, handle);
     for (std::size_t i = 0; i < targets.size(); ++i)
         if (!samples[i].version && targets[i].image_version) samples[i].version = targets[i].image_version;
     return samples;

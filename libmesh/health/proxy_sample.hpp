@@ -52,6 +52,8 @@ struct SampleOptions {
     /// Called with the target's name once its metrics request has an answer (or failed), or at
     /// once for a target known to be unreachable.
     std::function<void(const std::string&)> on_proxy_answered;
+    /// Polled while the round runs (net::BatchOptions::cancelled): true ends it at once.
+    std::function<bool()> cancelled;
     admin::MetricsLimits metrics_limits;
 };
 

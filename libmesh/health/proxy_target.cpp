@@ -5,6 +5,8 @@
 #include <cctype>
 
 #include "libmesh/core/result.hpp"
+#include "libmesh/core/escape.hpp"
+#include "libmesh/core/redact_url.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::health {
@@ -18,15 +20,17 @@ static bool valid_port(std::string_view p) {
 }
 
 core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int default_port) {
+    // What errors and the NAME column show: user info and token-like query parameters masked.
+    const std::string shown = core::escape_control(core::redact_url(std::string(address)));
     auto bad = [&](const std::string& why) {
-        return core::usage_error(fmt::format("bad proxy address '{}': {}", address, why));
+        return core::usage_error(fmt::format("bad proxy address '{}': {}", shown, why));
     };
     if (address.empty()) return bad("empty");
     for (char c : address)
         if (std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c)))
             return bad("contains white space or control characters");
     ProxyTarget t;
-    t.name = std::string(address);
+    t.name = shown;
     std::string_view rest = address;
     std::string scheme = "http";
     if (auto sep = address.find("://"); sep != std::string_view::npos) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string_view>
+#include <unordered_map>
 
 namespace mesh::health {
 
@@ -27,91 +29,116 @@ void max_into(std::optional<double>& m, std::optional<double> v) {
     if (v) m = m ? std::max(*m, *v) : *v;
 }
 
-const ScopeMetrics* find_scope(const std::vector<ScopeMetrics>& scopes, const std::string& id) {
-    for (const auto& s : scopes)
-        if (s.id == id) return &s;
-    return nullptr;
-}
+// A router's earlier scopes by id, so matching every scope costs one lookup, not a scan: a router
+// with 80,000 clients was quadratic. The first scope with an id wins, as a scan from the front did.
+class ScopeIndex {
+public:
+    explicit ScopeIndex(const std::vector<ScopeMetrics>& scopes) {
+        m_by_id.reserve(scopes.size());
+        for (const auto& s : scopes) m_by_id.emplace(s.id, &s);
+    }
+    const ScopeMetrics* find(const std::string& id) const {
+        auto it = m_by_id.find(id);
+        return it == m_by_id.end() ? nullptr : it->second;
+    }
 
-// Sums the traffic of `now` scopes; `before` (may be null) holds the same router's earlier scopes.
-Traffic traffic_of(const std::vector<ScopeMetrics>& now, const std::vector<ScopeMetrics>* before,
-                   std::optional<double> window_s) {
+private:
+    std::unordered_map<std::string_view, const ScopeMetrics*> m_by_id;
+};
+
+// A scope set's counters while they are summed.
+struct TrafficSums {
     Traffic t;
     std::optional<double> success, failures, requests, window_count;
-    for (const auto& s : now) {
-        const ScopeMetrics* b = before ? find_scope(*before, s.id) : nullptr;
-        if (before) {
-            add_to(success, delta(s.success, b ? b->success : std::nullopt));
-            add_to(failures, delta(s.failures, b ? b->failures : std::nullopt));
-            add_to(requests, delta(s.requests, b ? b->requests : std::nullopt));
-        } else {
-            add_to(success, s.success);
-            add_to(failures, s.failures);
-            add_to(requests, s.requests);
-        }
-        add_to(window_count, s.latency_ms.count);
-        add_to(t.connections, s.connections);
-        if (s.latency_ms.count.value_or(0) > 0) {
-            max_into(t.latency.p50, s.latency_ms.p50);
-            max_into(t.latency.p95, s.latency_ms.p95);
-            max_into(t.latency.p99, s.latency_ms.p99);
-            max_into(t.latency.max, s.latency_ms.max);
-        }
+};
+
+// Adds one scope's traffic to the sums; with two samples `b` (may be null) is its earlier match.
+void add_scope(TrafficSums& sums, const ScopeMetrics& s, bool two_samples, const ScopeMetrics* b) {
+    Traffic& t = sums.t;
+    if (two_samples) {
+        add_to(sums.success, delta(s.success, b ? b->success : std::nullopt));
+        add_to(sums.failures, delta(s.failures, b ? b->failures : std::nullopt));
+        add_to(sums.requests, delta(s.requests, b ? b->requests : std::nullopt));
+    } else {
+        add_to(sums.success, s.success);
+        add_to(sums.failures, s.failures);
+        add_to(sums.requests, s.requests);
     }
+    add_to(sums.window_count, s.latency_ms.count);
+    add_to(t.connections, s.connections);
+    if (s.latency_ms.count.value_or(0) > 0) {
+        max_into(t.latency.p50, s.latency_ms.p50);
+        max_into(t.latency.p95, s.latency_ms.p95);
+        max_into(t.latency.p99, s.latency_ms.p99);
+        max_into(t.latency.max, s.latency_ms.max);
+    }
+}
+
+// Rates and totals from the summed counters.
+Traffic finish(TrafficSums sums, std::optional<double> window_s) {
+    Traffic t = std::move(sums.t);
+    auto& success = sums.success;
+    auto& failures = sums.failures;
     // Requests come from the `requests` counter, as the dashboard's RouterSummary counts them;
     // success + failures stands in only where a proxy has no such counter. The success rate is
     // success / (success + failures): requests still in flight have no outcome yet.
     std::optional<double> completed;
     if (success || failures) completed = success.value_or(0) + failures.value_or(0);
-    t.requests = requests ? requests : completed;
+    t.requests = sums.requests ? sums.requests : completed;
     if (completed && *completed > 0) t.success_rate = success.value_or(0) / *completed;
     if (window_s && *window_s > 0) {
         if (t.requests) t.rps = *t.requests / *window_s;
-    } else if (window_count) {
-        t.rps = *window_count / 60.0;  // histograms cover the previous 1-minute snapshot window
+    } else if (sums.window_count) {
+        t.rps = *sums.window_count / 60.0;  // histograms cover the previous 1-minute snapshot window
     }
     return t;
 }
 
-const admin::RouterMetrics* find_router(const admin::ProxyMetrics& m, const std::string& name) {
-    for (const auto& r : m.routers)
-        if (r.name == name) return &r;
-    return nullptr;
+// Sums the traffic of `now` scopes; `before` (may be null) indexes the same router's earlier scopes.
+Traffic traffic_of(const std::vector<ScopeMetrics>& now, const ScopeIndex* before, std::optional<double> window_s) {
+    TrafficSums sums;
+    for (const auto& s : now) add_scope(sums, s, before != nullptr, before ? before->find(s.id) : nullptr);
+    return finish(std::move(sums), window_s);
 }
 
 RouterRow router_row(const admin::RouterMetrics& now, const admin::RouterMetrics* before,
                      std::optional<double> window_s, bool two_samples) {
-    static const std::vector<ScopeMetrics> k_none;
-    auto earlier = [&](const std::vector<ScopeMetrics> admin::RouterMetrics::*member) {
-        return two_samples ? (before ? &(before->*member) : &k_none) : nullptr;
-    };
+    static const admin::RouterMetrics k_none;
+    const admin::RouterMetrics& earlier = before ? *before : k_none;
+    std::optional<ScopeIndex> servers, services, clients;  // only with two samples
+    if (two_samples) {
+        servers.emplace(earlier.servers);
+        services.emplace(earlier.services);
+        clients.emplace(earlier.clients);
+    }
+    auto index = [](const std::optional<ScopeIndex>& i) { return i ? &*i : nullptr; };
     RouterRow row;
     row.name = now.name;
-    row.traffic = traffic_of(now.servers, earlier(&admin::RouterMetrics::servers), window_s);
-    Traffic service = traffic_of(now.services, earlier(&admin::RouterMetrics::services), window_s);
+    row.traffic = traffic_of(now.servers, index(servers), window_s);
+    Traffic service = traffic_of(now.services, index(services), window_s);
     row.service_success_rate = service.success_rate;
-    auto counter = [&](const ScopeMetrics& s, const std::vector<ScopeMetrics>* prev,
-                       std::optional<double> ScopeMetrics::*field) {
-        if (!prev) return s.*field;
-        const ScopeMetrics* b = find_scope(*prev, s.id);
+    auto counter = [&](const ScopeMetrics& s, const ScopeMetrics* b, std::optional<double> ScopeMetrics::*field) {
+        if (!two_samples) return s.*field;
         return delta(s.*field, b ? b->*field : std::nullopt);
     };
     for (const auto& s : now.services) {
-        add_to(row.retries, counter(s, earlier(&admin::RouterMetrics::services), &ScopeMetrics::retries_total));
-        add_to(row.budget_exhausted,
-               counter(s, earlier(&admin::RouterMetrics::services), &ScopeMetrics::retries_budget_exhausted));
+        const ScopeMetrics* b = services ? services->find(s.id) : nullptr;
+        add_to(row.retries, counter(s, b, &ScopeMetrics::retries_total));
+        add_to(row.budget_exhausted, counter(s, b, &ScopeMetrics::retries_budget_exhausted));
     }
+    row.clients.reserve(now.clients.size());
     for (const auto& c : now.clients) {
-        const auto* prev = earlier(&admin::RouterMetrics::clients);
+        const ScopeMetrics* b = clients ? clients->find(c.id) : nullptr;
         ClientRow cr;
         cr.id = c.id;
         cr.display = admin::client_display_name(c.id);
-        std::vector<ScopeMetrics> one{c};
-        cr.traffic = traffic_of(one, prev, window_s);
+        TrafficSums sums;
+        add_scope(sums, c, two_samples, b);
+        cr.traffic = finish(std::move(sums), window_s);
         cr.lb_size = c.lb_size;
         cr.lb_available = c.lb_available;
-        cr.removals = counter(c, prev, &ScopeMetrics::fa_removals);
-        cr.retries = counter(c, prev, &ScopeMetrics::retries_requeues);
+        cr.removals = counter(c, b, &ScopeMetrics::fa_removals);
+        cr.retries = counter(c, b, &ScopeMetrics::retries_requeues);
         add_to(row.retries, cr.retries);
         row.clients.push_back(std::move(cr));
     }
@@ -151,8 +178,12 @@ StatusReport build_status(const std::vector<ProxyTarget>& targets, const std::ve
         }
         if (now.uptime_ms) row.uptime_s = *now.uptime_ms / 1000.0;
         std::vector<ScopeMetrics> servers_now, servers_before;
+        std::unordered_map<std::string_view, const admin::RouterMetrics*> routers_before;  // first of a name wins
+        if (before)
+            for (const auto& r : before->routers) routers_before.emplace(r.name, &r);
         for (const auto& r : now.routers) {
-            const admin::RouterMetrics* rb = before ? find_router(*before, r.name) : nullptr;
+            auto found = routers_before.find(r.name);
+            const admin::RouterMetrics* rb = found == routers_before.end() ? nullptr : found->second;
             // A proxy that was down for the first sample has no baseline: rates need one.
             RouterRow rr = router_row(r, rb, window_s, two);
             for (auto s : r.servers) {
@@ -172,7 +203,9 @@ StatusReport build_status(const std::vector<ProxyTarget>& targets, const std::ve
             row.traffic.success_rate.reset();
             row.traffic.requests.reset();
         } else {
-            row.traffic = traffic_of(servers_now, two ? &servers_before : nullptr, window_s);
+            std::optional<ScopeIndex> earlier;
+            if (two) earlier.emplace(servers_before);
+            row.traffic = traffic_of(servers_now, earlier ? &*earlier : nullptr, window_s);
         }
         if (row.traffic.success_rate && row.traffic.requests) {
             add_to(total_success, *row.traffic.success_rate * *row.traffic.requests);

@@ -78,7 +78,7 @@ core::Result<net::Response> ApiClient::get_once(const std::string& path, bool re
     MESH_TRY_ASSIGN(auto tmpl, request_template());
     tmpl.url = m_config.server + path;
     net::Response got;
-    m_http.run({tmpl}, {1, {}, m_log}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
+    m_http.run({tmpl}, {1, {}, m_log, {}}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
     return got;
 }
 

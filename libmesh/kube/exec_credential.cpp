@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -62,8 +64,14 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
     std::vector<char*> envp;
     for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
+    // A process group of its own, so a timeout ends whatever the plugin started too.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
     pid_t pid = 0;
-    int rc = posix_spawnp(&pid, command.c_str(), &actions, nullptr, argv.data(), envp.data());
+    int rc = posix_spawnp(&pid, command.c_str(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     close(pipe_fds[1]);
     if (rc != 0) {
@@ -73,34 +81,45 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
     Output o;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_plugin_timeout_ms);
     char buf[4096];
+    int status = 0;
+    bool exited = false;
+    auto kill_group = [&] {
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+    };
     while (true) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             o.timed_out = true;
             break;
         }
+        // Wake now and then to see whether the plugin exited: a child it left behind may hold the
+        // pipe open long after it succeeded.
         pollfd p{pipe_fds[0], POLLIN, 0};
-        int pr = poll(&p, 1, static_cast<int>(left.count()));
+        int pr = poll(&p, 1, exited ? 0 : static_cast<int>(std::min<long>(left.count(), 50)));
         if (pr < 0 && errno == EINTR) continue;
-        if (pr <= 0) {
-            o.timed_out = pr == 0;
-            break;
+        if (pr < 0) break;
+        if (pr == 0) {
+            if (exited) break;  // exited and nothing more to read
+            pid_t done = waitpid(pid, &status, WNOHANG);
+            if (done == pid) exited = true;
+            continue;
         }
         ssize_t n = read(pipe_fds[0], buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         if (o.out.size() + static_cast<std::size_t>(n) > k_max_output) {
             close(pipe_fds[0]);
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
+            kill_group();
+            if (!exited) waitpid(pid, nullptr, 0);
             return core::limit_error(fmt::format("exec plugin '{}' wrote more than 1 MiB", command));
         }
         o.out.append(buf, static_cast<std::size_t>(n));
     }
     close(pipe_fds[0]);
-    if (o.timed_out) kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (o.timed_out) kill_group();
+    if (!exited)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     o.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     return o;
 }
@@ -138,8 +157,14 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
     tm.tm_hour = hour;
     tm.tm_min = minute;
     tm.tm_sec = second;
-    time_t t = timegm(&tm);
-    return std::chrono::system_clock::from_time_t(t - offset_s);
+    time_t t = timegm(&tm) - offset_s;
+    // system_clock counts nanoseconds in 64 bits: years 1678 to 2262. A time outside that (a plugin
+    // saying "6017") is clamped rather than overflowing: never or always expired.
+    using Clock = std::chrono::system_clock;
+    constexpr auto k_range = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 86400;
+    if (t > k_range) return Clock::time_point::max();
+    if (t < -k_range) return Clock::time_point::min();
+    return Clock::from_time_t(t);
 }
 
 core::Result<ExecCredential> parse_exec_credential(std::string_view text, const std::string& expected) {

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
 #include "libmesh/core/json_document.hpp"
 #include "libmesh/core/result.hpp"
 
@@ -24,6 +28,21 @@ std::string str(const json& j, const char* key) {
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
+// `key` as Kubernetes' int32 when it is one in [low, high]; nothing otherwise, so that a hostile API
+// server can neither truncate a port nor overflow a sum.
+std::optional<std::int64_t> int32_in(const json& j, const char* key, std::int64_t low, std::int64_t high) {
+    const json& v = at(j, key);
+    if (v.is_number_unsigned()) {
+        auto u = v.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(high)) return std::nullopt;
+        auto i = static_cast<std::int64_t>(u);
+        return i < low ? std::nullopt : std::optional<std::int64_t>(i);
+    }
+    if (!v.is_number_integer()) return std::nullopt;
+    auto i = v.get<std::int64_t>();
+    return i < low || i > high ? std::nullopt : std::optional<std::int64_t>(i);
+}
+
 PodInfo pod_from(const json& item) {
     PodInfo p;
     const json& meta = at(item, "metadata");
@@ -42,15 +61,19 @@ PodInfo pod_from(const json& item) {
     if (containers.is_array())
         for (const auto& c : containers)
             for (const auto& port : at(c, "ports"))
-                if (str(port, "name") == "admin" && at(port, "containerPort").is_number_integer())
-                    p.admin_port = at(port, "containerPort").get<int>();
+                if (str(port, "name") == "admin")
+                    if (auto number = int32_in(port, "containerPort", 1, 65535)) p.admin_port = static_cast<int>(*number);
+    // Summed wide and capped: each count is at most 2^31 - 1, and there may be many containers.
+    std::int64_t restarts = 0;
     for (const auto& cs : at(status, "containerStatuses")) {
-        if (at(cs, "restartCount").is_number_integer()) p.restarts += at(cs, "restartCount").get<int>();
+        if (auto count = int32_in(cs, "restartCount", 0, INT32_MAX))
+            restarts = std::min<std::int64_t>(restarts + *count, INT32_MAX);
         std::string reason = str(at(at(cs, "lastState"), "terminated"), "reason");
         if (!reason.empty()) p.last_termination_reason = reason;
         std::string waiting = str(at(at(cs, "state"), "waiting"), "reason");
         if (!waiting.empty()) p.waiting_reason = waiting;
     }
+    p.restarts = static_cast<int>(restarts);
     return p;
 }
 

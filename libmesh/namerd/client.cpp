@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/core/result.hpp"
+#include "libmesh/core/escape.hpp"
+#include "libmesh/core/redact_url.hpp"
 #include "libmesh/dtab/parser.hpp"
 #include "libmesh/net/http_client.hpp"
 
@@ -13,10 +15,26 @@ namespace mesh::namerd {
 
 namespace {
 
+// Whether a Content-Type is JSON (parameters such as charset ignored).
+bool is_json_type(const std::string& content_type) {
+    std::string type = content_type.substr(0, content_type.find(';'));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return type == "application/json";
+}
+
 std::string trim_body(std::string body) {
     while (!body.empty() && (body.back() == '\n' || body.back() == '\r' || body.back() == ' ')) body.pop_back();
     if (body.size() > 2000) body = body.substr(0, 2000) + "...";
     return body;
+}
+
+// A 200 answer that is not JSON: an HTML page from a proxy, a binary, another server.
+core::Error not_json(const Response& r, const std::string& what) {
+    auto type = r.headers.find("content-type");
+    std::string shown = type == r.headers.end() ? std::string("no Content-Type") : "Content-Type " + type->second;
+    return core::Error{core::ErrorCode::Network, what + ": the answer is not JSON (" + shown + "); is this namerd's HTTP API?",
+                       {}, {}};
 }
 
 }  // namespace
@@ -74,11 +92,28 @@ core::Result<Response> Client::request(const std::string& method, const std::str
     r.max_body_bytes = m_options.max_body_bytes;
     r.user_agent = "mesh-dtab";
     r.accept_compressed = false;
-    net::Response answer = net::perform(r, on_data);
+    // Only a 200 JSON answer is streamed; anything else (an error page, HTML from a proxy) is kept,
+    // up to 64 KiB, for the error message.
+    bool stream = false;
+    std::string kept;
+    net::HeadSink head = [&](const net::Response& h) {
+        auto type = h.headers.find("content-type");
+        stream = h.status == 200 && type != h.headers.end() && is_json_type(type->second);
+    };
+    net::BodySink sink;
+    if (on_data)
+        sink = [&](std::string_view chunk) {
+            if (stream) return on_data(chunk);
+            constexpr std::size_t k_kept = 64u << 10;
+            if (kept.size() < k_kept) kept.append(chunk.substr(0, k_kept - kept.size()));
+            return true;
+        };
+    net::Response answer = net::perform(r, sink, head);
     if (answer.failure == net::FailureKind::TooLarge)
         return core::limit_error("namerd's answer to " + method + " " + path_and_query + " is larger than " +
                                  std::to_string(m_options.max_body_bytes >> 20) + " MiB");
-    if (!answer.ok()) return core::network_error(method + " " + r.url + ": " + answer.error_summary);
+    if (!answer.ok()) return core::network_error(method + " " + core::redact_url(r.url) + ": " + answer.error_summary);
+    if (on_data && !stream) answer.body = std::move(kept);
     return Response{answer.status, std::move(answer.status_line), std::move(answer.headers), std::move(answer.body)};
 }
 
@@ -86,7 +121,7 @@ core::Error Client::http_error(const Response& r, const std::string& what) const
     std::string status = r.status_line.empty() ? std::to_string(r.status) : r.status_line;
     std::string body = trim_body(r.body);
     return core::Error{core::ErrorCode::Refused,
-                       what + ": namerd answered " + status + (body.empty() ? "" : ": " + body), {}, {}};
+                       what + ": namerd answered " + core::escape_control(status) + (body.empty() ? "" : ": " + core::escape_control(body)), {}, {}};
 }
 
 core::Result<std::vector<std::string>> Client::list() {
@@ -183,10 +218,13 @@ core::Result<void> Client::watch(const std::string& ns, const std::function<bool
     std::string pending;
     bool keep_going = true;
     long status = 0;
-    std::string error_body;
+    bool overflow = false;
     auto on_data = [&](std::string_view chunk) {
         pending.append(chunk);
-        if (pending.size() > m_options.max_body_bytes) return false;
+        if (pending.size() > m_options.max_body_bytes) {
+            overflow = true;
+            return false;
+        }
         std::size_t nl;
         while ((nl = pending.find('\n')) != std::string::npos) {
             std::string line = pending.substr(0, nl);
@@ -204,13 +242,13 @@ core::Result<void> Client::watch(const std::string& ns, const std::function<bool
     if (!keep_going) return {};
     if (status == 404)
         return core::input_error("namespace " + ns + " not found (namerd answered 404)");
-    if (status != 200) {
-        Response copy = r;
-        copy.body = pending;
-        return tl::unexpected(http_error(copy, "watch " + ns));
-    }
+    if (status != 200) return tl::unexpected(http_error(r, "watch " + ns));
+    if (auto type = r.headers.find("content-type"); type == r.headers.end() || !is_json_type(type->second))
+        return tl::unexpected(not_json(r, "watch " + ns));
+    if (overflow)
+        return core::limit_error("watch " + ns + ": namerd sent a line longer than " +
+                                 std::to_string(m_options.max_body_bytes >> 20) + " MiB");
     if (!pending.empty()) on_item(pending);
-    (void)error_body;
     return {};
 }
 
@@ -220,6 +258,8 @@ core::Result<std::string> Client::delegate(const std::string& ns, const std::str
     if (!extra_dtab.empty()) q += "&dtab=" + url_encode(extra_dtab);
     MESH_TRY_ASSIGN(auto r, request("GET", q, {"Accept: application/json"}, ""));
     if (r.status != 200) return tl::unexpected(http_error(r, "delegate " + path + " in " + ns));
+    if (auto type = r.headers.find("content-type"); type == r.headers.end() || !is_json_type(type->second))
+        return tl::unexpected(not_json(r, "delegate " + path + " in " + ns));
     return r.body;
 }
 

@@ -51,6 +51,7 @@ public:
         }
         std::vector<bool> finished(requests.size(), false);
         std::size_t running = 0;
+        bool interrupted = false;
         auto deadline = options.overall_timeout.count() > 0 ? Clock::now() + options.overall_timeout
                                                              : Clock::time_point::max();
 
@@ -113,13 +114,19 @@ public:
                 complete(*t);
             }
             if (Clock::now() >= deadline) break;
+            if (options.cancelled && options.cancelled()) {
+                interrupted = true;
+                break;
+            }
             start_more();
             if (running == 0) break;
             auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-            int wait_ms = static_cast<int>(std::clamp<long long>(wait.count(), 0, 200));
+            // Short polls while a cancellation can come, so it is seen within 50 ms.
+            int wait_ms = static_cast<int>(std::clamp<long long>(wait.count(), 0, options.cancelled ? 50 : 200));
             curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
         }
-        // The overall deadline passed: whatever is still running or queued gets a timeout.
+        // The overall deadline passed or the batch was cancelled: whatever is still running or
+        // queued ends now.
         for (std::size_t i = 0; i < requests.size(); ++i) {
             Transfer& t = transfers[i];
             if (finished[i]) continue;
@@ -127,8 +134,13 @@ public:
             if (was_running) release(t);
             else t.started = Clock::now();
             t.response = Response{};
-            t.response.failure = FailureKind::Timeout;
-            t.response.error = was_running ? "overall timeout reached" : "overall timeout reached before the request started";
+            if (interrupted) {
+                t.response.failure = FailureKind::Cancelled;
+                t.response.error = was_running ? "interrupted" : "interrupted before the request started";
+            } else {
+                t.response.failure = FailureKind::Timeout;
+                t.response.error = was_running ? "overall timeout reached" : "overall timeout reached before the request started";
+            }
             t.response.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.started);
             followers[i].clear();  // each follower gets its own timeout below
             complete(t);

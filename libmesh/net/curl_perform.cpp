@@ -5,10 +5,11 @@
 
 namespace mesh::net {
 
-Response perform(const Request& request, const BodySink& sink) {
+Response perform(const Request& request, const BodySink& sink, const HeadSink& head) {
     detail::Transfer t;
     t.request = &request;
     t.sink = &sink;
+    t.head = &head;
     t.started = std::chrono::steady_clock::now();
     if (!detail::configure(t)) {
         t.response.failure = FailureKind::Other;

@@ -13,6 +13,10 @@ namespace {
 size_t write_body(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
     size_t n = size * count;
+    if (!t->head_seen) {
+        t->head_seen = true;
+        if (t->head && *t->head) (*t->head)(t->response);
+    }
     if (t->sink && *t->sink) {
         if ((*t->sink)(std::string_view(data, n))) return n;
         t->response.stopped = true;
@@ -33,6 +37,12 @@ size_t read_header(char* data, size_t size, size_t count, void* user) {
     if (line.rfind("HTTP/", 0) == 0) {
         t->response.status_line = line;  // the last status line wins (after 100 Continue)
         t->response.headers.clear();
+        // Its code now, for a HeadSink; finish() sets it again from libcurl.
+        auto space = line.find(' ');
+        long code = 0;
+        for (std::size_t i = space + 1; space != std::string::npos && i < line.size() && i < space + 4; ++i)
+            code = std::isdigit(static_cast<unsigned char>(line[i])) ? code * 10 + (line[i] - '0') : 0;
+        t->response.status = code;
         return size * count;
     }
     auto colon = line.find(':');

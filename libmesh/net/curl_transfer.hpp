@@ -15,6 +15,8 @@ struct Transfer {
     std::size_t index = 0;
     const Request* request = nullptr;
     const BodySink* sink = nullptr;  ///< when set, receives the body instead of response.body
+    const HeadSink* head = nullptr;  ///< when set, sees the status line and headers before the body
+    bool head_seen = false;
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;
     curl_slist* connect_to = nullptr;

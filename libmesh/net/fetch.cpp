@@ -1,3 +1,4 @@
+#include "libmesh/core/redact_url.hpp"
 #include "libmesh/net/fetch.hpp"
 
 #include <cstdlib>
@@ -10,7 +11,8 @@
 namespace mesh::net {
 
 core::Result<std::string> fetch_url(const std::string& url, std::size_t max_bytes) {
-    if (url.rfind("https://", 0) != 0) return core::input_error("only https:// URLs are allowed", {url, 0, 0});
+    const std::string shown = core::redact_url(url);  // what errors name: never the credentials
+    if (url.rfind("https://", 0) != 0) return core::input_error("only https:// URLs are allowed", {shown, 0, 0});
     Request request;
     request.url = url;
     request.protocols = "https";
@@ -23,10 +25,10 @@ core::Result<std::string> fetch_url(const std::string& url, std::size_t max_byte
     if (const char* ca = std::getenv("SSL_CERT_FILE")) request.tls.ca_file = ca;
     Response response = perform(request);
     if (response.failure == FailureKind::TooLarge)
-        return core::limit_error(fmt::format("input is larger than the limit of {} MiB", max_bytes >> 20), {url, 0, 0});
-    if (!response.ok()) return core::network_error("cannot fetch: " + response.error, {url, 0, 0});
+        return core::limit_error(fmt::format("input is larger than the limit of {} MiB", max_bytes >> 20), {shown, 0, 0});
+    if (!response.ok()) return core::network_error("cannot fetch: " + response.error, {shown, 0, 0});
     if (response.status < 200 || response.status > 299)
-        return core::network_error(fmt::format("server answered with status {}", response.status), {url, 0, 0});
+        return core::network_error(fmt::format("server answered with status {}", response.status), {shown, 0, 0});
     return std::move(response.body);
 }
 

@@ -86,6 +86,9 @@ struct BatchOptions {
     std::chrono::milliseconds overall_timeout{0};      ///< 0: no overall limit
     /// Called once per finished request with a one-line description (credentials redacted).
     std::function<void(const std::string&)> log;
+    /// Asked at least every 50 ms while requests run; once it returns true, every request not yet
+    /// finished ends at once as FailureKind::Cancelled (Ctrl-C must not wait for a --timeout).
+    std::function<bool()> cancelled;
 };
 
 /// Called as each request finishes, with its index in the batch; may run before others finish.
@@ -94,9 +97,14 @@ using CompletionHandler = std::function<void(std::size_t index, Response&& respo
 /// Receives a response body as it streams in; returning false stops the transfer.
 using BodySink = std::function<bool(std::string_view chunk)>;
 
+/// Sees the status line and headers once, before the first byte of the body reaches a BodySink
+/// (so a caller can decide whether to stream it: a 200 JSON answer, not an error page).
+using HeadSink = std::function<void(const Response& head)>;
+
 /// Runs one request on this thread over libcurl's easy interface; with `sink`, the body goes to
-/// it instead of `Response::body` and no body limit applies (the sink keeps its own).
-Response perform(const Request& request, const BodySink& sink = {});
+/// it instead of `Response::body` and no body limit applies (the sink keeps its own); `head`,
+/// when set, is called first.
+Response perform(const Request& request, const BodySink& sink = {}, const HeadSink& head = {});
 
 /// Runs batches of HTTP requests.
 class HttpClient {

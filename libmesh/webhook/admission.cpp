@@ -73,12 +73,17 @@ std::string render(const ReviewAnswer& answer) {
     return json{{"apiVersion", k_api_version}, {"kind", "AdmissionReview"}, {"response", std::move(response)}}.dump();
 }
 
-// Plans injection into the pod exactly as `mesh inject` would plan it for the same JSON document.
-void plan_pod_answer(json& pod, const inject::InjectConfig& config, ReviewAnswer& answer) {
-    // managedFields is the API server's bookkeeping, often half the pod: no plan reads it and no
-    // operation's path goes through it, and parsing it costs more than everything else here.
+// The pod as compact JSON text, without managedFields: the API server's bookkeeping, often half
+// the pod, which no plan reads, no operation's path goes through, and which costs more to parse
+// than everything else here.
+std::string pod_text(json& pod) {
     if (auto meta = pod.find("metadata"); meta != pod.end() && meta->is_object()) meta->erase("managedFields");
-    std::string text = pod.dump();
+    return pod.dump();
+}
+
+// Plans injection into the pod (`text`, from pod_text) exactly as `mesh inject` would plan it for
+// the same JSON document.
+void plan_pod_answer(const std::string& text, const inject::InjectConfig& config, ReviewAnswer& answer) {
     manifest::DocumentOrigin origin{k_origin, 1};
     auto fail_open = [&](const std::string& message) {
         answer.result = ReviewResult::Failed;
@@ -166,7 +171,11 @@ core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::In
         if (!object->is_object() || string_at(*object, "kind") != "Pod")
             return tl::unexpected(invalid("request.object is not a Pod"));
         answer.pod = pod_label(*request, *object);
-        plan_pod_answer(*object, config, answer);
+        std::string text = pod_text(*object);
+        // The parsed review is done with: free it before the pod's tree is built, so a review's
+        // peak memory holds one parsed form of it, not two.
+        review = json();
+        plan_pod_answer(text, config, answer);
     }
     answer.body = render(answer);
     return answer;

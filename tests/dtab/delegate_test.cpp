@@ -286,3 +286,14 @@ TEST(DtabDelegate, FsNamerKeepsWeightsAsLinkerdDoes) {
     ASSERT_EQ(bad.kind, NamerResult::Kind::Error);
     EXPECT_NE(bad.message.find("malformed address: 127.0.0.1 8081 0.23"), std::string::npos) << bad.message;
 }
+
+// Found by the fuzzer: every level doubles through the catch-all union. It must stop at the
+// limits (300 MB and 0.9 s before they were lowered; see the DelegateLimits comment).
+TEST(DtabDelegate, TheFuzzersBranchingDtabStopsAtTheLimits) {
+    Dtab branching = dtab("/ph=>/$/io.buoyPfx/ph; /h=>/an0t.htuanu.rinet; /=>/$/io.buoyant.http.dom& 0.1*/srvrv");
+    Namers namers;
+    auto r = delegate(branching, P("/ph"), namers);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, mesh::core::ErrorCode::Limit);
+    EXPECT_NE(r.error().message.find("more than 50000 nodes or 400000 path elements"), std::string::npos) << r.error().message;
+}

@@ -28,3 +28,20 @@ TEST(ProxyTarget, FileWithCommentsAndLocatedErrors) {
     EXPECT_EQ(bad.error().location.line, 2);
     EXPECT_EQ(bad.error().location.column, 3);
 }
+
+namespace mesh::health {
+namespace {
+
+TEST(ProxyTargetSecrets, CredentialsInAnAddressAreNeverShown) {
+    auto with_user = parse_proxy_address("https://admin:hunter2@10.0.0.5:9990");
+    ASSERT_FALSE(with_user);
+    EXPECT_EQ(with_user.error().message.find("hunter2"), std::string::npos) << with_user.error().message;
+    auto with_token = parse_proxy_address("10.0.0.5:9990/admin?access_token=s3cr3t&x=1");
+    ASSERT_TRUE(with_token);
+    EXPECT_EQ(with_token->name.find("s3cr3t"), std::string::npos) << with_token->name;
+    EXPECT_NE(with_token->name.find("access_token=REDACTED&x=1"), std::string::npos) << with_token->name;
+    EXPECT_NE(with_token->base_url.find("access_token=s3cr3t"), std::string::npos);  // still sent to the proxy
+}
+
+}  // namespace
+}  // namespace mesh::health

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace mesh::health;
 using mesh::admin::ProxyMetrics;
 using mesh::admin::RouterMetrics;
@@ -88,3 +90,48 @@ TEST(StatusReport, ProxyDownInEitherSampleHasNoRates) {
     EXPECT_FALSE(report.rows[0].up);
     EXPECT_EQ(report.summary.down, 1u);
 }
+
+namespace mesh::health {
+namespace {
+
+// Every client is matched with its own earlier sample however the two answers order them, and the
+// first of two scopes with one id wins (clients are looked up by id, not scanned).
+TEST(StatusReport, ClientsAreMatchedByIdInAnyOrder) {
+    auto t0 = std::chrono::steady_clock::now();
+    admin::RouterMetrics before_router, now_router;
+    before_router.name = now_router.name = "http";
+    constexpr int k_clients = 20000;
+    for (int i = 0; i < k_clients; ++i) {
+        admin::ScopeMetrics c;
+        c.id = "#/io.l5d.k8s/default/http/svc-" + std::to_string(i);
+        c.success = 10.0 * i;
+        c.failures = 0;
+        before_router.clients.push_back(c);
+        c.success = 10.0 * i + static_cast<double>(i % 7);
+        now_router.clients.push_back(c);
+    }
+    std::reverse(now_router.clients.begin(), now_router.clients.end());
+    admin::ScopeMetrics duplicate = before_router.clients[3];
+    duplicate.success = 1e9;  // a second scope with the same id, later: ignored
+    before_router.clients.push_back(duplicate);
+    ProxySample a, b;
+    a.taken = t0;
+    a.metrics = admin::ProxyMetrics{};
+    a.metrics->routers.push_back(before_router);
+    b.taken = t0 + std::chrono::seconds(1);
+    b.metrics = admin::ProxyMetrics{};
+    b.metrics->routers.push_back(now_router);
+    std::vector<ProxySample> first{a}, second{b};
+    auto report = build_status({ProxyTarget{}}, first, &second);
+    ASSERT_EQ(report.rows[0].routers.size(), 1u);
+    const auto& clients = report.rows[0].routers[0].clients;
+    ASSERT_EQ(clients.size(), static_cast<std::size_t>(k_clients));
+    for (const auto& c : clients) {
+        int i = std::stoi(c.id.substr(c.id.rfind('-') + 1));
+        ASSERT_TRUE(c.traffic.requests) << c.id;
+        EXPECT_EQ(*c.traffic.requests, static_cast<double>(i % 7)) << c.id;
+    }
+}
+
+}  // namespace
+}  // namespace mesh::health

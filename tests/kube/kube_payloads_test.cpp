@@ -45,6 +45,27 @@ TEST(PodList, StatusBodiesAreErrorsWithTheirMessage) {
     EXPECT_FALSE(parse_pod_list("{\"items\": 3}"));
 }
 
+// A hostile API server: restart counts that would overflow a sum are capped at int32's maximum
+// (Kubernetes' type), counts outside int32 are ignored, and an admin port outside 1-65535 is not
+// truncated into another port but left unset (the --admin-port default applies).
+TEST(PodList, HostileNumbersAreBoundedNotOverflowedOrTruncated) {
+    auto page = parse_pod_list(R"({"items": [
+        {"metadata": {"name": "a"},
+         "spec": {"containers": [{"name": "l5d", "ports": [{"name": "admin", "containerPort": 4294977287}]}]},
+         "status": {"containerStatuses": [{"restartCount": 2147483647}, {"restartCount": 2147483647},
+                                          {"restartCount": 9223372036854775807}, {"restartCount": -5}]}},
+        {"metadata": {"name": "b"},
+         "spec": {"containers": [{"name": "l5d", "ports": [{"name": "admin", "containerPort": 9990}]}]},
+         "status": {"containerStatuses": [{"restartCount": 18446744073709551615}, {"restartCount": 3}, {"restartCount": 4}]}}
+    ]})");
+    ASSERT_TRUE(page) << page.error().message;
+    ASSERT_EQ(page->pods.size(), 2u);
+    EXPECT_EQ(page->pods[0].restarts, 2147483647);
+    EXPECT_FALSE(page->pods[0].admin_port);  // 4294977287 would have been 9991 truncated
+    EXPECT_EQ(page->pods[1].restarts, 7);
+    EXPECT_EQ(page->pods[1].admin_port, 9990);
+}
+
 TEST(PodList, ImageTags) {
     EXPECT_EQ(image_tag("buoyantio/linkerd:1.7.5"), "1.7.5");
     EXPECT_EQ(image_tag("registry:5000/l5d:1.6.0@sha256:abc"), "1.6.0");
@@ -76,4 +97,18 @@ TEST(ExecCredential, Rfc3339) {
     EXPECT_TRUE(parse_rfc3339("2026-03-06T01:30:20.123456Z"));
     EXPECT_FALSE(parse_rfc3339("2026-13-06T01:30:20Z"));
     EXPECT_FALSE(parse_rfc3339("yesterday"));
+}
+
+// Found by fuzzing (UBSan: signed overflow in std::chrono): system_clock ends in 2262.
+TEST(ExecCredential, Rfc3339OutsideTheClocksRangeIsClamped) {
+    auto far = parse_rfc3339("6017-10-11T06:30:02Z");
+    ASSERT_TRUE(far);
+    EXPECT_EQ(*far, std::chrono::system_clock::time_point::max());
+    EXPECT_GT(*far, std::chrono::system_clock::now());
+    auto early = parse_rfc3339("0001-01-01T00:00:00Z");
+    ASSERT_TRUE(early);
+    EXPECT_EQ(*early, std::chrono::system_clock::time_point::min());
+    auto edge = parse_rfc3339("2262-01-01T00:00:00Z");  // still inside
+    ASSERT_TRUE(edge);
+    EXPECT_GT(*edge, *parse_rfc3339("2261-12-31T23:59:59Z"));
 }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "tests/support/fake_linkerd.hpp"
@@ -166,4 +168,62 @@ TEST(HttpClient, FollowersRunAfterTheirLeaderAndAreSkippedWhenItFails) {
     EXPECT_EQ(out[2].status, 200);
     EXPECT_EQ(out[3].failure, FailureKind::Cancelled);
     EXPECT_EQ(good.metrics_requests(), 1);
+}
+
+namespace {
+
+// A loopback server whose every answer waits until the test releases it (60 s at most), so a
+// batch against it ends early only when something ends it.
+class HeldServer {
+public:
+    HeldServer() {
+        m_server.Get("/held", [this](const httplib::Request&, httplib::Response& res) {
+            std::unique_lock lock(m_mutex);
+            m_arrived = true;
+            m_changed.wait_for(lock, std::chrono::seconds(60), [this] { return m_released; });
+            res.set_content("late", "text/plain");
+        });
+        m_port = mesh::testing::start_loopback_server(m_server, m_thread);
+    }
+    ~HeldServer() {
+        release();
+        mesh::testing::stop_loopback_server(m_server, m_thread);
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/held"; }
+    bool arrived() {
+        std::lock_guard lock(m_mutex);
+        return m_arrived;
+    }
+    void release() {
+        std::lock_guard lock(m_mutex);
+        m_released = true;
+        m_changed.notify_all();
+    }
+
+private:
+    httplib::Server m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_arrived = false;
+    bool m_released = false;
+};
+
+}  // namespace
+
+// Ctrl-C must not wait for a request's --timeout: once `cancelled` says so, the running request
+// and the queued one end as Cancelled. The server holds its answer until the batch has returned,
+// so only the cancellation can end this batch before the 60 s request timeout.
+TEST(HttpClient, CancelledEndsRunningAndQueuedRequests) {
+    HeldServer held;
+    BatchOptions o;
+    o.parallel = 1;
+    o.cancelled = [&held] { return held.arrived(); };
+    auto out = run_all({get(held.url(), 60000), get(held.url(), 60000)}, o);
+    held.release();
+    EXPECT_EQ(out[0].failure, FailureKind::Cancelled);
+    EXPECT_EQ(out[0].error, "interrupted");
+    EXPECT_EQ(out[1].failure, FailureKind::Cancelled);
+    EXPECT_EQ(out[1].error, "interrupted before the request started");
 }

@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
@@ -43,6 +44,7 @@ protected:
         options.cert_reload_interval = 50ms;
         if (options.read_timeout == 10s) options.read_timeout = 1s;
         if (options.keep_alive_timeout == 5s) options.keep_alive_timeout = 1s;
+        if (options.handshake_timeout == 5s) options.handshake_timeout = 1s;
         auto created = WebhookServer::create(std::move(options));
         ASSERT_TRUE(created) << created.error().message;
         server = std::move(*created);
@@ -170,6 +172,7 @@ void expect_dropped(testing::RawTlsClient& stalled) {
 TEST_F(ServerTest, AClientStalledBeforeTheHandshakeIsDropped) {
     ServerOptions options;
     options.threads = 1;
+    options.read_timeout = 30s;  // the handshake has a deadline of its own
     start(options);
     testing::RawTlsClient stalled(server->port(), false);
     expect_dropped(stalled);
@@ -251,6 +254,113 @@ TEST_F(ServerTest, StopFinishesTheRequestInFlightAndRefusesNewOnes) {
     auto result = running.get();
     EXPECT_TRUE(result);
     server.reset();
+}
+
+std::string metric(const std::string& metrics, const std::string& name) {
+    auto at = metrics.find("\n" + name + " ");
+    return at == std::string::npos ? "?" : metrics.substr(at + name.size() + 2, metrics.find('\n', at + 1) - at - name.size() - 2);
+}
+
+TEST_F(ServerTest, AnEndlessRequestLineIsCutOffWhileItIsRead) {
+    ::signal(SIGPIPE, SIG_IGN);  // the server closes before the client has written everything
+    ServerOptions options;
+    options.read_timeout = 30s;  // closed for its size, not for stalling
+    start(options);
+    testing::RawTlsClient hostile(server->port());
+    ASSERT_TRUE(hostile.connected());
+    hostile.write("GET /" + std::string(128u << 10, 'a'));  // no newline, ever
+    bool closed = false;
+    std::string reply = hostile.read_until_closed(10s, closed);
+    EXPECT_TRUE(closed);
+    // The 431 may be lost to the reset that unread bytes cause; the counter says why it closed.
+    EXPECT_TRUE(reply.empty() || reply.rfind("HTTP/1.1 431", 0) == 0) << reply.substr(0, 100);
+    EXPECT_EQ(metric(server->metrics(), "mesh_webhook_request_headers_too_large_total"), "1") << server->metrics();
+    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(ServerTest, HeadersOverTheLimitsAreRefused) {
+    ServerOptions options;
+    options.max_header_bytes = 4096;
+    start(options);
+    std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 150; ++i) many += "X-" + std::to_string(i) + ": y\r\n";  // 150 fields, 1.5 KiB
+    std::string long_one = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(5000, 'y') + "\r\n";
+    for (const auto& head : {many, long_one}) {
+        testing::RawTlsClient conn(server->port());
+        ASSERT_TRUE(conn.connected());
+        conn.write(head + "\r\n");
+        bool closed = false;
+        std::string reply = conn.read_until_closed(5s, closed);
+        EXPECT_EQ(reply.rfind("HTTP/1.1 431", 0), 0u) << reply.substr(0, 100);
+        EXPECT_TRUE(closed);
+    }
+    EXPECT_EQ(metric(server->metrics(), "mesh_webhook_request_headers_too_large_total"), "2");
+}
+
+TEST_F(ServerTest, IdleConnectionsDoNotDelayReviewsOrHealthProbes) {
+    ServerOptions options;
+    options.threads = 1;
+    options.read_timeout = 30s;
+    options.keep_alive_timeout = 30s;
+    options.handshake_timeout = 30s;
+    start(options);
+    std::vector<std::unique_ptr<testing::RawTlsClient>> idle;
+    for (int i = 0; i < 40; ++i) idle.push_back(std::make_unique<testing::RawTlsClient>(server->port(), i % 2 == 0));
+    for (auto& conn : idle) ASSERT_TRUE(conn->connected());
+    auto health = client()->Get("/healthz");  // the client gives up after 5 s; the idle ones hold 30 s
+    ASSERT_TRUE(health) << httplib::to_string(health.error());
+    EXPECT_EQ(health->status, 200);
+    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+    // Stopping closes the idle connections instead of waiting out their 30 s.
+    server->stop();
+    ASSERT_EQ(running.wait_for(10s), std::future_status::ready);
+    EXPECT_TRUE(running.get());
+    server.reset();
+}
+
+TEST_F(ServerTest, ConnectionsOverTheCapAreClosedAtOnce) {
+    ServerOptions options;
+    options.max_connections = 3;
+    options.handshake_timeout = 30s;
+    options.read_timeout = 30s;
+    start(options);
+    std::vector<std::unique_ptr<testing::RawTlsClient>> held;
+    for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<testing::RawTlsClient>(server->port(), false));
+    testing::RawTlsClient over(server->port(), false);
+    ASSERT_TRUE(over.connected());
+    bool closed = false;
+    over.read_until_closed(10s, closed);
+    EXPECT_TRUE(closed);
+    EXPECT_EQ(metric(server->metrics(), "mesh_webhook_connections_refused_total"), "1");
+    held.clear();
+}
+
+TEST_F(ServerTest, StringsFromRequestsAreLoggedEscaped) {
+    auto lines = std::make_shared<std::vector<std::string>>();
+    auto mutex = std::make_shared<std::mutex>();
+    ServerOptions options;
+    options.log = [lines, mutex](const std::string& line) {
+        std::lock_guard lock(*mutex);
+        lines->push_back(line);
+    };
+    start(options);
+    json review = json::parse(corpus("admissionreview-v1-pod-create-busybox.json"));
+    review["kind"] = "Pod\n2026-01-01T00:00:00Z mesh webhook: forged \x1b[31mred";
+    auto res = post(review.dump());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400);
+    EXPECT_EQ(res->body.find('\x1b'), std::string::npos);
+    std::lock_guard lock(*mutex);
+    bool seen = false;
+    for (const auto& line : *lines) {
+        EXPECT_EQ(line.find_first_of("\n\x1b"), std::string::npos) << line;
+        seen = seen || line.find("Pod\\n2026-01-01T00:00:00Z mesh webhook: forged \\x1b[31mred") != std::string::npos;
+    }
+    EXPECT_TRUE(seen);
 }
 
 TEST(ListenAddress, Parses) {

@@ -1,9 +1,17 @@
 // `mesh check` against fake Linkerd admin servers on loopback.
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <thread>
 
 #include "tests/support/fake_linkerd.hpp"
+#include "tests/support/loopback_server.hpp"
 #include "tests/support/run_in_process.hpp"
 
 using mesh::testing::FakeLinkerd;
@@ -175,4 +183,39 @@ TEST(CheckCommand, NamerdReachability) {
     auto help = run_mesh_command({"check", "--help"});
     EXPECT_NE(help.out.find("--namerd-admin HOST:PORT"), std::string::npos) << help.out;
     EXPECT_EQ(help.out.find("--namerd "), std::string::npos) << help.out;
+}
+
+// Ctrl-C in check's second round (the metrics requests after --interval) ends that round at once
+// and exits 130: no verdict from half a round (it used to wait out --timeout and exit 3). The
+// admin server answers the first round, then presses Ctrl-C itself while holding the second
+// round's answer until the run has returned, so only the interruption can end the run early.
+TEST(CheckCommand, CtrlCInTheSecondRoundExits130) {
+    FakeLinkerd model;  // only its metrics tree is used
+    std::mutex mutex;
+    std::condition_variable changed;
+    int metrics_requests = 0;
+    bool released = false;
+    httplib::Server admin;
+    admin.Get("/admin/metrics.json", [&](const httplib::Request&, httplib::Response& res) {
+        std::unique_lock lock(mutex);
+        int tick = metrics_requests++;
+        if (tick > 0) {
+            ::kill(::getpid(), SIGINT);  // check's InterruptGuard is installed during its rounds
+            changed.wait_for(lock, std::chrono::seconds(60), [&] { return released; });
+        }
+        res.set_content(model.metrics_tree(tick).dump(), "application/json");
+    });
+    std::thread thread;
+    int port = mesh::testing::start_loopback_server(admin, thread);
+    auto r = run_mesh_command({"check", "--proxy", "127.0.0.1:" + std::to_string(port), "--interval", "0.1",
+                               "--timeout", "60"});
+    {
+        std::lock_guard lock(mutex);
+        released = true;
+        changed.notify_all();
+    }
+    mesh::testing::stop_loopback_server(admin, thread);
+    EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(metrics_requests, 2);
 }

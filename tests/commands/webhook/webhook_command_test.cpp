@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -134,6 +136,49 @@ TEST(WebhookManifests, GeneratedCertificatesFillTheCaBundleAndTheSecret) {
     EXPECT_EQ(X509_check_ca(ca), 1);
     X509_free(ca);
     X509_free(crt);
+}
+
+TEST(WebhookManifests, GenerateCertsNeverWritesThroughAPlantedSymlink) {
+    testing::TestPki scratch;
+    std::string dir = (scratch.dir() / "generated").string();
+    std::string victim = (scratch.dir() / "victim").string();
+    std::filesystem::create_directory(dir);
+    { std::ofstream(victim) << "precious\n"; }
+    std::filesystem::create_symlink(victim, dir + "/tls.key");
+    auto refused = run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "--generate-certs", dir});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_TRUE(refused.out.empty());
+    EXPECT_NE(refused.err.find("tls.key already exists"), std::string::npos) << refused.err;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/ca.crt"));  // nothing written when one is refused
+    EXPECT_EQ(testing::read_test_file(victim), "precious\n");
+
+    auto forced = run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "--generate-certs", dir, "--force"});
+    ASSERT_EQ(forced.exit_code, 0) << forced.err;
+    EXPECT_EQ(testing::read_test_file(victim), "precious\n");  // the symlink was replaced, not followed
+    EXPECT_FALSE(std::filesystem::is_symlink(dir + "/tls.key"));
+    EXPECT_NE(testing::read_test_file(dir + "/tls.key").find("PRIVATE KEY"), std::string::npos);
+}
+
+TEST(WebhookManifests, GenerateCertsReplacesAPreCreatedKeyWithAPrivateFile) {
+    testing::TestPki scratch;
+    std::string dir = (scratch.dir() / "generated").string();
+    std::filesystem::create_directory(dir);
+    std::string key = dir + "/tls.key";
+    int fd = ::open(key.c_str(), O_CREAT | O_RDWR, 0666);  // someone else's, readable by all
+    ASSERT_GE(fd, 0);
+    ::fchmod(fd, 0666);
+    struct stat before {};
+    ::fstat(fd, &before);
+    EXPECT_EQ(run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "--generate-certs", dir}).exit_code, 1);
+    auto forced = run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "--generate-certs", dir, "--force"});
+    ASSERT_EQ(forced.exit_code, 0) << forced.err;
+    struct stat after {};
+    ASSERT_EQ(::stat(key.c_str(), &after), 0);
+    EXPECT_NE(after.st_ino, before.st_ino);  // a new file: whoever held the old one cannot read the key
+    EXPECT_EQ(after.st_mode & 0777, 0600u);
+    char byte = 0;
+    EXPECT_EQ(::read(fd, &byte, 1), 0);  // the old file got nothing
+    ::close(fd);
 }
 
 TEST(WebhookManifests, BadValuesAreUsageErrors) {
