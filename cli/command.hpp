@@ -38,11 +38,8 @@ struct Context {
 
 /// Makes `run(*options, io)` what the frame runs when `command` is chosen; parsing only records it.
 template <class Options>
-void set_run(CLI::App& command, Context& ctx, std::shared_ptr<Options> options,
-             Outcome (*run)(const Options&, Io&)) {
-    command.callback([&ctx, options, run] {
-        ctx.chosen = [options, run](Io& io) { return run(*options, io); };
-    });
+void set_run(CLI::App& command, Context& ctx, std::shared_ptr<Options> options, Outcome (*run)(const Options&, Io&)) {
+    command.callback([&ctx, options, run] { ctx.chosen = [options, run](Io& io) { return run(*options, io); }; });
 }
 
 /// Makes `run` what the frame runs when `command` is chosen (for commands that need more than options).

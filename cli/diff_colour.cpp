@@ -28,7 +28,8 @@ std::string colour_diff(const std::string& diff) {
             // A new file's header: the previous file's hunks are over. A removed line reading
             // "-- x" would look the same, so only a "---" followed by "+++" counts.
             auto next = diff.find('\n', end + 1);
-            std::string following = diff.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1);
+            std::string following =
+                diff.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1);
             if (following.rfind("+++ ", 0) == 0) in_header = true;
         }
         if (line.rfind("@@", 0) == 0) in_header = false;

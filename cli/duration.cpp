@@ -18,8 +18,8 @@ std::string shown_value(std::string_view text) {
 }
 
 core::Error not_a_duration(std::string_view text) {
-    return core::Error{core::ErrorCode::Usage,
-                       shown_value(text) + " is not a duration (e.g. 5, 0.5, 5s, 500ms, 1m)", {}, {}};
+    return core::Error{
+        core::ErrorCode::Usage, shown_value(text) + " is not a duration (e.g. 5, 0.5, 5s, 500ms, 1m)", {}, {}};
 }
 
 }  // namespace
@@ -37,11 +37,16 @@ core::Result<Seconds> parse_duration(std::string_view text) {
     std::string number(text.substr(0, i));
     std::string_view unit = text.substr(i);
     double scale = 0;
-    if (unit.empty() || unit == "s") scale = 1;
-    else if (unit == "ms") scale = 0.001;
-    else if (unit == "m") scale = 60;
-    else if (unit == "h") scale = 3600;
-    else return tl::unexpected(not_a_duration(text));
+    if (unit.empty() || unit == "s")
+        scale = 1;
+    else if (unit == "ms")
+        scale = 0.001;
+    else if (unit == "m")
+        scale = 60;
+    else if (unit == "h")
+        scale = 3600;
+    else
+        return tl::unexpected(not_a_duration(text));
     return Seconds(std::strtod(number.c_str(), nullptr) * scale);
 }
 
@@ -52,8 +57,8 @@ std::string format_duration(double seconds) {
     return fmt::format("{}s", seconds);
 }
 
-CLI::Option* add_duration_option(CLI::App& command, const std::string& name, double& seconds,
-                                 const std::string& help, DurationRange range) {
+CLI::Option* add_duration_option(CLI::App& command, const std::string& name, double& seconds, const std::string& help,
+                                 DurationRange range) {
     CLI::Option* option = command.add_option_function<std::string>(
         name, [&seconds](const std::string& value) { seconds = parse_duration(value)->count(); }, help);
     option->type_name("DURATION");

@@ -30,7 +30,7 @@ struct DurationRange {
 
 /// Adds a duration flag storing seconds in `seconds`; a value outside `range` is a usage error
 /// naming the range. --help shows the current value of `seconds` as the default.
-CLI::Option* add_duration_option(CLI::App& command, const std::string& name, double& seconds,
-                                 const std::string& help, DurationRange range);
+CLI::Option* add_duration_option(CLI::App& command, const std::string& name, double& seconds, const std::string& help,
+                                 DurationRange range);
 
 }  // namespace mesh::cli

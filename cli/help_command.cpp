@@ -10,8 +10,7 @@ namespace {
 
 std::string full_name(const CLI::App& command) {
     std::string path = command.get_name();
-    for (const CLI::App* a = command.get_parent(); a != nullptr; a = a->get_parent())
-        path = a->get_name() + " " + path;
+    for (const CLI::App* a = command.get_parent(); a != nullptr; a = a->get_parent()) path = a->get_name() + " " + path;
     return path;
 }
 
@@ -31,8 +30,8 @@ int print_help(const CLI::App& root, const std::vector<std::string>& names, Io& 
         if (next == nullptr) {
             auto near = nearest_names(name, visible_names(*target));
             io.err << "mesh: error: unknown command `" << name << "` for `" << full_name(*target) << '`'
-                       << (near.empty() ? "" : "; did you mean `" + near.front() + "`?") << "\nRun '"
-                       << full_name(*target) << " --help' for usage.\n";
+                   << (near.empty() ? "" : "; did you mean `" + near.front() + "`?") << "\nRun '" << full_name(*target)
+                   << " --help' for usage.\n";
             return k_exit_usage;
         }
         target = next;

@@ -124,8 +124,7 @@ HelpFormatter::HelpFormatter(std::size_t width) : m_width(width) {
     label("Subcommands", "Commands");
 }
 
-std::string HelpFormatter::two_columns(const std::string& left, const std::string& right,
-                                       std::size_t column) const {
+std::string HelpFormatter::two_columns(const std::string& left, const std::string& right, std::size_t column) const {
     std::ostringstream out;
     std::string head = "  " + left;
     std::string pad(column, ' ');
@@ -147,8 +146,8 @@ std::string HelpFormatter::make_help(const CLI::App* app, std::string name, CLI:
     std::vector<std::string> sections;
     sections.push_back(make_description(app));
     sections.push_back(make_usage(app, name));
-    auto positionals = app->get_options(
-        [](const CLI::Option* opt) { return !opt->get_group().empty() && opt->get_positional(); });
+    auto positionals =
+        app->get_options([](const CLI::Option* opt) { return !opt->get_group().empty() && opt->get_positional(); });
     if (!positionals.empty()) sections.push_back(make_group(get_label("Positionals"), true, positionals));
     for (const std::string& group : app->get_groups()) {
         if (group.empty()) continue;
@@ -187,8 +186,8 @@ std::string HelpFormatter::make_group(std::string group, bool is_positional,
 }
 
 std::string HelpFormatter::make_subcommands(const CLI::App* app, CLI::AppFormatMode) const {
-    auto subcommands = app->get_subcommands(
-        [](const CLI::App* sub) { return !sub->get_group().empty() && !sub->get_name().empty(); });
+    auto subcommands =
+        app->get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty() && !sub->get_name().empty(); });
     if (subcommands.empty()) return {};
     // Command names are short: their descriptions start just after the longest.
     std::size_t column = 0;

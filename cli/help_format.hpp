@@ -29,8 +29,7 @@ public:
     std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override;
     std::string make_description(const CLI::App* app) const override;
     std::string make_usage(const CLI::App* app, std::string name) const override;
-    std::string make_group(std::string group, bool is_positional,
-                           std::vector<const CLI::Option*> opts) const override;
+    std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override;
     std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override;
     std::string make_option(const CLI::Option* opt, bool is_positional) const override;
     std::string make_option_opts(const CLI::Option* opt) const override;

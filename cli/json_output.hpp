@@ -12,8 +12,7 @@ namespace mesh::cli {
 enum class JsonLayout { Indented, OneLine };
 
 /// `document` followed by a newline; bytes that are not UTF-8 print as U+FFFD instead of failing.
-template <class Json>
-std::string json_text(const Json& document, JsonLayout layout = JsonLayout::Indented) {
+template <class Json> std::string json_text(const Json& document, JsonLayout layout = JsonLayout::Indented) {
     return document.dump(layout == JsonLayout::Indented ? 2 : -1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -15,8 +15,7 @@ std::string output_format_name(OutputFormat format) {
     return "text";
 }
 
-CLI::Option* add_output_flag(CLI::App& command, OutputFormat& format, const OutputFlag& flag,
-                             const std::string& help) {
+CLI::Option* add_output_flag(CLI::App& command, OutputFormat& format, const OutputFlag& flag, const std::string& help) {
     std::vector<std::string> names;
     for (OutputFormat f : flag.accepted) names.push_back(output_format_name(f));
     auto accepted = flag.accepted;

@@ -24,7 +24,6 @@ struct OutputFlag {
 };
 
 /// Adds -o,--output to `command`, writing the chosen format into `format`.
-CLI::Option* add_output_flag(CLI::App& command, OutputFormat& format, const OutputFlag& flag,
-                             const std::string& help);
+CLI::Option* add_output_flag(CLI::App& command, OutputFormat& format, const OutputFlag& flag, const std::string& help);
 
 }  // namespace mesh::cli

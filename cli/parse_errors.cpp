@@ -25,8 +25,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::vector<std::string> visible_commands(const CLI::App& app) {
     std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands(
-             [](const CLI::App* s) { return !s->get_group().empty() && !s->get_name().empty(); }))
+    for (const CLI::App* sub :
+         app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty() && !s->get_name().empty(); }))
         names.push_back(sub->get_name());
     return names;
 }

@@ -17,7 +17,8 @@ void TextTable::add(std::vector<std::string> row) {
     row.resize(m_rows.front().size());
     // Cells come from admin servers and the API server: one line each, no terminal sequences.
     for (auto& cell : row)
-        if (std::any_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || (c & 0x80); }))
+        if (std::any_of(cell.begin(), cell.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || (c & 0x80); }))
             cell = core::escape_control(cell);
     m_rows.push_back(std::move(row));
 }

@@ -22,8 +22,7 @@ CLI::Option* add_no_color_flag(CLI::App& command, Context& ctx) {
 
 void add_no_color_everywhere(CLI::App& app, Context& ctx) {
     if (app.get_option_no_throw("--no-color") == nullptr) add_no_color_flag(app, ctx);
-    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
-        add_no_color_everywhere(*sub, ctx);
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) add_no_color_everywhere(*sub, ctx);
 }
 
 std::string paint(bool colour, Style style, const std::string& text) {

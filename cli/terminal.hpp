@@ -8,8 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/io.hpp"
 #include "cli/command.hpp"
+#include "cli/io.hpp"
 
 namespace mesh::cli {
 

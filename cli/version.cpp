@@ -20,8 +20,8 @@ static nlohmann::ordered_json version_json() {
     nlohmann::ordered_json libs;
     libs["yaml-cpp"] = "0.7.0";  // yaml-cpp 0.7.0 has no version macro; CMake requires this major
     libs["libcurl"] = net::libcurl_version();
-    libs["nlohmann-json"] = fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
-                                        NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
+    libs["nlohmann-json"] =
+        fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
     libs["fmt"] = fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);
     libs["CLI11"] = CLI11_VERSION;
     libs["OpenSSL"] = OPENSSL_VERSION_STR;

@@ -33,9 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < expected->nodes.size(); ++i) {
         const auto& e = expected->nodes[i];
         const auto& a = actual->nodes[i];
-        if (e.kind != a.kind || e.flow != a.flow || e.plain != a.plain || e.start != a.start || e.raw_end != a.raw_end ||
-            e.line != a.line || e.column != a.column || e.parent != a.parent || e.tag != a.tag || e.value != a.value ||
-            e.children != a.children)
+        if (e.kind != a.kind || e.flow != a.flow || e.plain != a.plain || e.start != a.start ||
+            e.raw_end != a.raw_end || e.line != a.line || e.column != a.column || e.parent != a.parent ||
+            e.tag != a.tag || e.value != a.value || e.children != a.children)
             std::abort();
     }
     return 0;

@@ -35,8 +35,7 @@ double cpu_ns() {
 
 double g_wall_ns_per_op = 0;
 
-template <typename F>
-double ns_per_op(F&& f, int iterations) {
+template <typename F> double ns_per_op(F&& f, int iterations) {
     for (int i = 0; i < iterations / 10; ++i) f(i);  // warm up
     auto wall = Clock::now();
     double start = cpu_ns();
@@ -81,8 +80,10 @@ int main() {
     std::printf("\n100-dentry dtab, one thread, path /svc/web (2 dtab hops, then /$/inet); per CPU second\n"
                 "(wall-clock rate in brackets: lower when other jobs share the core):\n");
     double lookup_ns = ns_per_op([&](int) { g_sink = index.lookup(simple).path.size(); }, iters);
-    std::printf("  lookups (Dtab.lookup):            %10.0f /s  [%10.0f /s]\n", 1e9 / lookup_ns, 1e9 / g_wall_ns_per_op);
-    double bind_ns = ns_per_op([&](int) { g_sink = bind(index, NameTree::leaf(simple), namers)->bound.id.size(); }, iters);
+    std::printf("  lookups (Dtab.lookup):            %10.0f /s  [%10.0f /s]\n", 1e9 / lookup_ns,
+                1e9 / g_wall_ns_per_op);
+    double bind_ns =
+        ns_per_op([&](int) { g_sink = bind(index, NameTree::leaf(simple), namers)->bound.id.size(); }, iters);
     std::printf("  bindings (Finagle bind):          %10.0f /s  [%10.0f /s]\n", 1e9 / bind_ns, 1e9 / g_wall_ns_per_op);
     double delegate_ns = ns_per_op([&](int) { g_sink = delegate(index, simple, namers)->children.size(); }, iters);
     std::printf("  delegations (full delegate tree): %10.0f /s  [%10.0f /s]  (goal: at least 1,000,000)\n",

@@ -120,8 +120,8 @@ OptionModel describe_option(const CLI::Option& opt) {
     if (opt.get_positional()) model.positional_name = opt.get_name(true, false);
     model.description = opt.get_description();
     model.required = opt.get_required();
-    model.repeatable = opt.get_items_expected_max() > 1 ||
-                       opt.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+    model.repeatable =
+        opt.get_items_expected_max() > 1 || opt.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
     model.default_value = opt.get_default_str();
     classify(opt, model);
     return model;

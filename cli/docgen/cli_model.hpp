@@ -39,13 +39,13 @@ struct OptionModel {
 
 /// One command of the tree with its visible options and subcommands.
 struct CommandModel {
-    std::vector<std::string> path;  ///< {"mesh"}, {"mesh", "dtab", "fmt"}
-    std::string summary;            ///< one line, as in the parent's command list
-    std::string description;        ///< the hand-written long description (may be empty)
-    std::string examples;           ///< the hand-written examples, lines indented by two spaces
-    std::vector<OptionModel> options;      ///< flags and options, in registration order
-    std::vector<OptionModel> positionals;  ///< in order
-    std::vector<CommandModel> subcommands; ///< visible ones, in registration order
+    std::vector<std::string> path;          ///< {"mesh"}, {"mesh", "dtab", "fmt"}
+    std::string summary;                    ///< one line, as in the parent's command list
+    std::string description;                ///< the hand-written long description (may be empty)
+    std::string examples;                   ///< the hand-written examples, lines indented by two spaces
+    std::vector<OptionModel> options;       ///< flags and options, in registration order
+    std::vector<OptionModel> positionals;   ///< in order
+    std::vector<CommandModel> subcommands;  ///< visible ones, in registration order
 
     /// The path joined by `separator`: "mesh dtab fmt" or "mesh-dtab-fmt".
     std::string joined(const std::string& separator) const;

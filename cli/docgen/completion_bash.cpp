@@ -190,8 +190,8 @@ std::string render_bash_completion(const CommandModel& root) {
         std::string kinds;
         for (const auto& positional : command->positionals)
             kinds += (kinds.empty() ? "" : " ") + shell_quote(completion_kind_word(positional));
-        out << "        " << shell_quote(command->joined(" ")) << ") kinds=(" << kinds << ") repeat="
-            << (command->positionals.back().repeatable ? 1 : 0) << " ;;\n";
+        out << "        " << shell_quote(command->joined(" ")) << ") kinds=(" << kinds
+            << ") repeat=" << (command->positionals.back().repeatable ? 1 : 0) << " ;;\n";
     }
     out << "    esac\n"
            "    if (($2 < ${#kinds[@]})); then\n"

@@ -7,8 +7,8 @@
 #include "cli/command.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "cli/docgen/generated_docs.hpp"
-#include "libmesh/kube/contexts.hpp"
 #include "libmesh/core/atomic_write.hpp"
+#include "libmesh/kube/contexts.hpp"
 
 namespace mesh::cli {
 
@@ -16,23 +16,23 @@ namespace fs = std::filesystem;
 
 static void register_completion_command(CLI::App& app, Context& ctx) {
     auto shell = std::make_shared<std::string>();
-    CLI::App* cmd = add_command(
-        app, "completion", "Print a shell completion script (bash, zsh or fish)",
-        "Prints a script that teaches the shell to complete mesh's commands, flags, the values of "
-        "flags that take one of a fixed set (-o, --mode), file names for -f/--filename, and the "
-        "contexts and namespaces of the reachable kubeconfig for --context and -n/--namespace "
-        "(namespaces only when kubectl is installed).\n"
-        "\n"
-        "The Debian package installs the scripts already; this command is for other installs. The "
-        "scripts also complete kubectl-mesh, and `kubectl mesh` through kubectl's own completion "
-        "when kubectl_complete-mesh is on the PATH.",
-        "  # bash, for this shell, then for good\n"
-        "  source <(mesh completion bash)\n"
-        "  mesh completion bash > ~/.local/share/bash-completion/completions/mesh\n"
-        "  # zsh: a file named _mesh in a directory of $fpath\n"
-        "  mesh completion zsh > \"${fpath[1]}/_mesh\"\n"
-        "  # fish\n"
-        "  mesh completion fish > ~/.config/fish/completions/mesh.fish\n");
+    CLI::App* cmd =
+        add_command(app, "completion", "Print a shell completion script (bash, zsh or fish)",
+                    "Prints a script that teaches the shell to complete mesh's commands, flags, the values of "
+                    "flags that take one of a fixed set (-o, --mode), file names for -f/--filename, and the "
+                    "contexts and namespaces of the reachable kubeconfig for --context and -n/--namespace "
+                    "(namespaces only when kubectl is installed).\n"
+                    "\n"
+                    "The Debian package installs the scripts already; this command is for other installs. The "
+                    "scripts also complete kubectl-mesh, and `kubectl mesh` through kubectl's own completion "
+                    "when kubectl_complete-mesh is on the PATH.",
+                    "  # bash, for this shell, then for good\n"
+                    "  source <(mesh completion bash)\n"
+                    "  mesh completion bash > ~/.local/share/bash-completion/completions/mesh\n"
+                    "  # zsh: a file named _mesh in a directory of $fpath\n"
+                    "  mesh completion zsh > \"${fpath[1]}/_mesh\"\n"
+                    "  # fish\n"
+                    "  mesh completion fish > ~/.config/fish/completions/mesh.fish\n");
     cmd->add_option("shell", *shell, "The shell to print the script for")
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
@@ -81,7 +81,7 @@ static void register_complete_command(CLI::App& app, Context& ctx) {
         (void)what;  // only "contexts" passes the check
         (void)context;
         auto paths = kube::kubeconfig_paths(kubeconfig->empty() ? std::nullopt : std::optional(*kubeconfig),
-                                      io.getenv("KUBECONFIG"), io.getenv("HOME"));
+                                            io.getenv("KUBECONFIG"), io.getenv("HOME"));
         for (const auto& name : kube::context_names_of_files(paths)) io.out << name << '\n';
         return k_exit_ok;
     });

@@ -69,7 +69,7 @@ static std::string zsh_action(const OptionModel& opt) {
 }
 
 static std::string value_message(const OptionModel& opt) {
-    std::string name = !opt.long_names.empty() ? opt.long_names.front()
+    std::string name = !opt.long_names.empty()        ? opt.long_names.front()
                        : !opt.positional_name.empty() ? opt.positional_name
                                                       : opt.value_name;
     return zsh_description(name);
@@ -105,11 +105,9 @@ static void write_function(std::ostream& out, const CommandModel& command) {
     if (command.subcommands.empty()) {
         for (std::size_t i = 0; i < command.positionals.size(); ++i) {
             const auto& positional = command.positionals[i];
-            std::string index = positional.repeatable && i + 1 == command.positionals.size()
-                                    ? std::string("*")
-                                    : std::to_string(i + 1);
-            specs.push_back(shell_quote(index + ":" + value_message(positional) + ":" +
-                                        zsh_action(positional)));
+            std::string index =
+                positional.repeatable && i + 1 == command.positionals.size() ? std::string("*") : std::to_string(i + 1);
+            specs.push_back(shell_quote(index + ":" + value_message(positional) + ":" + zsh_action(positional)));
         }
         out << "    _arguments -s -S";
         for (const auto& spec : specs) out << " \\\n        " << spec;
@@ -148,9 +146,13 @@ std::string render_zsh_completion(const CommandModel& root) {
     for (const auto* command : flatten(root)) write_function(out, *command);
     out << "\n# Sourced rather than autoloaded: register; autoloaded: complete now.\n"
            "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
-           "    " << function_name(root) << " \"$@\"\n"
+           "    "
+        << function_name(root)
+        << " \"$@\"\n"
            "else\n"
-           "    compdef " << function_name(root) << " mesh kubectl-mesh\n"
+           "    compdef "
+        << function_name(root)
+        << " mesh kubectl-mesh\n"
            "fi\n";
     return out.str();
 }

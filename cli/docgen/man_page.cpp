@@ -42,9 +42,12 @@ std::string roff_prose(const std::string& text) {
     // Escape first, then turn the markers into font changes, so the escapes stay intact.
     std::string escaped = roff_escape(out), roff;
     for (char c : escaped) {
-        if (c == '\x01') roff += "\\fB";
-        else if (c == '\x02') roff += "\\fR";
-        else roff += c;
+        if (c == '\x01')
+            roff += "\\fB";
+        else if (c == '\x02')
+            roff += "\\fR";
+        else
+            roff += c;
     }
     return roff;
 }
@@ -127,8 +130,7 @@ static std::string option_body(const OptionModel& opt) {
     std::string out = with_period(opt.description);
     if (!opt.choices.empty()) {
         out += " One of:";
-        for (std::size_t i = 0; i < opt.choices.size(); ++i)
-            out += (i ? ", " : " ") + opt.choices[i];
+        for (std::size_t i = 0; i < opt.choices.size(); ++i) out += (i ? ", " : " ") + opt.choices[i];
         out += '.';
     }
     if (!opt.default_value.empty()) out += " Default: " + opt.default_value + '.';
@@ -184,16 +186,14 @@ static void write_see_also(std::ostream& out, const CommandModel& command, const
         out << "\\fB" << roff_escape(refs[i]) << "\\fR(1)" << (i + 1 < refs.size() ? ",\n" : "\n");
 }
 
-std::string render_man_page(const CommandModel& command, const CommandModel* parent,
-                            const std::string& version) {
+std::string render_man_page(const CommandModel& command, const CommandModel* parent, const std::string& version) {
     std::ostringstream out;
     std::string title = upper(command.joined("-"));
     out << ".\\\" Generated from mesh's command tree by `mesh __generate man`; do not edit.\n"
         << ".\\\" Change the command's description and examples beside its code instead.\n"
-        << ".TH \"" << roff_escape(title) << "\" \"1\" \"\" \"mesh " << roff_escape(version)
-        << "\" \"mesh manual\"\n";
-    out << ".SH NAME\n" << roff_escape(command.joined("-")) << " \\- " << roff_escape(without_code_marks(command.summary))
-        << '\n';
+        << ".TH \"" << roff_escape(title) << "\" \"1\" \"\" \"mesh " << roff_escape(version) << "\" \"mesh manual\"\n";
+    out << ".SH NAME\n"
+        << roff_escape(command.joined("-")) << " \\- " << roff_escape(without_code_marks(command.summary)) << '\n';
     write_synopsis(out, command);
     out << ".SH DESCRIPTION\n";
     write_text(out, command.description.empty() ? with_period(command.summary) : command.description);
@@ -201,8 +201,7 @@ std::string render_man_page(const CommandModel& command, const CommandModel* par
         out << ".SH COMMANDS\n";
         for (const auto& sub : command.subcommands) {
             out << ".TP\n\\fB" << roff_escape(sub.path.back()) << "\\fR\n"
-                << roff_prose(with_period(sub.summary)) << " See \\fB" << roff_escape(sub.joined("-"))
-                << "\\fR(1).\n";
+                << roff_prose(with_period(sub.summary)) << " See \\fB" << roff_escape(sub.joined("-")) << "\\fR(1).\n";
         }
     }
     if (!command.positionals.empty()) {

@@ -12,8 +12,7 @@ std::string man_page_name(const CommandModel& command);
 
 /// The roff source of `command`'s page; `version` goes into the footer; `parent` (null for the
 /// root) and the subcommands are cross-referenced in SEE ALSO.
-std::string render_man_page(const CommandModel& command, const CommandModel* parent,
-                            const std::string& version);
+std::string render_man_page(const CommandModel& command, const CommandModel* parent, const std::string& version);
 
 /// Escapes text for roff: backslashes, hyphens, and a leading control character.
 std::string roff_escape(const std::string& text);

@@ -7,8 +7,8 @@
 
 #include "cli/command.hpp"
 #include "cli/output_format.hpp"
-#include "commands/dtab/support.hpp"
 #include "commands/dtab/namerd_support.hpp"
+#include "commands/dtab/support.hpp"
 #include "libmesh/dtab/binder.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 
@@ -79,7 +79,7 @@ cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
             return core::fail(core::ErrorCode::Usage, "--namerd needs --namerd-namespace NS");
         if (!opts.dtab_files.empty() || opts.resolve || !opts.fs_namer.empty())
             return core::fail(core::ErrorCode::Usage, "--dtab-file, --resolve and --fs-namer are offline-only; with "
-                                      "--namerd pass the extra dtab with --dtab");
+                                                      "--namerd pass the extra dtab with --dtab");
         return run_remote(opts, io);
     }
     dtab::ParseOptions path_options;

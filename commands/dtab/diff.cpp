@@ -1,10 +1,10 @@
 // `mesh dtab diff`: dentries added, removed and moved between two dtabs (files, or a namerd
 // namespace and a file).
 
-#include "cli/command.hpp"
-#include "commands/dtab/support.hpp"
-#include "commands/dtab/namerd_support.hpp"
 #include "libmesh/dtab/diff.hpp"
+#include "cli/command.hpp"
+#include "commands/dtab/namerd_support.hpp"
+#include "commands/dtab/support.hpp"
 #include "libmesh/namerd/upload.hpp"
 
 namespace mesh::commands {
@@ -67,15 +67,15 @@ cli::Outcome run_diff(const DiffOptions& opts, cli::Io& io) {
 
 void register_dtab_diff(CLI::App& dtab, cli::Context& ctx) {
     auto opts = std::make_shared<DiffOptions>();
-    CLI::App* cmd = cli::add_command(
-        dtab, "diff", "Show dentries added, removed and moved between two dtabs",
-        "Compares dtab A with dtab B dentry by dentry (Finagle's printed form, so spacing, "
-        "comments and `;` placement do not count). Order matters in a dtab (later dentries are "
-        "tried first), so a dentry at another place is reported as moved. With --namerd URL, A "
-        "is a namerd namespace and B a file: what `mesh dtab update A B` would change. Exits 3 "
-        "when the dtabs differ, 0 when they are the same.",
-        "  mesh dtab diff old.dtab new.dtab\n"
-        "  mesh dtab diff default new.dtab --namerd http://namerd:4180\n");
+    CLI::App* cmd =
+        cli::add_command(dtab, "diff", "Show dentries added, removed and moved between two dtabs",
+                         "Compares dtab A with dtab B dentry by dentry (Finagle's printed form, so spacing, "
+                         "comments and `;` placement do not count). Order matters in a dtab (later dentries are "
+                         "tried first), so a dentry at another place is reported as moved. With --namerd URL, A "
+                         "is a namerd namespace and B a file: what `mesh dtab update A B` would change. Exits 3 "
+                         "when the dtabs differ, 0 when they are the same.",
+                         "  mesh dtab diff old.dtab new.dtab\n"
+                         "  mesh dtab diff default new.dtab --namerd http://namerd:4180\n");
     cmd->add_option("a", opts->a, "First dtab file (or namespace with --namerd); - for stdin")->required();
     cmd->add_option("b", opts->b, "Second dtab file; - for stdin")->required();
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: A is a namespace there");

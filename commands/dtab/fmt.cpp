@@ -75,25 +75,26 @@ cli::Outcome run_fmt(const FmtOptions& opts, cli::Io& io) {
 
 void register_dtab_fmt(CLI::App& dtab, cli::Context& ctx) {
     auto opts = std::make_shared<FmtOptions>();
-    CLI::App* cmd = cli::add_command(
-        dtab, "fmt", "Format a dtab: one dentry a line, arrows aligned, comments kept",
-        "Parses each FILE (or stdin) with Finagle's grammar and prints it one dentry a line with the "
-        "`=>` arrows aligned and a ` ;` after each dentry, as namerctl printed dtabs. Comments "
-        "stay where they were: comment lines above their dentry, trailing comments at the end of "
-        "its line; runs of blank lines become one. --compact prints Finagle's one-line `show` form "
-        "instead (`/a=>/b;/c=>/d`), which cannot hold comments. Weights print with two decimals, "
-        "as Finagle prints them. A parse error prints Finagle's message with file:line:column and "
-        "exits 1 (every file is parsed first: nothing is printed or rewritten when one fails). "
-        "With --check, names each file that is not formatted and exits 3; -w rewrites each file in "
-        "place atomically.",
-        "  mesh dtab fmt routing.dtab\n"
-        "  mesh dtab fmt -w dtabs/*.dtab\n"
-        "  mesh dtab fmt --check routing.dtab || echo 'run mesh dtab fmt -w'\n"
-        "  kubectl get cm l5d-config -o jsonpath='{.data.dtab}' | mesh dtab fmt --compact\n");
+    CLI::App* cmd =
+        cli::add_command(dtab, "fmt", "Format a dtab: one dentry a line, arrows aligned, comments kept",
+                         "Parses each FILE (or stdin) with Finagle's grammar and prints it one dentry a line with the "
+                         "`=>` arrows aligned and a ` ;` after each dentry, as namerctl printed dtabs. Comments "
+                         "stay where they were: comment lines above their dentry, trailing comments at the end of "
+                         "its line; runs of blank lines become one. --compact prints Finagle's one-line `show` form "
+                         "instead (`/a=>/b;/c=>/d`), which cannot hold comments. Weights print with two decimals, "
+                         "as Finagle prints them. A parse error prints Finagle's message with file:line:column and "
+                         "exits 1 (every file is parsed first: nothing is printed or rewritten when one fails). "
+                         "With --check, names each file that is not formatted and exits 3; -w rewrites each file in "
+                         "place atomically.",
+                         "  mesh dtab fmt routing.dtab\n"
+                         "  mesh dtab fmt -w dtabs/*.dtab\n"
+                         "  mesh dtab fmt --check routing.dtab || echo 'run mesh dtab fmt -w'\n"
+                         "  kubectl get cm l5d-config -o jsonpath='{.data.dtab}' | mesh dtab fmt --compact\n");
     cmd->add_option("file", opts->files, "Dtab files, or - for stdin (default)");
     cmd->add_flag("--compact", opts->compact, "Print Finagle's one-line form (drops comments)");
     auto* write = cmd->add_flag("-w,--write", opts->write, "Rewrite each FILE in place (atomically)");
-    cmd->add_flag("--check", opts->check, "Exit 3 if a FILE is not formatted (named on stderr); print nothing to stdout")
+    cmd->add_flag("--check", opts->check,
+                  "Exit 3 if a FILE is not formatted (named on stderr); print nothing to stdout")
         ->excludes(write);
     cli::set_run(*cmd, ctx, opts, run_fmt);
 }

@@ -91,9 +91,13 @@ cli::Outcome run_lint(const LintOptions& opts, cli::Io& io) {
         text_out += text_findings(name, findings, placed);
         for (std::size_t k = 0; k < findings.size(); ++k) {
             const auto& f = findings[k];
-            json_out.push_back({{"file", name}, {"line", placed[k].at.line}, {"column", placed[k].at.column},
-                                {"severity", dtab::severity_name(f.severity)}, {"check", f.check},
-                                {"message", f.message}, {"hint", f.hint}});
+            json_out.push_back({{"file", name},
+                                {"line", placed[k].at.line},
+                                {"column", placed[k].at.column},
+                                {"severity", dtab::severity_name(f.severity)},
+                                {"check", f.check},
+                                {"message", f.message},
+                                {"hint", f.hint}});
         }
     }
     // A file that cannot be read or parsed: every such error, and nothing on stdout.

@@ -33,12 +33,11 @@ struct NamerctlError {
     std::string usage;
 };
 
-const char* k_usage_root =
-    "Usage:\n  namerctl dtab [command]\n\nAvailable Commands:\n"
-    "  create      Create a new dtab\n  delete      Delete a dtab\n  get         Get a dtab\n"
-    "  list        List dtab names\n  update      Update a dtab\n\n"
-    "Flags:\n      --base-url string   namer base url\n      --config string     config file\n"
-    "      --json              print json\n";
+const char* k_usage_root = "Usage:\n  namerctl dtab [command]\n\nAvailable Commands:\n"
+                           "  create      Create a new dtab\n  delete      Delete a dtab\n  get         Get a dtab\n"
+                           "  list        List dtab names\n  update      Update a dtab\n\n"
+                           "Flags:\n      --base-url string   namer base url\n      --config string     config file\n"
+                           "      --json              print json\n";
 
 bool parse_bool(const std::string& v) { return v == "true" || v == "1" || v == "t" || v == "TRUE" || v == "True"; }
 
@@ -61,13 +60,20 @@ NamerctlArgs parse_args(const std::vector<std::string>& args) {
                 if (i + 1 < args.size()) return args[++i];
                 throw NamerctlError{"flag needs an argument: " + a, k_usage_root};
             };
-            if (a == "--base-url") out.base_url = take();
-            else if (a == "--config") out.config = take();
-            else if (a == "--version") out.version = take();
-            else if (a == "--json") out.json = has_value ? parse_bool(value) : true;
-            else if (a == "--pretty") out.pretty = has_value ? parse_bool(value) : true;
-            else if (a == "--help") out.help = true;
-            else throw NamerctlError{"unknown flag: " + a, k_usage_root};
+            if (a == "--base-url")
+                out.base_url = take();
+            else if (a == "--config")
+                out.config = take();
+            else if (a == "--version")
+                out.version = take();
+            else if (a == "--json")
+                out.json = has_value ? parse_bool(value) : true;
+            else if (a == "--pretty")
+                out.pretty = has_value ? parse_bool(value) : true;
+            else if (a == "--help")
+                out.help = true;
+            else
+                throw NamerctlError{"unknown flag: " + a, k_usage_root};
         } else if (a == "-h") {
             out.help = true;
         } else {
@@ -84,7 +90,8 @@ std::string config_base_url(const std::string& explicit_file) {
     } else {
         std::error_code ec;
         for (auto dir = std::filesystem::current_path(ec); !dir.empty(); dir = dir.parent_path()) {
-            for (const char* ext : {"yaml", "yml", "json"}) candidates.push_back(dir / (std::string(".namerctl.") + ext));
+            for (const char* ext : {"yaml", "yml", "json"})
+                candidates.push_back(dir / (std::string(".namerctl.") + ext));
             if (dir == dir.root_path()) break;
         }
     }
@@ -123,14 +130,14 @@ namerd::Response must(core::Result<namerd::Response> r) {
 // Go's Response.Status: "409 Conflict", without the protocol.
 std::string unexpected(const namerd::Response& r) {
     std::string status = r.status_line;
-    if (status.rfind("HTTP/", 0) == 0 && status.find(' ') != std::string::npos) status = status.substr(status.find(' ') + 1);
+    if (status.rfind("HTTP/", 0) == 0 && status.find(' ') != std::string::npos)
+        status = status.substr(status.find(' ') + 1);
     while (!status.empty() && (status.back() == '\r' || status.back() == '\n')) status.pop_back();
     return "unexpected response: " + status;
 }
 
 // namerctl prints `--json` with Go's json.Marshal: compact, strings in Go's bytes (`&` as \u0026...).
-template <typename Json>
-std::string go_json(const Json& j) {
+template <typename Json> std::string go_json(const Json& j) {
     if (j.is_string()) return core::json_quote(j.template get_ref<const std::string&>(), core::JsonEscape::GoMarshal);
     if (!j.is_structured()) return j.dump();
     std::string out(1, j.is_array() ? '[' : '{');
@@ -155,7 +162,8 @@ std::pair<std::string, std::string> body_for(const std::string& text, std::strin
         try {
             auto j = nlohmann::json::parse(text);
             if (!j.is_object()) throw std::runtime_error("json: cannot unmarshal array");
-            if (j.contains("version") && j["version"].is_string() && version) *version = j["version"].get<std::string>();
+            if (j.contains("version") && j["version"].is_string() && version)
+                *version = j["version"].get<std::string>();
             return {"application/json", j.value("dtab", nlohmann::json::array()).dump()};
         } catch (const std::exception& e) {
             throw NamerctlError{e.what(), ""};
@@ -174,7 +182,8 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
     std::vector<std::string> rest(p.begin() + (p.size() > 1 ? 2 : 1), p.end());
     std::string out;
     if (cmd == "list" || cmd == "ls") {
-        if (!rest.empty()) throw NamerctlError{"list does not take arguments", "Usage:\n  namerctl dtab list [flags]\n"};
+        if (!rest.empty())
+            throw NamerctlError{"list does not take arguments", "Usage:\n  namerctl dtab list [flags]\n"};
         auto client = make_client(a, ctx);
         auto r = must(client.request("GET", "/api/1/dtabs", {"Accept: application/json"}, ""));
         if (r.status != 200) throw NamerctlError{unexpected(r), ""};
@@ -188,13 +197,16 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             out = go_json(names) + "\n";
         } else {  // fmt.Println(strings.Join(names, "\n")): no names is one empty line
             std::string joined;
-            for (const auto& n : names) joined += (joined.empty() ? "" : "\n") + (n.is_string() ? n.get<std::string>() : n.dump());
+            for (const auto& n : names)
+                joined += (joined.empty() ? "" : "\n") + (n.is_string() ? n.get<std::string>() : n.dump());
             out = joined + "\n";
         }
     } else if (cmd == "get" || cmd == "cat") {
-        if (rest.size() != 1) throw NamerctlError{"get requires a name argument", "Usage:\n  namerctl dtab get <name> [flags]\n"};
+        if (rest.size() != 1)
+            throw NamerctlError{"get requires a name argument", "Usage:\n  namerctl dtab get <name> [flags]\n"};
         auto client = make_client(a, ctx);
-        auto r = must(client.request("GET", "/api/1/dtabs/" + namerd::url_encode(rest[0]), {"Accept: application/json"}, ""));
+        auto r = must(
+            client.request("GET", "/api/1/dtabs/" + namerd::url_encode(rest[0]), {"Accept: application/json"}, ""));
         if (r.status == 404) throw NamerctlError{"resource was not found by ID or name", ""};
         if (r.status != 200) throw NamerctlError{unexpected(r), ""};
         auto d = namerd::dtab_from_json(r.body);
@@ -213,14 +225,19 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
             out += "\n";
         }
     } else if (cmd == "create" || cmd == "new") {
-        if (rest.size() != 2) throw NamerctlError{"create requires a name and a file", "Usage:\n  namerctl dtab create <name> <file> [flags]\n"};
+        if (rest.size() != 2)
+            throw NamerctlError{"create requires a name and a file",
+                                "Usage:\n  namerctl dtab create <name> <file> [flags]\n"};
         auto [type, body] = body_for(read_source(rest[1], ctx), nullptr);
         auto client = make_client(a, ctx);
-        auto r = must(client.request("POST", "/api/1/dtabs/" + namerd::url_encode(rest[0]), {"Content-Type: " + type}, body));
+        auto r = must(
+            client.request("POST", "/api/1/dtabs/" + namerd::url_encode(rest[0]), {"Content-Type: " + type}, body));
         if (r.status != 200 && r.status != 201 && r.status != 204) throw NamerctlError{unexpected(r), ""};
         out = "Created " + rest[0] + "\n";
     } else if (cmd == "update" || cmd == "up") {
-        if (rest.size() != 2) throw NamerctlError{"update requires a name and a file", "Usage:\n  namerctl dtab update <name> <file> [flags]\n"};
+        if (rest.size() != 2)
+            throw NamerctlError{"update requires a name and a file",
+                                "Usage:\n  namerctl dtab update <name> <file> [flags]\n"};
         std::string version = a.version;  // a JSON file's version overrides the flag, as in namerctl
         auto [type, body] = body_for(read_source(rest[1], ctx), &version);
         std::vector<std::string> headers = {"Content-Type: " + type};
@@ -231,7 +248,8 @@ int run(const NamerctlArgs& a, cli::Context& ctx) {
         if (r.status != 200 && r.status != 201 && r.status != 204) throw NamerctlError{unexpected(r), ""};
         out = "Updated " + rest[0] + "\n";
     } else if (cmd == "delete" || cmd == "del" || cmd == "rm") {
-        if (rest.size() != 1) throw NamerctlError{"delete requires one argument", "Usage:\n  namerctl dtab delete <name> [flags]\n"};
+        if (rest.size() != 1)
+            throw NamerctlError{"delete requires one argument", "Usage:\n  namerctl dtab delete <name> [flags]\n"};
         auto client = make_client(a, ctx);
         auto r = must(client.request("DELETE", "/api/1/dtabs/" + namerd::url_encode(rest[0]), {}, ""));
         if (r.status == 404) throw NamerctlError{"resource was not found by ID or name", ""};

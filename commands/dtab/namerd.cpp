@@ -12,9 +12,9 @@
 #include "cli/command.hpp"
 #include "cli/json_output.hpp"
 #include "cli/output_format.hpp"
-#include "commands/dtab/support.hpp"
 #include "commands/dtab/namerd_online.hpp"
 #include "commands/dtab/namerd_support.hpp"
+#include "commands/dtab/support.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/namerd/upload.hpp"
@@ -91,15 +91,18 @@ cli::Outcome run_create(const OnlineOptions& opts, cli::Io& io) {
 }
 
 cli::Outcome update_with(namerd::Client& client, const std::string& ns, const namerd::UploadedDtab& upload,
-                const std::string& flag_version, bool force, cli::Io& io) {
+                         const std::string& flag_version, bool force, cli::Io& io) {
     std::optional<std::string> version;
-    if (!flag_version.empty()) version = flag_version;  // explicit beats the file's line
-    else if (upload.version) version = upload.version;
+    if (!flag_version.empty())
+        version = flag_version;  // explicit beats the file's line
+    else if (upload.version)
+        version = upload.version;
     if (force) version.reset();
     if (!version && !force)
-        return core::fail(core::ErrorCode::Refused, "no version to update " + ns + " against: keep the `# version` "
-                                  "line that `mesh dtab get` prints, pass --version ETAG, or "
-                                  "--force to overwrite whatever namerd has");
+        return core::fail(core::ErrorCode::Refused, "no version to update " + ns +
+                                                        " against: keep the `# version` "
+                                                        "line that `mesh dtab get` prints, pass --version ETAG, or "
+                                                        "--force to overwrite whatever namerd has");
     auto r = client.update(ns, upload.dtab, version);
     if (!r) return tl::unexpected(r.error());
     io.out << "Updated " << ns << "\n";
@@ -148,8 +151,8 @@ cli::Outcome run_watch(const OnlineOptions& opts, cli::Io& io) {
     });
     if (!r) return tl::unexpected(r.error());
     if (stream_error)
-        return core::fail(core::ErrorCode::Network, "namerd ended the watch of " + opts.ns + ": " +
-                                                                 stream_error->substr(0, 500));
+        return core::fail(core::ErrorCode::Network,
+                          "namerd ended the watch of " + opts.ns + ": " + stream_error->substr(0, 500));
     return cli::k_exit_ok;
 }
 
@@ -189,7 +192,8 @@ cli::Outcome run_edit(const OnlineOptions& opts, cli::Io& io) {
     int rc = run_editor(editor, file);
     if (rc != 0) {
         std::filesystem::remove(file);
-        return core::fail(core::ErrorCode::Refused, "editor `" + editor + "` exited with status " + std::to_string(rc) + "; nothing changed");
+        return core::fail(core::ErrorCode::Refused,
+                          "editor `" + editor + "` exited with status " + std::to_string(rc) + "; nothing changed");
     }
     auto edited = read_dtab_input(file, io);
     if (!edited) return tl::unexpected(edited.error());
@@ -203,8 +207,10 @@ cli::Outcome run_edit(const OnlineOptions& opts, cli::Io& io) {
     if (!upload) return tl::unexpected(cli::CommandError(upload.error(), kept));
     auto result = update_with(*client, opts.ns, *upload, "", false, io);
     if (!result) return tl::unexpected(cli::CommandError(result.error().error, kept));
-    if (*result != cli::k_exit_ok) io.err << kept;
-    else std::filesystem::remove(file);
+    if (*result != cli::k_exit_ok)
+        io.err << kept;
+    else
+        std::filesystem::remove(file);
     return result;
 }
 
@@ -217,49 +223,53 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
                                        "GET /api/1/dtabs: prints the namespace names one a line "
                                        "(-o json: namerd's JSON array).",
                                        "  mesh dtab list --namerd http://namerd:4180\n", *opts);
-        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text or json");
+        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}},
+                             "Output format: text or json");
         cli::set_run(*cmd, ctx, opts, run_list);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(
-            dtab, "get", "Print a namespace's dtab with its version",
-            "GET /api/1/dtabs/NS: prints `# version <etag>` and then the dtab one dentry a line "
-            "with aligned arrows, as namerctl did. Keep the version line when you edit the file: "
-            "`mesh dtab update` uses it so a concurrent change is refused, not overwritten. "
-            "-o compact prints Finagle's one-line form; -o json prints "
-            "{\"version\":...,\"dtab\":[{\"prefix\":...,\"dst\":...}]} as namerctl --json did.",
-            "  mesh dtab get default > default.dtab\n  mesh dtab get default -o json\n", *opts);
+        CLI::App* cmd =
+            online_command(dtab, "get", "Print a namespace's dtab with its version",
+                           "GET /api/1/dtabs/NS: prints `# version <etag>` and then the dtab one dentry a line "
+                           "with aligned arrows, as namerctl did. Keep the version line when you edit the file: "
+                           "`mesh dtab update` uses it so a concurrent change is refused, not overwritten. "
+                           "-o compact prints Finagle's one-line form; -o json prints "
+                           "{\"version\":...,\"dtab\":[{\"prefix\":...,\"dst\":...}]} as namerctl --json did.",
+                           "  mesh dtab get default > default.dtab\n  mesh dtab get default -o json\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Compact, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text, compact or json");
+        cli::add_output_flag(
+            *cmd, opts->output,
+            {{cli::OutputFormat::Text, cli::OutputFormat::Compact, cli::OutputFormat::Json}, {"pretty"}},
+            "Output format: text, compact or json");
         cli::set_run(*cmd, ctx, opts, run_get);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(
-            dtab, "create", "Create a namespace from a dtab file",
-            "Parses FILE (or stdin) locally first, so a syntax error is reported with its line "
-            "and column before anything is sent, then POSTs it to /api/1/dtabs/NS. Refuses if "
-            "the namespace exists (409). JSON files ({\"dtab\":[...]} or a bare array) are "
-            "accepted too. namerd stores the dtab without comments.",
-            "  mesh dtab create staging staging.dtab\n", *opts);
+        CLI::App* cmd =
+            online_command(dtab, "create", "Create a namespace from a dtab file",
+                           "Parses FILE (or stdin) locally first, so a syntax error is reported with its line "
+                           "and column before anything is sent, then POSTs it to /api/1/dtabs/NS. Refuses if "
+                           "the namespace exists (409). JSON files ({\"dtab\":[...]} or a bare array) are "
+                           "accepted too. namerd stores the dtab without comments.",
+                           "  mesh dtab create staging staging.dtab\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
         cmd->add_option("file", opts->file, "Dtab file, or - for stdin")->required();
         cli::set_run(*cmd, ctx, opts, run_create);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(
-            dtab, "update", "Replace a namespace's dtab, refusing to overwrite a concurrent change",
-            "PUTs FILE (or stdin) to /api/1/dtabs/NS with If-Match set to the version the dtab "
-            "was read at: --version ETAG, else the file's `# version <etag>` line (as `mesh dtab "
-            "get` writes it), else the \"version\" of a JSON file. If namerd's dtab changed since, "
-            "namerd answers 412 and nothing is overwritten (exit 1). Without any version the "
-            "update is refused unless --force, which overwrites unconditionally. Server errors "
-            "are printed with namerd's message.",
-            "  mesh dtab get default > d.dtab && $EDITOR d.dtab && mesh dtab update default d.dtab\n"
-            "  mesh dtab update default d.dtab --force\n",
-            *opts);
+        CLI::App* cmd =
+            online_command(dtab, "update", "Replace a namespace's dtab, refusing to overwrite a concurrent change",
+                           "PUTs FILE (or stdin) to /api/1/dtabs/NS with If-Match set to the version the dtab "
+                           "was read at: --version ETAG, else the file's `# version <etag>` line (as `mesh dtab "
+                           "get` writes it), else the \"version\" of a JSON file. If namerd's dtab changed since, "
+                           "namerd answers 412 and nothing is overwritten (exit 1). Without any version the "
+                           "update is refused unless --force, which overwrites unconditionally. Server errors "
+                           "are printed with namerd's message.",
+                           "  mesh dtab get default > d.dtab && $EDITOR d.dtab && mesh dtab update default d.dtab\n"
+                           "  mesh dtab update default d.dtab --force\n",
+                           *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
         cmd->add_option("file", opts->file, "Dtab file, or - for stdin")->required();
         auto* version = cmd->add_option("--version", opts->version, "The ETag the edit is based on");
@@ -268,33 +278,34 @@ void register_dtab_namerd(CLI::App& dtab, cli::Context& ctx) {
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(dtab, "delete", "Delete a namespace",
-                                       "DELETE /api/1/dtabs/NS.", "  mesh dtab delete staging\n", *opts);
+        CLI::App* cmd = online_command(dtab, "delete", "Delete a namespace", "DELETE /api/1/dtabs/NS.",
+                                       "  mesh dtab delete staging\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
         cli::set_run(*cmd, ctx, opts, run_delete);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(
-            dtab, "watch", "Print a namespace's dtab every time it changes",
-            "GET /api/1/dtabs/NS?watch=true: prints the dtab in Finagle's one-line form now and "
-            "after every change, one line each, until namerd closes the stream or you interrupt "
-            "(-o json: namerd's JSON lines as sent). A failure namerd reports on the stream is an "
-            "error (exit 1).",
-            "  mesh dtab watch default\n", *opts);
+        CLI::App* cmd =
+            online_command(dtab, "watch", "Print a namespace's dtab every time it changes",
+                           "GET /api/1/dtabs/NS?watch=true: prints the dtab in Finagle's one-line form now and "
+                           "after every change, one line each, until namerd closes the stream or you interrupt "
+                           "(-o json: namerd's JSON lines as sent). A failure namerd reports on the stream is an "
+                           "error (exit 1).",
+                           "  mesh dtab watch default\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
-        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}}, "Output format: text or json");
+        cli::add_output_flag(*cmd, opts->output, {{cli::OutputFormat::Text, cli::OutputFormat::Json}, {"pretty"}},
+                             "Output format: text or json");
         cli::set_run(*cmd, ctx, opts, run_watch);
     }
     {
         auto opts = std::make_shared<OnlineOptions>();
-        CLI::App* cmd = online_command(
-            dtab, "edit", "Edit a namespace's dtab in $EDITOR and apply it safely",
-            "Like kubectl edit: fetches NS, opens it in $VISUAL or $EDITOR (default vi) with its "
-            "`# version` line, parses what you saved and updates with If-Match, so a concurrent "
-            "change is refused instead of overwritten. An unchanged file cancels. On a parse or "
-            "update error your edit is kept in a temporary file whose name is printed.",
-            "  EDITOR=nano mesh dtab edit default\n", *opts);
+        CLI::App* cmd =
+            online_command(dtab, "edit", "Edit a namespace's dtab in $EDITOR and apply it safely",
+                           "Like kubectl edit: fetches NS, opens it in $VISUAL or $EDITOR (default vi) with its "
+                           "`# version` line, parses what you saved and updates with If-Match, so a concurrent "
+                           "change is refused instead of overwritten. An unchanged file cancels. On a parse or "
+                           "update error your edit is kept in a temporary file whose name is printed.",
+                           "  EDITOR=nano mesh dtab edit default\n", *opts);
         cmd->add_option("namespace", opts->ns, "Namespace")->required();
         cli::set_run(*cmd, ctx, opts, run_edit);
     }

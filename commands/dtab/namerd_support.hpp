@@ -12,8 +12,8 @@ namespace mesh::commands {
 
 /// How to reach namerd.
 struct NamerdOptions {
-    std::string url;           ///< --namerd; empty: take it from the environment
-    double timeout_s = 30;     ///< --request-timeout
+    std::string url;        ///< --namerd; empty: take it from the environment
+    double timeout_s = 30;  ///< --request-timeout
 };
 
 /// Adds --request-timeout to `cmd`.

@@ -11,13 +11,15 @@ std::string input_name(const std::string& file) { return file.empty() || file ==
 
 core::Result<std::string> read_dtab_input(const std::string& file, cli::Io& io) {
     bool from_stdin = file.empty() || file == "-";
-    auto text = from_stdin ? core::read_bounded(io.in, k_max_dtab_input) : core::read_file_bounded(file, k_max_dtab_input);
+    auto text =
+        from_stdin ? core::read_bounded(io.in, k_max_dtab_input) : core::read_file_bounded(file, k_max_dtab_input);
     if (text) return std::move(*text);
     switch (text.error().kind) {
     case core::ReadFailure::Kind::CannotOpen:
         return core::io_error("cannot read " + file + ": " + std::strerror(text.error().error_number));
     case core::ReadFailure::Kind::TooLarge:
-        return core::limit_error(input_name(file) + " is larger than " + std::to_string(k_max_dtab_input >> 20) + " MiB");
+        return core::limit_error(input_name(file) + " is larger than " + std::to_string(k_max_dtab_input >> 20) +
+                                 " MiB");
     case core::ReadFailure::Kind::ReadFailed: break;
     }
     return core::io_error("error reading " + input_name(file));
@@ -40,8 +42,8 @@ core::Result<dtab::ParsedDtab> parse_dtab_input(const std::string& text, const s
     return parsed;
 }
 
-core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files,
-                                    const std::vector<std::string>& texts, cli::Io& io) {
+core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                                    cli::Io& io) {
     dtab::Dtab out;
     for (const auto& file : files) {
         auto text = read_dtab_input(file, io);

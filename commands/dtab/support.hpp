@@ -23,7 +23,7 @@ std::string input_name(const std::string& file);
 core::Result<dtab::ParsedDtab> parse_dtab_input(const std::string& text, const std::string& name);
 
 /// The base dtab from `files` followed by the local dtab from `texts` (Finagle's base ++ local).
-core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files,
-                                    const std::vector<std::string>& texts, cli::Io& io);
+core::Result<dtab::Dtab> load_dtabs(const std::vector<std::string>& files, const std::vector<std::string>& texts,
+                                    cli::Io& io);
 
 }  // namespace mesh::commands

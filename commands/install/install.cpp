@@ -34,11 +34,10 @@ constexpr const char* k_description =
     "--crds`. The seed's ingress routers are not installed: Linkerd 1.7's ingress identifier reads "
     "extensions/v1beta1 Ingresses, which Kubernetes no longer serves, so --ingress is refused.";
 
-constexpr const char* k_examples =
-    "  mesh install | kubectl apply -f -\n"
-    "  mesh install --cni --zipkin zipkin.tracing:9410 | kubectl apply -f -\n"
-    "  mesh install --registry registry.example/buoyantio -o json > l5d.json\n"
-    "  mesh install | kubectl delete -f -\n";
+constexpr const char* k_examples = "  mesh install | kubectl apply -f -\n"
+                                   "  mesh install --cni --zipkin zipkin.tracing:9410 | kubectl apply -f -\n"
+                                   "  mesh install --registry registry.example/buoyantio -o json > l5d.json\n"
+                                   "  mesh install | kubectl delete -f -\n";
 
 cli::Outcome run_install(const InstallFlags& f, cli::Io& io) {
     if (f.ingress)

@@ -24,19 +24,20 @@ constexpr const char* k_description =
     "CustomResourceDefinition (apiextensions.k8s.io/v1) and the Namespace. Kept apart, "
     "`mesh install namerd | kubectl delete -f -` never deletes the stored dtabs.";
 
-constexpr const char* k_examples =
-    "  mesh install namerd --crds | kubectl apply -f -\n"
-    "  mesh install namerd | kubectl apply -f -\n"
-    "  mesh install --namerd | kubectl apply -f -\n";
+constexpr const char* k_examples = "  mesh install namerd --crds | kubectl apply -f -\n"
+                                   "  mesh install namerd | kubectl apply -f -\n"
+                                   "  mesh install --namerd | kubectl apply -f -\n";
 
 }  // namespace
 
 void register_install_namerd(CLI::App& parent, cli::Context& ctx) {
     auto f = std::make_shared<NamerdFlags>();
-    CLI::App* cmd = cli::add_command(parent, "namerd", "Print namerd and its Kubernetes objects", k_description, k_examples);
+    CLI::App* cmd =
+        cli::add_command(parent, "namerd", "Print namerd and its Kubernetes objects", k_description, k_examples);
     add_install_common_flags(*cmd, f->namerd.common, f->output);
     cmd->add_flag("--crds", f->namerd.crds_only, "Print only the DTab CRD and the Namespace, which outlive namerd");
-    cli::set_run(*cmd, ctx, [f](cli::Io& io) { return print_objects(io, install::namerd_objects(f->namerd), f->output); });
+    cli::set_run(*cmd, ctx,
+                 [f](cli::Io& io) { return print_objects(io, install::namerd_objects(f->namerd), f->output); });
 }
 
 }  // namespace mesh::commands

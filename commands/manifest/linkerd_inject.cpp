@@ -60,9 +60,12 @@ cli::Outcome run_linkerd_inject(const std::vector<std::string>& args, cli::Conte
             }
             value = args[++i];
         }
-        if (name == "f") input = *value;
-        else if (name == "o") options.output_file = *value;
-        else if (name == "linkerdSvcName") config.linkerd_svc_name = *value;
+        if (name == "f")
+            input = *value;
+        else if (name == "o")
+            options.output_file = *value;
+        else if (name == "linkerdSvcName")
+            config.linkerd_svc_name = *value;
         else if (name == "linkerdPort") {
             try {
                 config.proxy_port = std::stoi(*value);
@@ -83,8 +86,8 @@ cli::Outcome run_linkerd_inject(const std::vector<std::string>& args, cli::Conte
         return cli::k_exit_failed;
     }
     options.filenames.push_back(input);
-    options.report = "none";           // linkerd-inject printed no report
-    config.suggest_flags = false;       // it has none of mesh's flags to suggest
+    options.report = "none";       // linkerd-inject printed no report
+    config.suggest_flags = false;  // it has none of mesh's flags to suggest
     return run_manifest_command(ctx.io, options, inject::Operation::Inject, config);
 }
 

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "commands/manifest/report.hpp"
 #include "cli/diff_colour.hpp"
 #include "cli/every_error.hpp"
 #include "cli/terminal.hpp"
+#include "commands/manifest/report.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/core/file_set_writer.hpp"
 #include "libmesh/core/input.hpp"
@@ -110,21 +110,26 @@ core::Result<std::string> render_converted(const std::vector<Processed>& process
 }  // namespace
 
 void add_manifest_flags(CLI::App& command, ManifestOptions& o) {
-    command.add_option("-f,--filename", o.filenames,
-                       "Manifest to read: a file, '-' for stdin, a directory (.yaml/.yml/.json files) or an https:// URL; repeatable")
+    command
+        .add_option(
+            "-f,--filename", o.filenames,
+            "Manifest to read: a file, '-' for stdin, a directory (.yaml/.yml/.json files) or an https:// URL; repeatable")
         ->type_name("FILE")
         ->allow_extra_args(false);
     command.add_flag("-R,--recursive", o.recursive, "Descend into subdirectories of directories given with -f");
-    command.add_option("-o,--output", o.output, "Write every document as yaml or json (default: each keeps its own format)")
+    command
+        .add_option("-o,--output", o.output,
+                    "Write every document as yaml or json (default: each keeps its own format)")
         ->check(CLI::IsMember({"yaml", "json"}));
     command.add_flag("--in-place", o.in_place, "Rewrite the input files atomically instead of writing to stdout");
     command.add_flag("--diff", o.diff, "Print a unified diff of what would change; exit 3 when something would");
     command.add_option("--report", o.report, "Per-object report on stderr: text, json or none")
         ->check(CLI::IsMember({"text", "json", "none"}))
         ->capture_default_str();
-    command.add_option("--kind-path", o.kind_paths,
-                       "KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. "
-                       "Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable")
+    command
+        .add_option("--kind-path", o.kind_paths,
+                    "KIND[.GROUP]=DOTTED.PATH: where a custom kind keeps its pod template (e.g. "
+                    "Rollout.argoproj.io=spec.template; a plain KIND matches any API group); repeatable")
         ->type_name("KIND[.GROUP]=PATH");
 }
 
@@ -134,7 +139,9 @@ core::Result<void> apply_kind_paths(const std::vector<std::string>& values, inje
         std::string kind = value.substr(0, eq), path = eq == std::string::npos ? "" : value.substr(eq + 1);
         bool ok = !kind.empty() && !path.empty() && path.front() != '.' && path.back() != '.' &&
                   path.find("..") == std::string::npos;
-        if (!ok) return tl::unexpected(usage(fmt::format("--kind-path {}: expected KIND[.GROUP]=DOTTED.PATH, e.g. Rollout.argoproj.io=spec.template", value)));
+        if (!ok)
+            return tl::unexpected(usage(fmt::format(
+                "--kind-path {}: expected KIND[.GROUP]=DOTTED.PATH, e.g. Rollout.argoproj.io=spec.template", value)));
         config.kind_paths[kind] = path;
     }
     return {};
@@ -185,8 +192,10 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
     progress.finish();  // so the report and errors start on a clean line
     bool colour = cli::colour_allowed(io, cli::Stream::Err);
     auto write_report = [&] {
-        if (options.report == "text") write_text_report(io.err, report, colour);
-        else if (options.report == "json") write_json_report(io.err, report);
+        if (options.report == "text")
+            write_text_report(io.err, report, colour);
+        else if (options.report == "json")
+            write_json_report(io.err, report);
     };
     if (!report.errors.empty()) {
         write_report();
@@ -238,7 +247,8 @@ cli::Outcome run_manifest_command(cli::Io& io, const ManifestOptions& options, i
             write_joined(processed, joined);
             converted = std::move(joined).str();
         }
-        if (auto ok = core::write_file_atomically(options.output_file, converted); !ok) return tl::unexpected(ok.error());
+        if (auto ok = core::write_file_atomically(options.output_file, converted); !ok)
+            return tl::unexpected(ok.error());
         report.written_to = options.output_file;
     } else if (options.output.empty()) {
         write_joined(processed, io.out);

@@ -15,11 +15,11 @@ namespace mesh::commands {
 struct ManifestOptions {
     std::vector<std::string> filenames;
     bool recursive = false;
-    std::string output;          ///< "" keeps each document's format; "yaml" or "json"
-    std::string output_file;     ///< write stdout's content to this file instead (linkerd-inject -o)
+    std::string output;       ///< "" keeps each document's format; "yaml" or "json"
+    std::string output_file;  ///< write stdout's content to this file instead (linkerd-inject -o)
     bool in_place = false;
     bool diff = false;
-    std::string report = "text";  ///< text, json or none
+    std::string report = "text";          ///< text, json or none
     std::vector<std::string> kind_paths;  ///< KIND=DOTTED.PATH
     bool fail_on_warning = false;         ///< exit 3 when a workload has a warning or is not routed
 };

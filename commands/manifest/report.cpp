@@ -52,7 +52,8 @@ std::size_t count_status(const RunReport& report, ObjectStatus status) {
 
 std::string written_text(const RunReport& report) {
     if (!report.errors.empty())
-        return fmt::format("{} input{} failed, nothing written", report.errors.size(), report.errors.size() == 1 ? "" : "s");
+        return fmt::format("{} input{} failed, nothing written", report.errors.size(),
+                           report.errors.size() == 1 ? "" : "s");
     if (report.written_to.empty()) return "nothing written";
     if (report.written_to == "in place")
         return fmt::format("{} file{} written in place", report.files_written, report.files_written == 1 ? "" : "s");
@@ -72,7 +73,9 @@ std::string summary_line(const RunReport& report) {
 void write_text_report(std::ostream& err, const RunReport& report, bool colour) {
     auto paint = [&](ObjectStatus s, const std::string& text) {
         if (!colour) return text;
-        const char* code = s == ObjectStatus::Refused ? "31" : s == ObjectStatus::Injected || s == ObjectStatus::Uninjected ? "32" : "33";
+        const char* code = s == ObjectStatus::Refused                                     ? "31"
+                           : s == ObjectStatus::Injected || s == ObjectStatus::Uninjected ? "32"
+                                                                                          : "33";
         return fmt::format("\033[{}m{}\033[0m", code, text);
     };
     for (const auto& o : report.objects) {
@@ -91,7 +94,9 @@ void write_text_report(std::ostream& err, const RunReport& report, bool colour) 
 }
 
 void write_json_report(std::ostream& err, const RunReport& report) {
-    auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); };
+    auto or_null = [](const std::string& s) {
+        return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
+    };
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& o : report.objects) {
         nlohmann::ordered_json j;

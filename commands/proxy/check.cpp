@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include "commands/proxy/check_render.hpp"
 #include "cli/command.hpp"
 #include "cli/duration.hpp"
+#include "cli/interval_wait.hpp"
 #include "cli/json_output.hpp"
 #include "cli/output_format.hpp"
 #include "cli/terminal.hpp"
-#include "cli/interval_wait.hpp"
+#include "commands/proxy/check_render.hpp"
 #include "commands/proxy/proxy_source.hpp"
 #include "libmesh/admin/server_info.hpp"
 #include "libmesh/health/interval_sampling.hpp"
@@ -43,13 +43,15 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
     net::Request r = tmpl;
     r.url = target->base_url + "/admin/ping";
     net::Response got;
-    client.run({r}, {1, sampling.overall_timeout, sampling.log, sampling.cancelled}, [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
+    client.run({r}, {1, sampling.overall_timeout, sampling.log, sampling.cancelled},
+               [&](std::size_t, net::Response&& resp) { got = std::move(resp); });
     // A 404 is namerd answering with its admin path blocked (as for proxies), not namerd down.
     bool ping_blocked = got.ok() && got.status == 404;
     if (!ping_blocked && (!got.ok() || got.status != 200 || !admin::is_pong(got.body))) {
         auto f = health::describe_failure(got, "/admin/ping", false);
         item.result = health::CheckResult::Error;
-        item.error = fmt::format("* {}: {}", target->name, got.ok() && got.status == 200 ? "answered, but not 'pong'" : f.reason);
+        item.error = fmt::format("* {}: {}", target->name,
+                                 got.ok() && got.status == 200 ? "answered, but not 'pong'" : f.reason);
         item.hint = "namerd's admin port is 9991 by default; check the address";
     }
     return {"namerd", {item}};
@@ -161,25 +163,40 @@ void register_check(CLI::App& app, cli::Context& ctx) {
     cli::add_output_flag(*cmd, o->output,
                          {{cli::OutputFormat::Text, cli::OutputFormat::Short, cli::OutputFormat::Json}, {}, true},
                          "Output format: text, short (only problems) or json");
-    cmd->add_option("--namerd-admin", o->namerd, "Also check that namerd's admin (host:port, default port 9991) answers")
+    cmd->add_option("--namerd-admin", o->namerd,
+                    "Also check that namerd's admin (host:port, default port 9991) answers")
         ->type_name("HOST:PORT");
     // The old name, kept working but unlisted: `dtab --namerd` takes namerd's API URL, not its admin.
     cmd->add_option("--namerd", o->namerd, "Old name of --namerd-admin")->group("");
     auto th = "Thresholds";
     cmd->add_option("--success-rate-warn", o->sr_warn_pct, "Warn below this success rate, in percent")
-        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 100.0))
+        ->group(th);
     cmd->add_option("--success-rate-error", o->sr_error_pct, "Fail below this success rate, in percent")
-        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 100.0))
+        ->group(th);
     cmd->add_option("--min-uptime", o->min_uptime_s, "Warn when a proxy has been up fewer seconds")
-        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber)
+        ->group(th);
     cmd->add_option("--max-restarts", o->max_restarts, "Warn when a proxy container restarted more often")
-        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber)
+        ->group(th);
     cmd->add_option("--max-ejections", o->max_ejections, "Warn when more endpoints were ejected in the interval")
-        ->capture_default_str()->check(CLI::NonNegativeNumber)->group(th);
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber)
+        ->group(th);
     cmd->add_option("--p99-warn", o->p99_ms, "Warn when a router's p99 latency exceeds this, in ms")
-        ->capture_default_str()->check(CLI::PositiveNumber)->group(th);
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber)
+        ->group(th);
     cmd->add_option("--heap-warn", o->heap_pct, "Warn when JVM heap use exceeds this, in percent")
-        ->capture_default_str()->check(CLI::Range(0.0, 100.0))->group(th);
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 100.0))
+        ->group(th);
     cli::set_run(*cmd, ctx, o, run_check);
 }
 

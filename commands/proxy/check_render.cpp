@@ -51,8 +51,8 @@ std::string check_text(const health::CheckReport& report, bool fail_on_warning, 
         out += c.name + "\n" + std::string(c.name.size(), '-') + "\n" + body + "\n";
     }
     bool ok = report.success(fail_on_warning);
-    std::string verdict = colour ? mark(ok ? health::CheckResult::Success : health::CheckResult::Error, true)
-                                 : (ok ? "ok" : "failed");
+    std::string verdict =
+        colour ? mark(ok ? health::CheckResult::Success : health::CheckResult::Error, true) : (ok ? "ok" : "failed");
     out += fmt::format("Status check results are {}\n", verdict);
     return out;
 }

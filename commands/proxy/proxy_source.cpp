@@ -51,8 +51,8 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& o) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1024));
     cli::add_duration_option(*cmd, "--timeout", o.timeout_s, "Time allowed for each admin request", {0.001, 3600});
-    cli::add_duration_option(*cmd, "--overall-timeout", o.overall_timeout_s, "Time allowed for a whole round (0 = none)",
-                             {0, 86400});
+    cli::add_duration_option(*cmd, "--overall-timeout", o.overall_timeout_s,
+                             "Time allowed for a whole round (0 = none)", {0, 86400});
     cmd->add_option("--max-body", o.max_body_mib, "Largest admin answer accepted, in MiB")
         ->capture_default_str()
         ->check(CLI::Range(1, 1024));
@@ -90,12 +90,13 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
             for (auto& t : *ts) out.targets.push_back(std::move(t));
         }
         if (out.targets.empty())
-            return core::fail(core::ErrorCode::Input, fmt::format("{}: no proxy addresses in the file", o.proxies_file));
+            return core::fail(core::ErrorCode::Input,
+                              fmt::format("{}: no proxy addresses in the file", o.proxies_file));
         for (auto& t : out.targets) t.request_template = admin_template(o);
         return out;
     }
     health::KubeDiscoveryOptions kube;
-    kube.overrides = {o.kubeconfig, o.context, o.cluster, o.user, o.server, o.token, o.insecure_skip_tls_verify,
+    kube.overrides = {o.kubeconfig,     o.context, o.cluster, o.user, o.server, o.token, o.insecure_skip_tls_verify,
                       o.request_timeout};
     kube.namespace_name = o.namespace_name;
     kube.selector = o.selector;
@@ -103,7 +104,8 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
     kube.direct = o.direct;
     kube.cluster_checks = o.kube_checks;
     // kubeconfig files, token files and certificates: read no further than 16 MiB.
-    kube::KubeEnvironment env{io.getenv, [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};
+    kube::KubeEnvironment env{io.getenv,
+                              [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};
     return health::discover_kube_proxies(kube, env, client, admin_template(o), verbose_log(o, io));
 }
 
@@ -122,7 +124,8 @@ std::vector<health::ProxySample> sample_with_progress(net::HttpClient& client,
                                                       const std::vector<health::ProxyTarget>& targets,
                                                       health::SampleOptions options, cli::Io& io) {
     cli::ProgressReporter progress(io, "probing proxies", targets.size());
-    if (progress.enabled()) options.on_proxy_answered = [&progress](const std::string& name) { progress.advance(name); };
+    if (progress.enabled())
+        options.on_proxy_answered = [&progress](const std::string& name) { progress.advance(name); };
     auto samples = health::sample_proxies(client, targets, options);
     progress.finish();
     return samples;

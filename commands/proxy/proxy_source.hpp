@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/check_report.hpp"
+#include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/kube_discovery.hpp"
 #include "libmesh/health/proxy_sample.hpp"
 #include "libmesh/health/proxy_target.hpp"
@@ -45,8 +45,7 @@ void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& options);
 using ResolvedProxies = health::DiscoveredProxies;
 
 /// Finds the proxies: --proxy/--proxies-file, else Kubernetes pods.
-core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options, cli::Io& io,
-                                              net::HttpClient& client);
+core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& options, cli::Io& io, net::HttpClient& client);
 
 /// Sample options for the flags (parallelism, timeouts, the -v log to stderr).
 health::SampleOptions sample_options(const ProxySourceOptions& options, cli::Io& io);

@@ -4,9 +4,9 @@
 
 #include "cli/command.hpp"
 #include "cli/duration.hpp"
+#include "cli/interval_wait.hpp"
 #include "cli/output_format.hpp"
 #include "cli/terminal.hpp"
-#include "cli/interval_wait.hpp"
 #include "commands/proxy/proxy_source.hpp"
 #include "commands/proxy/status_render.hpp"
 #include "libmesh/health/interval_sampling.hpp"
@@ -68,13 +68,16 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
         exit_code = report.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
         std::string text = render_status(o, report, io);
         if (o.watch) {
-            if (io.out_is_terminal) io.out << "\x1b[H\x1b[2J";  // redraw in place
-            else if (!first_frame) io.out << '\n';
+            if (io.out_is_terminal)
+                io.out << "\x1b[H\x1b[2J";  // redraw in place
+            else if (!first_frame)
+                io.out << '\n';
         }
         io.out << text << std::flush;
         if (!o.watch) break;
         // The second sample of this frame is the first of the next: every frame covers one interval.
-        if (samples.second) previous = std::move(samples.second);
+        if (samples.second)
+            previous = std::move(samples.second);
         else if (!cli::wait_for(std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000))))
             return cli::k_exit_interrupted;
     }

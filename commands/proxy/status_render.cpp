@@ -135,12 +135,11 @@ std::string status_text(const health::StatusReport& report, bool wide, bool colo
     }
     std::string out = table.render();
     if (wide) {
-        cli::TextTable routers({"PROXY", "ROUTER", "SUCCESS", "SERVICE_SUCCESS", "RPS", "LATENCY_P99", "RETRIES",
-                           "BUDGET_EXHAUSTED"},
-                          2);
+        cli::TextTable routers(
+            {"PROXY", "ROUTER", "SUCCESS", "SERVICE_SUCCESS", "RPS", "LATENCY_P99", "RETRIES", "BUDGET_EXHAUSTED"}, 2);
         cli::TextTable clients({"PROXY", "ROUTER", "CLIENT", "SUCCESS", "RPS", "LATENCY_P99", "ENDPOINTS", "EJECTIONS",
-                           "RETRIES", "TCP_CONN"},
-                          3);
+                                "RETRIES", "TCP_CONN"},
+                               3);
         for (const auto& r : report.rows)
             for (const auto& rt : r.routers) {
                 routers.add({r.name, rt.name, cli::format_percent(rt.traffic.success_rate),
@@ -148,9 +147,10 @@ std::string status_text(const health::StatusReport& report, bool wide, bool colo
                              cli::format_ms(rt.traffic.latency.p99), cli::format_count(rt.retries),
                              cli::format_count(rt.budget_exhausted)});
                 for (const auto& c : rt.clients) {
-                    std::string endpoints = c.lb_size ? fmt::format("{}/{}", cli::format_count(c.lb_available.value_or(*c.lb_size)),
-                                                                    cli::format_count(c.lb_size))
-                                                      : "-";
+                    std::string endpoints =
+                        c.lb_size ? fmt::format("{}/{}", cli::format_count(c.lb_available.value_or(*c.lb_size)),
+                                                cli::format_count(c.lb_size))
+                                  : "-";
                     clients.add({r.name, rt.name, c.display, cli::format_percent(c.traffic.success_rate),
                                  cli::format_rps(c.traffic.rps), cli::format_ms(c.traffic.latency.p99), endpoints,
                                  cli::format_count(c.removals), cli::format_count(c.retries),
@@ -172,8 +172,10 @@ std::string status_text(const health::StatusReport& report, bool wide, bool colo
         auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
             return g.first->reason == r.failure->reason && g.first->hint == r.failure->hint;
         });
-        if (same == groups.end()) groups.push_back({&*r.failure, {r.name}});
-        else same->second.push_back(r.name);
+        if (same == groups.end())
+            groups.push_back({&*r.failure, {r.name}});
+        else
+            same->second.push_back(r.name);
     }
     std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
     for (const auto& [failure, names] : groups) {

@@ -55,11 +55,14 @@ core::Result<void> generate_certs(ManifestsOptions& o) {
     if (!o.force)
         for (const char* name : {"ca.crt", "tls.crt", "tls.key"})
             if (std::filesystem::exists(std::filesystem::symlink_status(dir / name)))
-                return core::fail(core::ErrorCode::Io, fmt::format("{} already exists; remove it or pass --force to replace it",
-                                                                   (dir / name).string()));
+                return core::fail(
+                    core::ErrorCode::Io,
+                    fmt::format("{} already exists; remove it or pass --force to replace it", (dir / name).string()));
     if (auto ok = core::create_file_exclusively((dir / "ca.crt").string(), ca->cert, 0644, o.force); !ok) return ok;
-    if (auto ok = core::create_file_exclusively((dir / "tls.crt").string(), serving->cert, 0644, o.force); !ok) return ok;
-    if (auto ok = core::create_file_exclusively((dir / "tls.key").string(), serving->key, 0600, o.force); !ok) return ok;
+    if (auto ok = core::create_file_exclusively((dir / "tls.crt").string(), serving->cert, 0644, o.force); !ok)
+        return ok;
+    if (auto ok = core::create_file_exclusively((dir / "tls.key").string(), serving->key, 0600, o.force); !ok)
+        return ok;
     o.manifests.ca_bundle = ca->cert;
     o.manifests.serving = *serving;
     return {};
@@ -91,24 +94,31 @@ cli::Outcome run_manifests(const ManifestsOptions& options, cli::Io& io) {
 
 void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
     auto o = std::make_shared<ManifestsOptions>();
-    CLI::App* cmd = cli::add_command(parent, "manifests", "Print the Kubernetes objects that run the webhook", k_description, k_examples);
+    CLI::App* cmd = cli::add_command(parent, "manifests", "Print the Kubernetes objects that run the webhook",
+                                     k_description, k_examples);
     cmd->add_option("--image", o->manifests.image, "Container image with the mesh binary")->required();
     cmd->add_option("--name", o->manifests.name, "Name of the Deployment, Service, Secret and webhook configuration")
         ->capture_default_str();
-    cmd->add_option("-n,--namespace", o->manifests.namespace_, "Namespace to run the webhook in")->capture_default_str();
-    cmd->add_option("--replicas", o->manifests.replicas, "Webhook pods")->check(CLI::Range(1, 100))->capture_default_str();
-    cmd->add_option("--failure-policy", o->manifests.failure_policy, "What the API server does when the webhook fails: Ignore or Fail")
+    cmd->add_option("-n,--namespace", o->manifests.namespace_, "Namespace to run the webhook in")
+        ->capture_default_str();
+    cmd->add_option("--replicas", o->manifests.replicas, "Webhook pods")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    cmd->add_option("--failure-policy", o->manifests.failure_policy,
+                    "What the API server does when the webhook fails: Ignore or Fail")
         ->check(CLI::IsMember({"Ignore", "Fail"}))
         ->capture_default_str();
     cmd->add_option("--timeout-seconds", o->manifests.timeout_seconds, "How long the API server waits for an answer")
         ->check(CLI::Range(1, 30))
         ->capture_default_str();
-    cmd->add_option("--generate-certs", o->generate_certs, "Make a CA and serving certificate in DIR and fill in the caBundle")
+    cmd->add_option("--generate-certs", o->generate_certs,
+                    "Make a CA and serving certificate in DIR and fill in the caBundle")
         ->type_name("DIR");
     cmd->add_option("--cert-days", o->cert_days, "Validity of generated certificates, in days")
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
-    cmd->add_flag("--force", o->force, "With --generate-certs, replace files already in DIR (never writing through a symlink)");
+    cmd->add_flag("--force", o->force,
+                  "With --generate-certs, replace files already in DIR (never writing through a symlink)");
     add_inject_flags(*cmd, o->inject, false);
     cmd->callback([&ctx, cmd, o] {
         record_serve_args(*cmd, *o);

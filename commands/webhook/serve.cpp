@@ -133,7 +133,8 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
 
     webhook::WebhookServer* running = nullptr;
     SignalWatcher signals([&](int sig) {
-        log(fmt::format("received {}: finishing the requests in flight (20 s at most)", sig == SIGTERM ? "SIGTERM" : "SIGINT"));
+        log(fmt::format("received {}: finishing the requests in flight (20 s at most)",
+                        sig == SIGTERM ? "SIGTERM" : "SIGINT"));
         if (running) running->stop();
     });
     auto server = webhook::WebhookServer::create(std::move(options));
@@ -150,8 +151,10 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
 
 void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
     auto o = std::make_shared<ServeOptions>();
-    CLI::App* cmd = cli::add_command(parent, "serve", "Serve the mutating admission webhook over HTTPS", k_description, k_examples);
-    cmd->add_option("--listen", o->listen, "Address to listen on: :PORT, HOST:PORT or [IPv6]:PORT")->capture_default_str();
+    CLI::App* cmd =
+        cli::add_command(parent, "serve", "Serve the mutating admission webhook over HTTPS", k_description, k_examples);
+    cmd->add_option("--listen", o->listen, "Address to listen on: :PORT, HOST:PORT or [IPv6]:PORT")
+        ->capture_default_str();
     cmd->add_option("--tls-cert", o->tls_cert, "PEM certificate (chain) to serve; reloaded when it changes")
         ->required()
         ->type_name("FILE");
@@ -173,7 +176,8 @@ void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
     cmd->add_option("--max-connections", o->max_connections, "Open connections kept; more are closed at once")
         ->check(CLI::Range(1, 65536))
         ->capture_default_str();
-    cmd->add_option("--cert-reload-interval", o->cert_reload_interval, "Seconds between checks of the certificate files")
+    cmd->add_option("--cert-reload-interval", o->cert_reload_interval,
+                    "Seconds between checks of the certificate files")
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
     add_inject_flags(*cmd, o->inject, false);

@@ -4,7 +4,6 @@
 
 namespace mesh::commands {
 
-
 void register_webhook(CLI::App& app, cli::Context& ctx) {
     CLI::App* cmd = cli::add_command(
         app, "webhook", "Inject pods as they are created: a mutating admission webhook",

@@ -136,8 +136,10 @@ private:
         std::size_t start = m_i;
         if (m_s[m_i] == '-') ++m_i;
         if (m_i >= m_s.size() || m_s[m_i] < '0' || m_s[m_i] > '9') return fail("expected a value");
-        if (m_s[m_i] == '0') ++m_i;
-        else while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9') ++m_i;
+        if (m_s[m_i] == '0')
+            ++m_i;
+        else
+            while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9') ++m_i;
         if (m_i < m_s.size() && m_s[m_i] == '.') {
             ++m_i;
             if (m_i >= m_s.size() || m_s[m_i] < '0' || m_s[m_i] > '9') return fail("expected a digit after '.'");

@@ -12,9 +12,9 @@ namespace mesh::admin {
 
 /// One router as configured.
 struct RouterConfig {
-    std::string label;     ///< `label`, else the protocol (as the dashboard names it)
+    std::string label;  ///< `label`, else the protocol (as the dashboard names it)
     std::string protocol;
-    std::string dtab;      ///< as written in the config; empty when unset
+    std::string dtab;  ///< as written in the config; empty when unset
     std::vector<int> server_ports;
     double percent_can_retry = 0.2;  ///< service.retries.budget.percentCanRetry, default 0.2
     std::string interpreter;         ///< interpreter.kind, e.g. io.l5d.namerd; empty = default

@@ -44,10 +44,18 @@ namespace {
 
 // Sets the stat field named by `suffix` ("p99", "count", ...); false if it is not a stat suffix.
 bool set_stat_field(Stat& stat, std::string_view suffix, double v) {
-    static const std::array<std::pair<std::string_view, std::optional<double> Stat::*>, 11> k_fields{{
-        {"count", &Stat::count}, {"sum", &Stat::sum}, {"avg", &Stat::avg}, {"min", &Stat::min},
-        {"max", &Stat::max}, {"p50", &Stat::p50}, {"p90", &Stat::p90}, {"p95", &Stat::p95},
-        {"p99", &Stat::p99}, {"p9990", &Stat::p9990}, {"p9999", &Stat::p9999}}};
+    static const std::array<std::pair<std::string_view, std::optional<double> Stat::*>, 11> k_fields{
+        {{"count", &Stat::count},
+         {"sum", &Stat::sum},
+         {"avg", &Stat::avg},
+         {"min", &Stat::min},
+         {"max", &Stat::max},
+         {"p50", &Stat::p50},
+         {"p90", &Stat::p90},
+         {"p95", &Stat::p95},
+         {"p99", &Stat::p99},
+         {"p9990", &Stat::p9990},
+         {"p9999", &Stat::p9999}}};
     for (const auto& [name, member] : k_fields) {
         if (name == suffix) {
             stat.*member = v;
@@ -58,7 +66,8 @@ bool set_stat_field(Stat& stat, std::string_view suffix, double v) {
 }
 
 core::Error parse_failure(std::string_view json_text, std::size_t offset, const std::string& what) {
-    return core::Error{ErrorCode::Input, "metrics.json: " + what, core::location_at(json_text, offset, "metrics.json"), {}};
+    return core::Error{
+        ErrorCode::Input, "metrics.json: " + what, core::location_at(json_text, offset, "metrics.json"), {}};
 }
 
 // Depth and node budgets and the first error, shared by both parsers below.
@@ -224,16 +233,54 @@ private:
 
 // The first segments of metric names under a scope: where a multi-segment scope id ends.
 bool is_metric_head(std::string_view s) {
-    static const std::set<std::string_view> k_heads{
-        "available", "cancelled_connects", "closes", "connect_latency_ms", "connection_duration",
-        "connection_received_bytes", "connection_requests", "connection_sent_bytes", "connections",
-        "connects", "dispatcher", "dtab", "failed_connect_latency_ms", "failure_accrual", "failures",
-        "handletime_us", "load", "loadbalancer", "pending", "pool_cached", "pool_num_too_many_waiters",
-        "pool_num_waited", "pool_size", "pool_waiters", "read_timeout", "received_bytes",
-        "request_latency_ms", "request_payload_bytes", "requests", "response_payload_bytes", "retries",
-        "sent_bytes", "service", "path", "service_creation", "socket_unwritable_ms",
-        "socket_writable_ms", "status", "success", "time", "transit_latency_ms", "write_timeout",
-        "exn", "sourcedexceptions", "closechans", "idle", "lifetime", "tls"};
+    static const std::set<std::string_view> k_heads{"available",
+                                                    "cancelled_connects",
+                                                    "closes",
+                                                    "connect_latency_ms",
+                                                    "connection_duration",
+                                                    "connection_received_bytes",
+                                                    "connection_requests",
+                                                    "connection_sent_bytes",
+                                                    "connections",
+                                                    "connects",
+                                                    "dispatcher",
+                                                    "dtab",
+                                                    "failed_connect_latency_ms",
+                                                    "failure_accrual",
+                                                    "failures",
+                                                    "handletime_us",
+                                                    "load",
+                                                    "loadbalancer",
+                                                    "pending",
+                                                    "pool_cached",
+                                                    "pool_num_too_many_waiters",
+                                                    "pool_num_waited",
+                                                    "pool_size",
+                                                    "pool_waiters",
+                                                    "read_timeout",
+                                                    "received_bytes",
+                                                    "request_latency_ms",
+                                                    "request_payload_bytes",
+                                                    "requests",
+                                                    "response_payload_bytes",
+                                                    "retries",
+                                                    "sent_bytes",
+                                                    "service",
+                                                    "path",
+                                                    "service_creation",
+                                                    "socket_unwritable_ms",
+                                                    "socket_writable_ms",
+                                                    "status",
+                                                    "success",
+                                                    "time",
+                                                    "transit_latency_ms",
+                                                    "write_timeout",
+                                                    "exn",
+                                                    "sourcedexceptions",
+                                                    "closechans",
+                                                    "idle",
+                                                    "lifetime",
+                                                    "tls"};
     return k_heads.count(s) > 0;
 }
 
@@ -292,8 +339,7 @@ std::vector<std::string> tree_path(std::string_view key) {
         std::size_t end = id_end(parts, start, is_client);
         out.push_back(join(parts, start, end));
         i = end;
-        if (is_client && i < parts.size() && (parts[i] == "service" || parts[i] == "path") &&
-            i + 2 < parts.size()) {
+        if (is_client && i < parts.size() && (parts[i] == "service" || parts[i] == "path") && i + 2 < parts.size()) {
             std::size_t svc_end = id_end(parts, i + 1, false);
             out.emplace_back("service");
             out.push_back(join(parts, i + 1, svc_end));
@@ -345,8 +391,10 @@ private:
         if (dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash)) {
             suffix = key.substr(dot + 1);
             Stat probe;
-            if (set_stat_field(probe, suffix, 0)) key = key.substr(0, dot);
-            else suffix = {};
+            if (set_stat_field(probe, suffix, 0))
+                key = key.substr(0, dot);
+            else
+                suffix = {};
         }
         MetricNode* node = &root;
         for (const auto& part : tree_path(key)) node = &node->children[part];
@@ -364,8 +412,7 @@ private:
     std::string m_key;
 };
 
-template <typename Sax>
-core::Result<MetricNode> run_sax(std::string_view text, const MetricsLimits& limits) {
+template <typename Sax> core::Result<MetricNode> run_sax(std::string_view text, const MetricsLimits& limits) {
     if (text.size() > limits.max_bytes)
         return core::limit_error(fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
     Sax sax(limits);
@@ -400,8 +447,7 @@ core::Result<MetricNode> parse_metrics(std::string_view json_text, const Metrics
     auto colon = json_text.find(':');
     if (colon != std::string_view::npos) {
         auto value = json_text.find_first_not_of(" \t\r\n", colon + 1);
-        if (value != std::string_view::npos && json_text[value] != '{')
-            return parse_metrics_flat(json_text, limits);
+        if (value != std::string_view::npos && json_text[value] != '{') return parse_metrics_flat(json_text, limits);
     }
     return parse_metrics_tree(json_text, limits);
 }

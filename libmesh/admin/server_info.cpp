@@ -1,6 +1,5 @@
 #include "libmesh/admin/server_info.hpp"
 
-
 #include <cctype>
 
 #include <nlohmann/json.hpp>

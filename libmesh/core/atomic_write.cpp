@@ -13,8 +13,8 @@
 namespace mesh::core {
 
 static Error io_error(const std::string& what, const std::string& path) {
-    return Error{ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(errno)),
-                 SourceLocation{path, 0, 0}, {}};
+    return Error{
+        ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(errno)), SourceLocation{path, 0, 0}, {}};
 }
 
 Result<void> write_file_atomically(const std::string& path, std::string_view content) {

@@ -25,14 +25,12 @@ struct Error {
 };
 
 /// Result of an operation that may fail.
-template <typename T>
-using Result = tl::expected<T, Error>;
+template <typename T> using Result = tl::expected<T, Error>;
 
 /// Shorthand for returning a failure from a function that returns Result<T>.
 inline tl::unexpected<Error> fail(ErrorCode code, std::string message, SourceLocation location = {},
                                   std::string source_line = {}) {
-    return tl::unexpected<Error>(
-        Error{code, std::move(message), std::move(location), std::move(source_line)});
+    return tl::unexpected<Error>(Error{code, std::move(message), std::move(location), std::move(source_line)});
 }
 
 }  // namespace mesh::core

@@ -34,9 +34,18 @@ std::string escape(std::string_view text, bool keep_layout) {
             continue;
         }
         switch (c) {
-        case '\n': out += "\\n"; ++i; continue;
-        case '\r': out += "\\r"; ++i; continue;
-        case '\t': out += "\\t"; ++i; continue;
+        case '\n':
+            out += "\\n";
+            ++i;
+            continue;
+        case '\r':
+            out += "\\r";
+            ++i;
+            continue;
+        case '\t':
+            out += "\\t";
+            ++i;
+            continue;
         default: break;
         }
         if (c < 0x80) {

@@ -18,7 +18,8 @@ namespace mesh::core {
 namespace {
 
 Error io_error(const std::string& what, const std::string& path, int error) {
-    return Error{ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
+    return Error{
+        ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
 }
 
 std::string directory_of(const std::string& path) {
@@ -109,10 +110,12 @@ Result<void> FileSetWriter::stage(const std::string& path, std::string_view cont
         if (::stat(staged.target.c_str(), &st) != 0) return tl::unexpected(io_error("cannot read", path, errno));
     }
     if (!S_ISREG(st.st_mode))
-        return fail(ErrorCode::Io, fmt::format("{} is {}; only regular files are rewritten in place", path, file_type(st.st_mode)));
+        return fail(ErrorCode::Io,
+                    fmt::format("{} is {}; only regular files are rewritten in place", path, file_type(st.st_mode)));
     if (st.st_nlink > 1)
-        return fail(ErrorCode::Io, fmt::format("{} has {} hard links; rewriting it would part them, so it is left alone", path,
-                                               st.st_nlink));
+        return fail(
+            ErrorCode::Io,
+            fmt::format("{} has {} hard links; rewriting it would part them, so it is left alone", path, st.st_nlink));
     staged.dir = directory_of(staged.target);
     mode_t mode = st.st_mode & 07777;
     if (descriptors_left(m_staged.size()))
@@ -183,8 +186,9 @@ Result<void> FileSetWriter::commit() {
             m_staged.erase(m_staged.begin(), m_staged.begin() + static_cast<std::ptrdiff_t>(i));
             discard();
             release_signals();
-            return fail(ErrorCode::Io, fmt::format("cannot replace {}: {}; already rewritten: {}; left as they were: {}", failed_path,
-                                                   std::strerror(error), join(rewritten), join(left)));
+            return fail(ErrorCode::Io,
+                        fmt::format("cannot replace {}: {}; already rewritten: {}; left as they were: {}", failed_path,
+                                    std::strerror(error), join(rewritten), join(left)));
         }
         s.named.clear();
         rewritten.push_back(s.path);

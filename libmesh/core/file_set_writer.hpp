@@ -38,8 +38,8 @@ private:
         std::string path;    ///< as given, for messages
         std::string target;  ///< the file replaced (a symlink's target)
         std::string dir;
-        int fd = -1;         ///< the unnamed file, or -1
-        std::string named;   ///< a named temporary file where O_TMPFILE is not available
+        int fd = -1;        ///< the unnamed file, or -1
+        std::string named;  ///< a named temporary file where O_TMPFILE is not available
     };
     std::vector<Staged> m_staged;
     bool m_holding_signals = false;

@@ -22,14 +22,16 @@ namespace fs = std::filesystem;
 static Error too_big(const std::string& name, std::size_t max_bytes) {
     return Error{ErrorCode::Limit,
                  fmt::format("input is larger than the limit of {} MiB", max_bytes >> 20),
-                 SourceLocation{name, 0, 0}, {}};
+                 SourceLocation{name, 0, 0},
+                 {}};
 }
 
 static Error read_error(const ReadFailure& failure, const std::string& name, std::size_t max_bytes) {
     switch (failure.kind) {
     case ReadFailure::Kind::TooLarge: return too_big(name, max_bytes);
     case ReadFailure::Kind::CannotOpen:
-        return Error{ErrorCode::Io, fmt::format("cannot open: {}", std::strerror(failure.error_number)), {name, 0, 0}, {}};
+        return Error{
+            ErrorCode::Io, fmt::format("cannot open: {}", std::strerror(failure.error_number)), {name, 0, 0}, {}};
     case ReadFailure::Kind::ReadFailed: break;
     }
     return Error{ErrorCode::Io, "cannot read input", {name, 0, 0}, {}};
@@ -53,8 +55,7 @@ static bool is_manifest_name(const fs::path& path) {
     return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-static Result<void> read_directory(const std::string& dir, const InputOptions& options,
-                                   std::vector<InputFile>& out) {
+static Result<void> read_directory(const std::string& dir, const InputOptions& options, std::vector<InputFile>& out) {
     std::vector<std::string> files;
     std::error_code ec;
     auto collect = [&](const fs::directory_entry& entry) {
@@ -83,8 +84,8 @@ static std::size_t stdin_file_size() {
     return at >= 0 && at <= st.st_size ? static_cast<std::size_t>(st.st_size - at) : 0;
 }
 
-Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs,
-                                           const InputOptions& options, std::istream& stdin_stream) {
+Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs, const InputOptions& options,
+                                           std::istream& stdin_stream) {
     std::vector<InputFile> inputs;
     bool stdin_used = false;
     for (const auto& spec : specs) {

@@ -29,8 +29,8 @@ struct InputOptions {
 
 /// Expands each -f value: `-` is stdin, a directory gives its .yaml/.yml/.json files (sorted),
 /// an http(s):// URL is fetched with `options.fetch`; anything else is read as a file.
-Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs,
-                                           const InputOptions& options, std::istream& stdin_stream);
+Result<std::vector<InputFile>> read_inputs(const std::vector<std::string>& specs, const InputOptions& options,
+                                           std::istream& stdin_stream);
 
 /// Reads a whole stream up to `max_bytes`; `name` is used in the error; `size_hint` reserves.
 Result<std::string> read_stream(std::istream& in, const std::string& name, std::size_t max_bytes,
@@ -38,6 +38,5 @@ Result<std::string> read_stream(std::istream& in, const std::string& name, std::
 
 /// Reads a file up to `max_bytes`.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes);
-
 
 }  // namespace mesh::core

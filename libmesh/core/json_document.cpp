@@ -14,24 +14,27 @@ static std::size_t max_nesting(std::string_view text) {
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') deepest = std::max(deepest, ++depth);
-        else if ((c == '}' || c == ']') && depth > 0) --depth;
+        if (c == '"')
+            in_string = true;
+        else if (c == '{' || c == '[')
+            deepest = std::max(deepest, ++depth);
+        else if ((c == '}' || c == ']') && depth > 0)
+            --depth;
     }
     return deepest;
 }
 
-Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
-                                                 std::size_t max_bytes) {
-    if (text.size() > max_bytes)
-        return core::limit_error(fmt::format("{}: larger than {} bytes", what, max_bytes));
-    if (max_nesting(text) > 128)
-        return core::limit_error(what + ": nesting deeper than 128");
+Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what, std::size_t max_bytes) {
+    if (text.size() > max_bytes) return core::limit_error(fmt::format("{}: larger than {} bytes", what, max_bytes));
+    if (max_nesting(text) > 128) return core::limit_error(what + ": nesting deeper than 128");
     try {
         return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {

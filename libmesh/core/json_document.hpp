@@ -12,6 +12,6 @@ namespace mesh::core {
 
 /// Parses `text` (at most `max_bytes`) as JSON; errors name `what` and the line and column.
 Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what,
-                                                 std::size_t max_bytes = 16u << 20);
+                                           std::size_t max_bytes = 16u << 20);
 
 }  // namespace mesh::core

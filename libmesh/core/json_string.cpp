@@ -42,9 +42,12 @@ std::size_t append_go_special(std::string_view text, std::size_t i, std::string&
         return 1;
     }
     std::string_view sequence = text.substr(i, n);
-    if (sequence == "\xE2\x80\xA8") out += "\\u2028";
-    else if (sequence == "\xE2\x80\xA9") out += "\\u2029";
-    else out += sequence;
+    if (sequence == "\xE2\x80\xA8")
+        out += "\\u2028";
+    else if (sequence == "\xE2\x80\xA9")
+        out += "\\u2029";
+    else
+        out += sequence;
     return n;
 }
 
@@ -160,11 +163,16 @@ std::string json_quote(std::string_view text, JsonEscape mode) {
         case '\t': out += "\\t"; continue;
         default: break;
         }
-        if (mode == JsonEscape::Jackson && c == '\b') out += "\\b";
-        else if (mode == JsonEscape::Jackson && c == '\f') out += "\\f";
-        else if (mode == JsonEscape::Jackson && c < 0x20) out += fmt::format("\\u{:04X}", c);
-        else if (c < 0x20 || (mode == JsonEscape::Plain && c == 0x7F)) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+        if (mode == JsonEscape::Jackson && c == '\b')
+            out += "\\b";
+        else if (mode == JsonEscape::Jackson && c == '\f')
+            out += "\\f";
+        else if (mode == JsonEscape::Jackson && c < 0x20)
+            out += fmt::format("\\u{:04X}", c);
+        else if (c < 0x20 || (mode == JsonEscape::Plain && c == 0x7F))
+            out += fmt::format("\\u{:04x}", c);
+        else
+            out += static_cast<char>(c);
     }
     return out + "\"";
 }

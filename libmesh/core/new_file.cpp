@@ -14,7 +14,8 @@ namespace mesh::core {
 namespace {
 
 Error io_error(const std::string& what, const std::string& path, int error) {
-    return Error{ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
+    return Error{
+        ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
 }
 
 std::string directory_of(const std::string& path) {
@@ -67,7 +68,8 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
             int error = errno;
             if (error == EEXIST) {
                 ::close(fd);
-                return fail(ErrorCode::Io, fmt::format("{} already exists; remove it or pass --force to replace it", path));
+                return fail(ErrorCode::Io,
+                            fmt::format("{} already exists; remove it or pass --force to replace it", path));
             }
             return abandon("cannot create", error);
         }
@@ -77,7 +79,8 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
             if (error == EEXIST) {
                 ::close(fd);
                 ::unlink(named.c_str());
-                return fail(ErrorCode::Io, fmt::format("{} already exists; remove it or pass --force to replace it", path));
+                return fail(ErrorCode::Io,
+                            fmt::format("{} already exists; remove it or pass --force to replace it", path));
             }
             return abandon("cannot create", error);
         }

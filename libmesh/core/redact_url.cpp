@@ -13,8 +13,8 @@ static bool is_secret_name(std::string_view name) {
     std::string lower(name);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    static constexpr std::array<std::string_view, 7> k_words{
-        "token", "password", "passwd", "secret", "key", "auth", "signature"};
+    static constexpr std::array<std::string_view, 7> k_words{"token", "password", "passwd",   "secret",
+                                                             "key",   "auth",     "signature"};
     return std::any_of(k_words.begin(), k_words.end(),
                        [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }

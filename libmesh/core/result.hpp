@@ -51,18 +51,18 @@ inline tl::unexpected<Error> internal_error(std::string message, SourceLocation 
 #define MESH_TRY_CONCAT(a, b) MESH_TRY_CONCAT_INNER(a, b)
 
 /// Evaluates `expr` (a Result) and returns its error from the enclosing function when it failed.
-#define MESH_TRY(expr)                                                \
-    do {                                                              \
-        auto&& mesh_try_result_ = (expr);                             \
-        if (!mesh_try_result_)                                        \
-            return ::tl::unexpected(std::forward<decltype(mesh_try_result_)>(mesh_try_result_).error()); \
+#define MESH_TRY(expr)                                                                                                 \
+    do {                                                                                                               \
+        auto&& mesh_try_result_ = (expr);                                                                              \
+        if (!mesh_try_result_)                                                                                         \
+            return ::tl::unexpected(std::forward<decltype(mesh_try_result_)>(mesh_try_result_).error());               \
     } while (false)
 
 /// Evaluates `expr` (a Result) and either returns its error or moves its value into `declaration`,
 /// e.g. `MESH_TRY_ASSIGN(auto text, read_file(path, limit));`.
-#define MESH_TRY_ASSIGN(declaration, expr) \
+#define MESH_TRY_ASSIGN(declaration, expr)                                                                             \
     MESH_TRY_ASSIGN_IMPL(MESH_TRY_CONCAT(mesh_try_result_, __LINE__), declaration, expr)
-#define MESH_TRY_ASSIGN_IMPL(result, declaration, expr)           \
-    auto&& result = (expr);                                       \
-    if (!result) return ::tl::unexpected(std::forward<decltype(result)>(result).error()); \
+#define MESH_TRY_ASSIGN_IMPL(result, declaration, expr)                                                                \
+    auto&& result = (expr);                                                                                            \
+    if (!result) return ::tl::unexpected(std::forward<decltype(result)>(result).error());                              \
     declaration = std::forward<decltype(result)>(result).value()

@@ -25,8 +25,7 @@ std::string line_at(std::string_view text, std::size_t offset);
 std::string line_number(std::string_view text, int line);
 
 /// Where byte `offset` of `text` is in `file`, when `text` starts at line `first_line` of it.
-SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& file,
-                           int first_line = 1);
+SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& file, int first_line = 1);
 
 /// An error at byte `offset` of `text` (see location_at), with that line for the caret.
 Error error_at_offset(ErrorCode code, std::string message, std::string_view text, std::size_t offset,

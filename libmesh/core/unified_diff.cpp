@@ -100,13 +100,17 @@ std::string format_hunks(const std::vector<Op>& ops, const std::vector<std::stri
         std::string body;
         for (std::size_t k = start; k < end; ++k) {
             switch (ops[k]) {
-            case Op::Keep: append_line(body, ' ', a[ai++]); ++bi; break;
+            case Op::Keep:
+                append_line(body, ' ', a[ai++]);
+                ++bi;
+                break;
             case Op::Remove: append_line(body, '-', a[ai++]); break;
             case Op::Add: append_line(body, '+', b[bi++]); break;
             }
         }
         std::size_t a_count = ai - a_first, b_count = bi - b_first;
-        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_first + 1 : a_first, a_count, b_count ? b_first + 1 : b_first, b_count);
+        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_first + 1 : a_first, a_count,
+                           b_count ? b_first + 1 : b_first, b_count);
         out += body;
         a_line = ai, b_line = bi, i = end;
     }
@@ -135,7 +139,9 @@ std::string unified_diff_segments(const std::vector<DiffSegment>& segments, cons
         std::size_t head = 0;
         while (head < sa.size() && head < sb.size() && sa[head] == sb[head]) ++head;
         std::size_t tail = 0;
-        while (tail < sa.size() - head && tail < sb.size() - head && sa[sa.size() - 1 - tail] == sb[sb.size() - 1 - tail]) ++tail;
+        while (tail < sa.size() - head && tail < sb.size() - head &&
+               sa[sa.size() - 1 - tail] == sb[sb.size() - 1 - tail])
+            ++tail;
         std::vector<std::string_view> mid_a(sa.begin() + static_cast<long>(head), sa.end() - static_cast<long>(tail));
         std::vector<std::string_view> mid_b(sb.begin() + static_cast<long>(head), sb.end() - static_cast<long>(tail));
         ops.insert(ops.end(), head, Op::Keep);

@@ -75,8 +75,7 @@ public:
 private:
     void check(int depth) {
         if (++m_nodes > m_limits.max_nodes)
-            throw BindFailure{"binding expands to more than " + std::to_string(m_limits.max_nodes) +
-                                  " nodes",
+            throw BindFailure{"binding expands to more than " + std::to_string(m_limits.max_nodes) + " nodes",
                               core::ErrorCode::Limit};
         if (depth > m_limits.max_depth)
             throw BindFailure{"Max recursion level: " + std::to_string(m_limits.max_depth) +
@@ -125,7 +124,8 @@ void write_json(const BoundTree& t, std::string& out) {
     switch (t.kind) {
     case BKind::Leaf:
         out += R"({"type":"leaf","bound":{"addr":)" + addr_json(t.bound.addr) + R"(,"id":)" +
-               core::json_quote(show(t.bound.id), core::JsonEscape::Jackson) + R"(,"path":)" + core::json_quote(show(t.bound.residual), core::JsonEscape::Jackson) + "}}";
+               core::json_quote(show(t.bound.id), core::JsonEscape::Jackson) + R"(,"path":)" +
+               core::json_quote(show(t.bound.residual), core::JsonEscape::Jackson) + "}}";
         return;
     case BKind::Union:
         out += R"({"type":"union","union":[)";
@@ -145,8 +145,7 @@ void write_json(const BoundTree& t, std::string& out) {
 
 }  // namespace
 
-core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers,
-                             const BindLimits& limits) {
+core::Result<BoundTree> bind(const Dtab& dtab, const NameTree& tree, const Namers& namers, const BindLimits& limits) {
     LookupIndex index(dtab);
     return bind(index, tree, namers, limits);
 }

@@ -15,9 +15,9 @@ namespace mesh::dtab {
 struct BoundTree {
     enum class Kind : unsigned char { Leaf, Union, Neg, Fail, Empty };
     Kind kind = Kind::Neg;
-    BoundName bound;                   ///< Leaf
-    std::vector<BoundTree> children;   ///< Union
-    std::vector<double> weights;       ///< Union
+    BoundName bound;                  ///< Leaf
+    std::vector<BoundTree> children;  ///< Union
+    std::vector<double> weights;      ///< Union
 };
 
 /// Finagle's default `namerMaxDepth`.

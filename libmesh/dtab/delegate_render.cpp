@@ -18,15 +18,16 @@ std::string addr_json(const Addr& addr) {
             if (i) out += ',';
             const auto& a = addr.addrs[i];
             std::string meta = a.weight ? R"("endpoint_addr_weight":)" + java_double_to_string(*a.weight) : "";
-            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{{}}}}})", core::json_quote(a.ip, core::JsonEscape::Jackson), a.port, meta);
+            out += fmt::format(R"({{"ip":{},"port":{},"meta":{{{}}}}})",
+                               core::json_quote(a.ip, core::JsonEscape::Jackson), a.port, meta);
         }
-        std::string meta = addr.nametree_weight
-                               ? R"("namer_nametree_weight":)" + java_double_to_string(*addr.nametree_weight)
-                               : "";
+        std::string meta =
+            addr.nametree_weight ? R"("namer_nametree_weight":)" + java_double_to_string(*addr.nametree_weight) : "";
         return out + R"(],"meta":{)" + meta + "}}";
     }
     case Addr::Kind::Neg: return R"({"type":"neg"})";
-    case Addr::Kind::Failed: return R"({"type":"failed","cause":)" + core::json_quote(addr.cause, core::JsonEscape::Jackson) + "}";
+    case Addr::Kind::Failed:
+        return R"({"type":"failed","cause":)" + core::json_quote(addr.cause, core::JsonEscape::Jackson) + "}";
     case Addr::Kind::Pending: return R"({"type":"pending"})";
     }
     return "null";
@@ -60,15 +61,16 @@ std::string shown_path(const DelegateNode& n) {
 }
 
 std::string bound_json(const BoundName& b) {
-    return R"({"addr":)" + addr_json(b.addr) + R"(,"id":)" + core::json_quote(show(b.id), core::JsonEscape::Jackson) + R"(,"path":)" +
-           core::json_quote(show(b.residual), core::JsonEscape::Jackson) + "}";
+    return R"({"addr":)" + addr_json(b.addr) + R"(,"id":)" + core::json_quote(show(b.id), core::JsonEscape::Jackson) +
+           R"(,"path":)" + core::json_quote(show(b.residual), core::JsonEscape::Jackson) + "}";
 }
 
 void write_json(const DelegateNode& n, std::string& out) {
     if (n.kind == DKind::Transformation) {
         // linkerd's transformation node: path, name, bound (before), tree (after); no dentry.
-        out += R"({"type":"transformation","path":)" + core::json_quote(show(n.path), core::JsonEscape::Jackson) + R"(,"name":)" +
-               core::json_quote(n.message, core::JsonEscape::Jackson) + R"(,"bound":)" + bound_json(n.bound) + R"(,"tree":)";
+        out += R"({"type":"transformation","path":)" + core::json_quote(show(n.path), core::JsonEscape::Jackson) +
+               R"(,"name":)" + core::json_quote(n.message, core::JsonEscape::Jackson) + R"(,"bound":)" +
+               bound_json(n.bound) + R"(,"tree":)";
         write_json(n.children.front(), out);
         out += '}';
         return;
@@ -107,9 +109,7 @@ void write_json(const DelegateNode& n, std::string& out) {
         }
         out += ']';
         break;
-    case DKind::Leaf:
-        out += R"(,"bound":)" + bound_json(n.bound);
-        break;
+    case DKind::Leaf: out += R"(,"bound":)" + bound_json(n.bound); break;
     case DKind::Exception: out += R"(,"message":)" + core::json_quote(n.message, core::JsonEscape::Jackson); break;
     default: break;
     }
@@ -125,7 +125,7 @@ std::string addr_text(const Addr& addr) {
             if (i) out += ", ";
             const auto& a = addr.addrs[i];
             out += a.ip.find(':') != std::string::npos ? fmt::format("[{}]:{}", a.ip, a.port)
-                                                         : fmt::format("{}:{}", a.ip, a.port);
+                                                       : fmt::format("{}:{}", a.ip, a.port);
         }
         return out;
     }
@@ -143,8 +143,8 @@ void write_text(const DelegateNode& n, int indent, const std::string& lead, std:
     case DKind::Alt: out += "  alt: first that is not neg wins"; break;
     case DKind::Union: out += "  union: load-balanced by weight"; break;
     case DKind::Leaf:
-        out += "  => " + show(n.bound.id) + " residual " + show(n.bound.residual) + " [" +
-               addr_text(n.bound.addr) + "]";
+        out +=
+            "  => " + show(n.bound.id) + " residual " + show(n.bound.residual) + " [" + addr_text(n.bound.addr) + "]";
         break;
     case DKind::Neg: out += "  ~ neg: no dentry or namer matches"; break;
     case DKind::Fail: out += "  ! fail"; break;
@@ -155,8 +155,7 @@ void write_text(const DelegateNode& n, int indent, const std::string& lead, std:
     }
     out += '\n';
     for (std::size_t i = 0; i < n.children.size(); ++i) {
-        std::string child_lead =
-            n.kind == DKind::Union ? java_double_to_string(n.weights[i]) + " * " : std::string();
+        std::string child_lead = n.kind == DKind::Union ? java_double_to_string(n.weights[i]) + " * " : std::string();
         write_text(n.children[i], indent + 1, child_lead, out);
     }
 }

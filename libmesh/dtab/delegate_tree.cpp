@@ -175,8 +175,8 @@ core::Result<DelegateNode> delegate(const LookupIndex& index, const Path& path, 
         return core::input_error(k_delegator_max_depth_message);
     } catch (const TooLarge&) {
         return core::limit_error("delegation of " + show(path) + " is too large: more than " +
-                              std::to_string(limits.max_nodes) + " nodes or " +
-                              std::to_string(limits.max_path_elements) + " path elements");
+                                 std::to_string(limits.max_nodes) + " nodes or " +
+                                 std::to_string(limits.max_path_elements) + " path elements");
     }
 }
 

@@ -18,17 +18,14 @@ std::vector<std::pair<std::size_t, std::size_t>> lcs(const std::vector<std::stri
         ++head;
     }
     std::size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head &&
-           a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
-        ++tail;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
     std::size_t n = a.size() - head - tail;
     std::size_t m = b.size() - head - tail;
     if (n > 0 && m > 0 && n * m <= 16'000'000) {
         std::vector<std::vector<unsigned>> dp(n + 1, std::vector<unsigned>(m + 1, 0));
         for (std::size_t i = n; i-- > 0;)
             for (std::size_t j = m; j-- > 0;)
-                dp[i][j] = a[head + i] == b[head + j] ? dp[i + 1][j + 1] + 1
-                                                      : std::max(dp[i + 1][j], dp[i][j + 1]);
+                dp[i][j] = a[head + i] == b[head + j] ? dp[i + 1][j + 1] + 1 : std::max(dp[i + 1][j], dp[i][j + 1]);
         std::size_t i = 0, j = 0;
         while (i < n && j < m) {
             if (a[head + i] == b[head + j]) {

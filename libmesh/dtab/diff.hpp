@@ -13,9 +13,9 @@ namespace mesh::dtab {
 struct DtabChange {
     enum class Kind : unsigned char { Removed, Added, Moved };
     Kind kind = Kind::Added;
-    std::string dentry;           ///< Finagle's form of the dentry
-    std::size_t old_index = 0;    ///< 0-based position in the old dtab (Removed, Moved)
-    std::size_t new_index = 0;    ///< 0-based position in the new dtab (Added, Moved)
+    std::string dentry;         ///< Finagle's form of the dentry
+    std::size_t old_index = 0;  ///< 0-based position in the old dtab (Removed, Moved)
+    std::size_t new_index = 0;  ///< 0-based position in the new dtab (Added, Moved)
 };
 
 /// The changes from `before` to `after`, in the order of the new dtab (removals where they were).

@@ -57,14 +57,11 @@ Dtab strip_prefix(const Dtab& dtab, const Dtab& prefix) {
     for (std::size_t i = 0; i < prefix.size(); ++i)
         if (!(dtab.dentries[i] == prefix.dentries[i])) return dtab;
     Dtab out;
-    out.dentries.assign(dtab.dentries.begin() + static_cast<std::ptrdiff_t>(prefix.size()),
-                        dtab.dentries.end());
+    out.dentries.assign(dtab.dentries.begin() + static_cast<std::ptrdiff_t>(prefix.size()), dtab.dentries.end());
     return out;
 }
 
-NameTree rewrite(const Dentry& d, const Path& path) {
-    return append_residual(d.dst, drop(path, d.prefix.size()));
-}
+NameTree rewrite(const Dentry& d, const Path& path) { return append_residual(d.dst, drop(path, d.prefix.size())); }
 
 NameTree lookup_linear(const Dtab& dtab, const Path& path) {
     std::vector<NameTree> found;

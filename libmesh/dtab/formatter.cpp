@@ -14,8 +14,8 @@ public:
             if (text[i] == '\n') m_newlines.push_back(i);
     }
     std::size_t line_of(std::size_t offset) const {
-        return static_cast<std::size_t>(
-            std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) - m_newlines.begin());
+        return static_cast<std::size_t>(std::lower_bound(m_newlines.begin(), m_newlines.end(), offset) -
+                                        m_newlines.begin());
     }
 
 private:
@@ -102,8 +102,7 @@ std::string format_namerctl(const Dtab& dtab) {
     for (const auto& d : dtab.dentries) prefixes.push_back(show(d.prefix));
     std::size_t width = prefix_width(prefixes);
     std::string out;
-    for (std::size_t i = 0; i < dtab.size(); ++i)
-        out += dentry_line(prefixes[i], width, dtab.dentries[i].dst) + '\n';
+    for (std::size_t i = 0; i < dtab.size(); ++i) out += dentry_line(prefixes[i], width, dtab.dentries[i].dst) + '\n';
     return out;
 }
 

@@ -24,9 +24,7 @@ namespace {
 using Sev = LintFinding::Severity;
 constexpr std::size_t k_loop_budget = 20000;
 
-bool is_global(const Path& p, const char* cls) {
-    return p.size() >= 2 && p.elems[0] == "$" && p.elems[1] == cls;
-}
+bool is_global(const Path& p, const char* cls) { return p.size() >= 2 && p.elems[0] == "$" && p.elems[1] == cls; }
 
 // A leaf the global namer always answers without falling back, provided no dentry intercepts it.
 bool terminal_leaf(const Path& p, const LookupIndex& index) {
@@ -135,8 +133,7 @@ void check_tree(const NameTree& t, const LookupIndex& index, std::vector<LintFin
         for (std::size_t i = 0; i + 1 < t.children.size(); ++i) {
             const NameTree& c = t.children[i];
             bool stops = c.kind == NameTree::Kind::Fail || c.kind == NameTree::Kind::Empty ||
-                         (c.kind == NameTree::Kind::Leaf &&
-                          (is_global(c.path, "fail") || is_global(c.path, "nil")));
+                         (c.kind == NameTree::Kind::Leaf && (is_global(c.path, "fail") || is_global(c.path, "nil")));
             if (!stops) continue;
             std::string what = c.kind == NameTree::Kind::Leaf ? show(c.path) : show(c);
             out.push_back({Sev::Warning, t.children[i + 1].offset, "unreachable",
@@ -157,10 +154,10 @@ void check_tree(const NameTree& t, const LookupIndex& index, std::vector<LintFin
                                    "` is not a positive finite number",
                                "this branch gets no traffic; remove it or give it a weight > 0"});
             } else if (std::fabs(w * 100 - std::round(w * 100)) > 1e-9) {
-                out.push_back({Sev::Info, t.children[i].offset, "weight",
-                               "weight " + java_double_to_string(w) + " is printed as " +
-                                   java_format_2f(w) + " by Finagle",
-                               "namerd and linkerd store the printed form; use two decimals"});
+                out.push_back(
+                    {Sev::Info, t.children[i].offset, "weight",
+                     "weight " + java_double_to_string(w) + " is printed as " + java_format_2f(w) + " by Finagle",
+                     "namerd and linkerd store the printed form; use two decimals"});
             }
         }
     }
@@ -168,10 +165,10 @@ void check_tree(const NameTree& t, const LookupIndex& index, std::vector<LintFin
         const auto& known = known_global_namers();
         const std::string& cls = t.path.elems[1];
         if (std::find(known.begin(), known.end(), cls) == known.end() && index.matching(t.path).empty()) {
-            out.push_back({Sev::Warning, t.offset, "unknown-namer",
-                           "unknown namer /$/" + show_element(cls) +
-                               ": binding fails with `Unknown namer: " + cls + "`",
-                           "known: inet, fixedinet, nil, fail and the io.buoyant.* utility namers"});
+            out.push_back(
+                {Sev::Warning, t.offset, "unknown-namer",
+                 "unknown namer /$/" + show_element(cls) + ": binding fails with `Unknown namer: " + cls + "`",
+                 "known: inet, fixedinet, nil, fail and the io.buoyant.* utility namers"});
         }
     }
     for (const auto& c : t.children) check_tree(c, index, out);
@@ -248,8 +245,8 @@ std::vector<LintFinding> lint(const Dtab& dtab, const NamerConfig& namer_config)
         std::string chain;
         for (std::size_t k : cycle) chain += (chain.empty() ? "`" : " -> `") + show(dtab.dentries[k]) + "`";
         out.push_back({Sev::Error, dtab.dentries[key.front()].begin, "loop",
-                       "loop: " + show(probe_for(dtab.dentries[i].prefix)) + " keeps rewriting through " +
-                           chain + "; Finagle fails it at depth 100",
+                       "loop: " + show(probe_for(dtab.dentries[i].prefix)) + " keeps rewriting through " + chain +
+                           "; Finagle fails it at depth 100",
                        "a dst must not lead back to a prefix that matches it again"});
     }
     std::stable_sort(out.begin(), out.end(),

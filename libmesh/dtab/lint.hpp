@@ -16,7 +16,7 @@ struct LintFinding {
     enum class Severity : unsigned char { Error, Warning, Info };
     Severity severity = Severity::Warning;
     std::size_t offset = 0;
-    std::string check;    ///< short id: loop, never-applies, duplicate, unreachable, unknown-namer, weight
+    std::string check;  ///< short id: loop, never-applies, duplicate, unreachable, unknown-namer, weight
     std::string message;
     std::string hint;
 };

@@ -39,7 +39,7 @@ private:
     };
     struct Node {
         std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> children;
-        std::uint32_t wildcard = 0;  // 0 = none (node 0 is the root, never a child)
+        std::uint32_t wildcard = 0;            // 0 = none (node 0 is the root, never a child)
         std::vector<std::uint32_t> terminals;  // dentries whose prefix ends here, ascending
     };
 

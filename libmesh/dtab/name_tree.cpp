@@ -60,8 +60,7 @@ namespace {
 // Single-child Alt and Union nodes are transparent in Finagle's printer.
 const NameTree& unwrap(const NameTree& tree) {
     const NameTree* t = &tree;
-    while ((t->kind == Kind::Alt || t->kind == Kind::Union) && t->children.size() == 1)
-        t = &t->children.front();
+    while ((t->kind == Kind::Alt || t->kind == Kind::Union) && t->children.size() == 1) t = &t->children.front();
     return *t;
 }
 

@@ -17,9 +17,9 @@ struct NameTree {
     static constexpr std::size_t k_no_offset = std::numeric_limits<std::size_t>::max();
 
     Kind kind = Kind::Neg;
-    Path path;                       ///< Leaf only
-    std::vector<NameTree> children;  ///< Alt and Union
-    std::vector<double> weights;     ///< Union only, one per child
+    Path path;                         ///< Leaf only
+    std::vector<NameTree> children;    ///< Alt and Union
+    std::vector<double> weights;       ///< Union only, one per child
     std::size_t offset = k_no_offset;  ///< byte offset in the parsed text; not part of equality
 
     /// A leaf naming `p`.

@@ -77,8 +77,7 @@ std::optional<std::string> java_ipv4(const std::string& s) {
     std::size_t rest_bytes = 4 - (count - 1);
     unsigned long long last = parts[count - 1];
     if (last >= (1ULL << (8 * rest_bytes))) return std::nullopt;
-    for (std::size_t k = 0; k < rest_bytes; ++k)
-        b[3 - k] = static_cast<unsigned char>((last >> (8 * k)) & 0xff);
+    for (std::size_t k = 0; k < rest_bytes; ++k) b[3 - k] = static_cast<unsigned char>((last >> (8 * k)) & 0xff);
     char buf[16];
     int n = std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
     return std::string(buf, static_cast<std::size_t>(n));
@@ -245,22 +244,31 @@ Addr inet_addr(const std::string& host, int port) {
 }
 
 const std::vector<std::string>& known_global_namers() {
-    static const std::vector<std::string> k_names = {
-        "inet", "fixedinet", "nil", "fail", "io.buoyant.rinet", "io.buoyant.hostportPfx",
-        "io.buoyant.porthostPfx", "io.buoyant.http.anyMethod", "io.buoyant.http.anyMethodPfx",
-        "io.buoyant.http.anyHost", "io.buoyant.http.anyHostPfx", "io.buoyant.http.subdomainOf",
-        "io.buoyant.http.subdomainOfPfx", "io.buoyant.http.domainToPath",
-        "io.buoyant.http.domainToPathPfx"};
+    static const std::vector<std::string> k_names = {"inet",
+                                                     "fixedinet",
+                                                     "nil",
+                                                     "fail",
+                                                     "io.buoyant.rinet",
+                                                     "io.buoyant.hostportPfx",
+                                                     "io.buoyant.porthostPfx",
+                                                     "io.buoyant.http.anyMethod",
+                                                     "io.buoyant.http.anyMethodPfx",
+                                                     "io.buoyant.http.anyHost",
+                                                     "io.buoyant.http.anyHostPfx",
+                                                     "io.buoyant.http.subdomainOf",
+                                                     "io.buoyant.http.subdomainOfPfx",
+                                                     "io.buoyant.http.domainToPath",
+                                                     "io.buoyant.http.domainToPathPfx"};
     return k_names;
 }
 
 std::size_t symbolic_id_length(const std::string& namer) {
-    if (namer == "io.l5d.k8s") return 3;         // namespace / port / service
+    if (namer == "io.l5d.k8s") return 3;  // namespace / port / service
     if (namer == "io.l5d.k8s.external") return 3;
-    if (namer == "io.l5d.k8s.ns") return 2;      // port / service
-    if (namer == "io.l5d.consul") return 2;      // datacenter / service
+    if (namer == "io.l5d.k8s.ns") return 2;  // port / service
+    if (namer == "io.l5d.consul") return 2;  // datacenter / service
     if (namer == "io.l5d.dnssrv") return 1;
-    return 1;                                    // io.l5d.fs and most others: the first element
+    return 1;  // io.l5d.fs and most others: the first element
 }
 
 NamerResult lookup_global(const Path& path) {
@@ -328,8 +336,7 @@ NamerResult Namers::lookup_hash(const Path& path) const {
 NamerResult Namers::lookup_fs(const Path& rest) const {
     if (rest.empty()) return neg();
     const std::string& name = rest.elems[0];
-    if (name == "." || name == ".." || name.find('/') != std::string::npos ||
-        name.find('\0') != std::string::npos)
+    if (name == "." || name == ".." || name.find('/') != std::string::npos || name.find('\0') != std::string::npos)
         return neg();
     std::string file = *m_config.fs_dir + "/" + name;
     struct stat st {};

@@ -29,8 +29,8 @@ struct SocketAddress {
 struct Addr {
     enum class Kind : unsigned char { Bound, Neg, Failed, Pending };
     Kind kind = Kind::Pending;
-    std::vector<SocketAddress> addrs;  ///< Bound only
-    std::string cause;                 ///< Failed: the message; Pending: why it is unknown offline
+    std::vector<SocketAddress> addrs;       ///< Bound only
+    std::string cause;                      ///< Failed: the message; Pending: why it is unknown offline
     std::optional<double> nametree_weight;  ///< Bound in a union member: meta namer_nametree_weight
 };
 

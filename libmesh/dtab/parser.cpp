@@ -11,8 +11,8 @@ namespace mesh::dtab {
 bool is_java_whitespace(char32_t c) {
     if ((c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x20)) return true;
     // Unicode space, line and paragraph separators except the no-break spaces.
-    return c == 0x1680 || (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200a) ||
-           c == 0x2028 || c == 0x2029 || c == 0x205f || c == 0x3000;
+    return c == 0x1680 || (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+           c == 0x205f || c == 0x3000;
 }
 
 namespace {
@@ -91,8 +91,7 @@ private:
     std::string char_at(std::size_t pos, std::size_t* len) const {
         auto [cp, n] = decode_utf8(m_text, pos);
         *len = n;
-        if (cp == 0xfffd && n == 1 && static_cast<unsigned char>(m_text[pos]) >= 0x80)
-            return "\xef\xbf\xbd";
+        if (cp == 0xfffd && n == 1 && static_cast<unsigned char>(m_text[pos]) >= 0x80) return "\xef\xbf\xbd";
         return std::string(m_text.substr(pos, n));
     }
 
@@ -104,8 +103,7 @@ private:
 
     // `pos` is where the brackets go; usually the current index, except for Finagle's lone-dot
     // weight quirk, where the found character is the dot but the brackets mark the next one.
-    [[noreturn]] void illegal_found(const std::string& expected, const std::string& found,
-                                    std::size_t pos) const {
+    [[noreturn]] void illegal_found(const std::string& expected, const std::string& found, std::size_t pos) const {
         std::size_t begin = 0;
         std::size_t end = m_text.size();
         bool multi_line = m_text.find('\n') != std::string_view::npos;
@@ -175,9 +173,7 @@ private:
         if (!at_end()) ++m_idx;
     }
 
-    static bool is_hex(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
+    static bool is_hex(int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
     static int hex_value(int c) {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -242,8 +238,7 @@ private:
 
     NameTree parse_tree() {
         if (++m_depth > m_options.max_nesting)
-            throw ParseFailure{"name tree nested deeper than " +
-                                   std::to_string(m_options.max_nesting) + " levels",
+            throw ParseFailure{"name tree nested deeper than " + std::to_string(m_options.max_nesting) + " levels",
                                m_idx};
         std::vector<NameTree> trees;
         do {
@@ -284,9 +279,18 @@ private:
             eat(')');
             return t;
         case '/': t = NameTree::leaf(parse_path()); break;
-        case '!': next(); t = NameTree::fail(); break;
-        case '~': next(); t = NameTree::neg(); break;
-        case '$': next(); t = NameTree::empty(); break;
+        case '!':
+            next();
+            t = NameTree::fail();
+            break;
+        case '~':
+            next();
+            t = NameTree::neg();
+            break;
+        case '$':
+            next();
+            t = NameTree::empty();
+            break;
         default: illegal("simple", m_idx);
         }
         t.offset = begin;
@@ -303,8 +307,7 @@ private:
             }
             digits += static_cast<char>(peek());
             next();
-            if (digits.size() > 400)
-                throw ParseFailure{"weight longer than 400 characters", m_idx};
+            if (digits.size() > 400) throw ParseFailure{"weight longer than 400 characters", m_idx};
         }
         if (digits == ".") illegal_found("weight", "'.'", m_idx);
         return std::strtod(digits.c_str(), nullptr);
@@ -353,12 +356,11 @@ core::Error to_error(std::string_view text, const ParseOptions& options, const P
     return e;
 }
 
-template <typename T, typename F>
-core::Result<T> run(std::string_view text, const ParseOptions& options, F&& f) {
+template <typename T, typename F> core::Result<T> run(std::string_view text, const ParseOptions& options, F&& f) {
     if (text.size() > options.max_input_bytes)
         return core::limit_error("dtab text of " + std::to_string(text.size()) + " bytes exceeds the " +
-                              std::to_string(options.max_input_bytes) + "-byte limit",
-                          {options.file, 0, 0});
+                                     std::to_string(options.max_input_bytes) + "-byte limit",
+                                 {options.file, 0, 0});
     Parser parser(text, options);
     try {
         return f(parser);

@@ -14,9 +14,9 @@ namespace mesh::dtab {
 
 /// How to parse and how to report errors.
 struct ParseOptions {
-    std::string file;           ///< name used in error locations (empty: no location)
-    bool full_context = false;  ///< quote the whole input in messages even when it has many lines
-    std::size_t max_nesting = 200;          ///< deepest `(` nesting accepted
+    std::string file;                         ///< name used in error locations (empty: no location)
+    bool full_context = false;                ///< quote the whole input in messages even when it has many lines
+    std::size_t max_nesting = 200;            ///< deepest `(` nesting accepted
     std::size_t max_input_bytes = 64u << 20;  ///< longest text accepted
 };
 
@@ -46,8 +46,7 @@ core::Result<Dentry> parse_dentry(std::string_view text, const ParseOptions& opt
 core::Result<Dtab> parse_dtab(std::string_view text, const ParseOptions& options = {});
 
 /// Like parse_dtab, also returning the comments in source order.
-core::Result<ParsedDtab> parse_dtab_with_comments(std::string_view text,
-                                                  const ParseOptions& options = {});
+core::Result<ParsedDtab> parse_dtab_with_comments(std::string_view text, const ParseOptions& options = {});
 
 /// True for Java's Character.isWhitespace of the code point.
 bool is_java_whitespace(char32_t c);

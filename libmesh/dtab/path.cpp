@@ -5,13 +5,13 @@
 namespace mesh::dtab {
 
 bool is_showable_byte(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
-           c == ':' || c == '.' || c == '#' || c == '$' || c == '%' || c == '-';
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':' ||
+           c == '.' || c == '#' || c == '$' || c == '%' || c == '-';
 }
 
 std::string show_element(std::string_view elem) {
-    bool raw = std::all_of(elem.begin(), elem.end(),
-                           [](char c) { return is_showable_byte(static_cast<unsigned char>(c)); });
+    bool raw =
+        std::all_of(elem.begin(), elem.end(), [](char c) { return is_showable_byte(static_cast<unsigned char>(c)); });
     if (raw) return std::string(elem);
     // Finagle escapes the whole element, not just the offending bytes.
     static constexpr char k_hex[] = "0123456789abcdef";

@@ -52,14 +52,15 @@ std::vector<CheckCategory> cluster_checks(kube::ApiClient& api, const KubeDiscov
                                         nsr ? kube::api_error(*nsr, "GET namespace").message : nsr.error().message,
                                         "use -n for the namespace Linkerd runs in"));
     }
-    existence.checks.push_back(presence(api, fmt::format("/apis/apps/v1/namespaces/{}/daemonsets?labelSelector={}", ns, sel),
-                                        "a DaemonSet runs the proxies",
-                                        fmt::format("no DaemonSet labelled {} in namespace {}", o.selector, o.namespace_name),
-                                        "Linkerd 1 runs as a DaemonSet (one proxy a node); check -n and -l"));
-    existence.checks.push_back(presence(api, fmt::format("/api/v1/namespaces/{}/services?labelSelector={}", ns, sel),
-                                        "a Service exposes the proxies",
-                                        fmt::format("no Service labelled {} in namespace {}", o.selector, o.namespace_name),
-                                        "applications reach the proxies through the l5d Service"));
+    existence.checks.push_back(
+        presence(api, fmt::format("/apis/apps/v1/namespaces/{}/daemonsets?labelSelector={}", ns, sel),
+                 "a DaemonSet runs the proxies",
+                 fmt::format("no DaemonSet labelled {} in namespace {}", o.selector, o.namespace_name),
+                 "Linkerd 1 runs as a DaemonSet (one proxy a node); check -n and -l"));
+    existence.checks.push_back(presence(
+        api, fmt::format("/api/v1/namespaces/{}/services?labelSelector={}", ns, sel), "a Service exposes the proxies",
+        fmt::format("no Service labelled {} in namespace {}", o.selector, o.namespace_name),
+        "applications reach the proxies through the l5d Service"));
 
     std::vector<std::string> not_ready;
     std::set<std::string> nodes_with_ready_proxy;
@@ -69,31 +70,34 @@ std::vector<CheckCategory> cluster_checks(kube::ApiClient& api, const KubeDiscov
             continue;
         }
         std::string why = p.terminating ? "terminating" : p.phase.empty() ? "unknown phase" : p.phase;
-        if (!p.waiting_reason.empty()) why += ", " + p.waiting_reason;
-        else if (p.phase == "Running") why += ", not ready";
+        if (!p.waiting_reason.empty())
+            why += ", " + p.waiting_reason;
+        else if (p.phase == "Running")
+            why += ", not ready";
         not_ready.push_back(fmt::format("* {} ({})", p.name, why));
     }
-    existence.checks.push_back(not_ready.empty()
-                                   ? item("proxy pods are ready")
-                                   : item("proxy pods are ready", CheckResult::Error, fmt::format("{}", fmt::join(not_ready, "\n")),
-                                          "kubectl describe pod and kubectl logs --previous show why"));
+    existence.checks.push_back(not_ready.empty() ? item("proxy pods are ready")
+                                                 : item("proxy pods are ready", CheckResult::Error,
+                                                        fmt::format("{}", fmt::join(not_ready, "\n")),
+                                                        "kubectl describe pod and kubectl logs --previous show why"));
     auto nodes = api.get("/api/v1/nodes");
     const char* node_check = "every schedulable node has a ready proxy";
     if (!nodes || !nodes->ok() || nodes->status != 200) {
-        existence.checks.push_back(item(node_check, CheckResult::Warning,
-                                        nodes ? kube::api_error(*nodes, "listing nodes").message : nodes.error().message,
-                                        "listing nodes needs cluster-wide 'list nodes' permission"));
+        existence.checks.push_back(
+            item(node_check, CheckResult::Warning,
+                 nodes ? kube::api_error(*nodes, "listing nodes").message : nodes.error().message,
+                 "listing nodes needs cluster-wide 'list nodes' permission"));
     } else if (auto list = kube::parse_node_list(nodes->body); !list) {
         existence.checks.push_back(item(node_check, CheckResult::Warning, list.error().message));
     } else {
         std::vector<std::string> uncovered;
         for (const auto& n : *list)
             if (n.schedulable && !nodes_with_ready_proxy.count(n.name)) uncovered.push_back("* " + n.name);
-        existence.checks.push_back(uncovered.empty()
-                                       ? item(node_check)
-                                       : item(node_check, CheckResult::Error,
-                                              fmt::format("nodes without a ready proxy:\n{}", fmt::join(uncovered, "\n")),
-                                              "the DaemonSet cannot schedule there (taints, resources) or its pod is failing"));
+        existence.checks.push_back(
+            uncovered.empty() ? item(node_check)
+                              : item(node_check, CheckResult::Error,
+                                     fmt::format("nodes without a ready proxy:\n{}", fmt::join(uncovered, "\n")),
+                                     "the DaemonSet cannot schedule there (taints, resources) or its pod is failing"));
     }
     return {std::move(k8s), std::move(existence)};
 }
@@ -172,7 +176,7 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
             std::string why = p.phase.empty() ? "not running" : p.phase;
             if (!p.waiting_reason.empty()) why += " (" + p.waiting_reason + ")";
             t.unreachable = ProxyFailureNote{"pod", fmt::format("pod is {}", why),
-                                                     "kubectl describe pod " + p.name + " -n " + o.namespace_name};
+                                             "kubectl describe pod " + p.name + " -n " + o.namespace_name};
         }
         if (o.direct) {
             bool v6 = p.pod_ip.find(':') != std::string::npos;

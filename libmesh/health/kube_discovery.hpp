@@ -18,8 +18,8 @@ struct KubeDiscoveryOptions {
     kube::KubeOverrides overrides;  ///< kubeconfig, context, server, token, request timeout...
     std::string namespace_name = "linkerd";
     std::string selector = "app=l5d";
-    int admin_port = 9990;      ///< when a pod does not name its admin port
-    bool direct = false;        ///< the pod IP instead of the API server's pod proxy
+    int admin_port = 9990;        ///< when a pod does not name its admin port
+    bool direct = false;          ///< the pod IP instead of the API server's pod proxy
     bool cluster_checks = false;  ///< also run the checks of `mesh check`
 };
 

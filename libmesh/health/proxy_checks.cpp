@@ -49,8 +49,7 @@ CheckItem reachability(const std::vector<ProxyTarget>& targets, const StatusRepo
         c.hint = "every proxy refused: the admin server is probably bound to loopback; set "
                  "admin: {ip: 0.0.0.0, port: 9990} in the Linkerd config";
     if (targets.empty()) c.add(CheckResult::Error, "no proxies to check");
-    return c.item(fmt::format("proxy admin endpoints are reachable ({}/{})", status.summary.up,
-                              status.summary.proxies),
+    return c.item(fmt::format("proxy admin endpoints are reachable ({}/{})", status.summary.up, status.summary.proxies),
                   "check the addresses and that the proxies run");
 }
 
@@ -83,8 +82,10 @@ CheckItem dtabs(const std::vector<ProxySample>& samples, const StatusReport& sta
         if (!status.rows[i].up) continue;
         if (!samples[i].config) {
             if (samples[i].config_failure) {
-                c.add(CheckResult::Warning, fmt::format("* {}: {}", status.rows[i].name, samples[i].config_failure->reason));
-                if (c.hint.empty()) c.hint = "could not read the config to compare dtabs; " + samples[i].config_failure->hint;
+                c.add(CheckResult::Warning,
+                      fmt::format("* {}: {}", status.rows[i].name, samples[i].config_failure->reason));
+                if (c.hint.empty())
+                    c.hint = "could not read the config to compare dtabs; " + samples[i].config_failure->hint;
             }
             continue;
         }
@@ -129,7 +130,8 @@ CheckItem success_rates(const StatusReport& status, const CheckThresholds& t) {
             if (r.traffic.success_rate) {
                 auto res = rate_result(*r.traffic.success_rate, t);
                 if (res != CheckResult::Success)
-                    c.add(res, fmt::format("* {} router {}: success rate {}", row.name, r.name, percent(*r.traffic.success_rate)));
+                    c.add(res, fmt::format("* {} router {}: success rate {}", row.name, r.name,
+                                           percent(*r.traffic.success_rate)));
             }
             for (const auto& cl : r.clients) {
                 if (!cl.traffic.success_rate) continue;
@@ -163,8 +165,9 @@ CheckItem retries(const std::vector<ProxySample>& samples, const StatusReport& s
             double budget = retry_budget(samples[i], r.name);
             if (r.traffic.requests.value_or(0) > 0 && r.retries.value_or(0) / *r.traffic.requests >= budget)
                 c.add(CheckResult::Warning,
-                      fmt::format("* {} router {}: retries are {} of requests, at the retry budget of {} (percentCanRetry)",
-                                  row.name, r.name, percent(*r.retries / *r.traffic.requests), percent(budget)));
+                      fmt::format(
+                          "* {} router {}: retries are {} of requests, at the retry budget of {} (percentCanRetry)",
+                          row.name, r.name, percent(*r.retries / *r.traffic.requests), percent(budget)));
             if (r.budget_exhausted.value_or(0) > 0)
                 c.add(CheckResult::Warning, fmt::format("* {} router {}: retry budget exhausted {} times", row.name,
                                                         r.name, *r.budget_exhausted));
@@ -190,10 +193,11 @@ CheckItem endpoints(const std::vector<ProxySample>& samples, const StatusReport&
                 if (size == 0)
                     c.add(CheckResult::Error, fmt::format("* {} client {}: no endpoints", row.name, cl.display));
                 else if (avail == 0)
-                    c.add(CheckResult::Error, fmt::format("* {} client {}: 0/{:.0f} endpoints available", row.name, cl.display, size));
+                    c.add(CheckResult::Error,
+                          fmt::format("* {} client {}: 0/{:.0f} endpoints available", row.name, cl.display, size));
                 else if (avail / size < t.available_warn)
-                    c.add(CheckResult::Warning,
-                          fmt::format("* {} client {}: {:.0f}/{:.0f} endpoints available", row.name, cl.display, avail, size));
+                    c.add(CheckResult::Warning, fmt::format("* {} client {}: {:.0f}/{:.0f} endpoints available",
+                                                            row.name, cl.display, avail, size));
             }
         if (!samples[i].client_state) continue;
         for (const auto& cs : *samples[i].client_state) {
@@ -212,9 +216,11 @@ CheckItem ejections(const StatusReport& status, const CheckThresholds& t) {
         for (const auto& r : row.routers)
             for (const auto& cl : r.clients)
                 if (cl.removals && *cl.removals > t.max_removals)
-                    c.add(CheckResult::Warning, fmt::format("* {} client {}: {:.0f} endpoints ejected by failure accrual",
-                                                            row.name, cl.display, *cl.removals));
-    return c.item("no endpoints were ejected", "endpoints failed 5 requests in a row; see which with /client_state.json");
+                    c.add(CheckResult::Warning,
+                          fmt::format("* {} client {}: {:.0f} endpoints ejected by failure accrual", row.name,
+                                      cl.display, *cl.removals));
+    return c.item("no endpoints were ejected",
+                  "endpoints failed 5 requests in a row; see which with /client_state.json");
 }
 
 CheckItem latency(const StatusReport& status, const CheckThresholds& t) {
@@ -224,7 +230,8 @@ CheckItem latency(const StatusReport& status, const CheckThresholds& t) {
             if (r.traffic.latency.p99 && *r.traffic.latency.p99 > t.p99_warn_ms)
                 c.add(CheckResult::Warning,
                       fmt::format("* {} router {}: p99 {:.0f}ms", row.name, r.name, *r.traffic.latency.p99));
-    return c.item(fmt::format("p99 latency is under {:.0f}ms", t.p99_warn_ms), "find the slow clients with mesh status -o wide");
+    return c.item(fmt::format("p99 latency is under {:.0f}ms", t.p99_warn_ms),
+                  "find the slow clients with mesh status -o wide");
 }
 
 CheckItem jvm(const std::vector<ProxySample>& samples, const StatusReport& status, const CheckThresholds& t) {
@@ -233,12 +240,14 @@ CheckItem jvm(const std::vector<ProxySample>& samples, const StatusReport& statu
         if (!samples[i].metrics) continue;
         const auto& m = *samples[i].metrics;
         if (m.heap_used && m.heap_max && *m.heap_max > 0 && *m.heap_used / *m.heap_max > t.heap_warn)
-            c.add(CheckResult::Warning, fmt::format("* {}: heap {} used", status.rows[i].name, percent(*m.heap_used / *m.heap_max)));
-        if (m.fd_count && m.fd_limit && *m.fd_limit > 0 && *m.fd_count / *m.fd_limit > 0.8)
             c.add(CheckResult::Warning,
-                  fmt::format("* {}: {:.0f} of {:.0f} file descriptors open", status.rows[i].name, *m.fd_count, *m.fd_limit));
+                  fmt::format("* {}: heap {} used", status.rows[i].name, percent(*m.heap_used / *m.heap_max)));
+        if (m.fd_count && m.fd_limit && *m.fd_limit > 0 && *m.fd_count / *m.fd_limit > 0.8)
+            c.add(CheckResult::Warning, fmt::format("* {}: {:.0f} of {:.0f} file descriptors open", status.rows[i].name,
+                                                    *m.fd_count, *m.fd_limit));
     }
-    return c.item("proxies have memory and file descriptors to spare", "raise the JVM heap (JVM_HEAP_MAX) or the fd limit");
+    return c.item("proxies have memory and file descriptors to spare",
+                  "raise the JVM heap (JVM_HEAP_MAX) or the fd limit");
 }
 
 }  // namespace

@@ -13,14 +13,14 @@ namespace mesh::health {
 
 /// Thresholds of the traffic checks; the defaults mirror the Linkerd dashboard.
 struct CheckThresholds {
-    double success_rate_warn = 0.99;     ///< below: warning
-    double success_rate_error = 0.90;    ///< below: failure
-    double min_uptime_s = 600;           ///< a younger proxy restarted recently: warning
-    int max_restarts = 0;                ///< more container restarts: warning
-    double available_warn = 1.0;         ///< available/size below this: warning (0 available: failure)
-    double max_removals = 0;             ///< more failure-accrual ejections in the window: warning
-    double p99_warn_ms = 1000;           ///< p99 latency above: warning
-    double heap_warn = 0.9;              ///< heap used/max above: warning
+    double success_rate_warn = 0.99;   ///< below: warning
+    double success_rate_error = 0.90;  ///< below: failure
+    double min_uptime_s = 600;         ///< a younger proxy restarted recently: warning
+    int max_restarts = 0;              ///< more container restarts: warning
+    double available_warn = 1.0;       ///< available/size below this: warning (0 available: failure)
+    double max_removals = 0;           ///< more failure-accrual ejections in the window: warning
+    double p99_warn_ms = 1000;         ///< p99 latency above: warning
+    double heap_warn = 0.9;            ///< heap used/max above: warning
 };
 
 /// Adds the `linkerd-admin` (reachability, versions, dtabs) and `linkerd-traffic` categories.

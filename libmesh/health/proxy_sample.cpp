@@ -47,8 +47,7 @@ ProxyFailure describe_failure(const net::Response& r, const std::string& path, b
     case net::FailureKind::Tls:
         return {"tls", fmt::format("{}: TLS error: {}", path, r.error),
                 "check the CA and client certificate, or use --insecure for a self-signed admin server"};
-    case net::FailureKind::Resolve:
-        return {"resolve", fmt::format("{}: {}", path, r.error), "check the host name"};
+    case net::FailureKind::Resolve: return {"resolve", fmt::format("{}: {}", path, r.error), "check the host name"};
     case net::FailureKind::Cancelled:
     case net::FailureKind::Other:
         return {"error", fmt::format("{}: {}", path, r.error), "check the address and the network path"};
@@ -147,17 +146,22 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
             if (good) s.version = admin::version_from_html(r.body);
             break;
         case Kind::Ping:
-            if (good) s.ping_ok = admin::is_pong(r.body);
-            else if (r.ok() && r.status == 404) s.ping_ok = std::nullopt;  // diagnostics category blocked
-            else s.ping_ok = false;
+            if (good)
+                s.ping_ok = admin::is_pong(r.body);
+            else if (r.ok() && r.status == 404)
+                s.ping_ok = std::nullopt;  // diagnostics category blocked
+            else
+                s.ping_ok = false;
             break;
         case Kind::Config:
             if (!good) {
                 s.config_failure = describe_failure(r, p.path, via);
                 break;
             }
-            if (auto c = admin::parse_linker_config(r.body)) s.config = std::move(*c);
-            else s.config_failure = ProxyFailure{"bad json", fmt::format("{}: {}", p.path, c.error().message), ""};
+            if (auto c = admin::parse_linker_config(r.body))
+                s.config = std::move(*c);
+            else
+                s.config_failure = ProxyFailure{"bad json", fmt::format("{}: {}", p.path, c.error().message), ""};
             break;
         case Kind::ClientState:
             if (good) {

@@ -4,9 +4,9 @@
 
 #include <cctype>
 
-#include "libmesh/core/result.hpp"
 #include "libmesh/core/escape.hpp"
 #include "libmesh/core/redact_url.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
 namespace mesh::health {

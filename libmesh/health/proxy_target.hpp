@@ -18,10 +18,10 @@ struct ProxyFailureNote {
 
 /// One proxy's admin endpoint plus the pod facts known without asking the proxy.
 struct ProxyTarget {
-    std::string name;      ///< pod name, or the address as given
-    std::string node;      ///< Kubernetes node; empty when given directly
-    std::string ip;        ///< pod IP; empty when given directly
-    std::string base_url;  ///< admin base URL without a trailing '/'
+    std::string name;               ///< pod name, or the address as given
+    std::string node;               ///< Kubernetes node; empty when given directly
+    std::string ip;                 ///< pod IP; empty when given directly
+    std::string base_url;           ///< admin base URL without a trailing '/'
     net::Request request_template;  ///< TLS, auth, proxy and timeout for every admin request
     bool via_apiserver = false;     ///< reached through the API server's pod proxy
     // Pod facts (Kubernetes only).

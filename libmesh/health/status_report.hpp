@@ -17,7 +17,7 @@ struct Latency {
 
 /// Traffic figures of a scope; nullopt means no data (no traffic, or not reported).
 struct Traffic {
-    std::optional<double> requests;      ///< requests counted (Δ over the window, or cumulative with --once)
+    std::optional<double> requests;  ///< requests counted (Δ over the window, or cumulative with --once)
     std::optional<double> rps;
     std::optional<double> success_rate;  ///< 0..1
     Latency latency;

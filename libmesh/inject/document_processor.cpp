@@ -35,7 +35,8 @@ ObjectReport report_for(const YamlTree& tree, const manifest::DocumentOrigin& or
 core::Error internal_error(const manifest::DocumentOrigin& origin, const std::string& what) {
     return core::Error{core::ErrorCode::Internal,
                        fmt::format("internal error: {}; nothing was written (please report this with the input)", what),
-                       {origin.file, origin.first_line, 0}, {}};
+                       {origin.file, origin.first_line, 0},
+                       {}};
 }
 
 core::Result<nlohmann::json> with_patch(nlohmann::json meaning, const nlohmann::json& patch,
@@ -66,10 +67,12 @@ core::Result<void> verify_injection(std::string_view new_text, const YamlTree& b
         return {};
     }
     auto after = manifest::parse_document(new_text, origin, config.limits);
-    if (!after) return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
+    if (!after)
+        return tl::unexpected(internal_error(origin, "the edited document does not parse: " + after.error().message));
     auto after_meaning = manifest::document_meaning(*after, origin, max_nodes);
     if (!after_meaning) return tl::unexpected(after_meaning.error());
-    if (*after_meaning != *expected) return tl::unexpected(internal_error(origin, "the edited document does not mean what was planned"));
+    if (*after_meaning != *expected)
+        return tl::unexpected(internal_error(origin, "the edited document does not mean what was planned"));
     return {};
 }
 
@@ -95,8 +98,8 @@ private:
     core::Result<void> inject(const YamlTree& tree, const DocumentObjects& objects);
 };
 
-core::Result<DocumentProcessor::Uninjected> DocumentProcessor::uninject_all(const YamlTree& tree, const DocumentObjects& objects,
-                                                          bool report) {
+core::Result<DocumentProcessor::Uninjected>
+DocumentProcessor::uninject_all(const YamlTree& tree, const DocumentObjects& objects, bool report) {
     std::vector<manifest::TextEdit> edits;
     for (const auto& workload : objects.workloads) {
         auto removal = uninject_edits(tree, m_origin, workload);
@@ -117,7 +120,9 @@ core::Result<DocumentProcessor::Uninjected> DocumentProcessor::uninject_all(cons
     std::string result = manifest::apply_edits(tree.text, edits);
     if (result != tree.text) {
         auto check = manifest::parse_document(result, m_origin, m_config.limits);
-        if (!check) return tl::unexpected(internal_error(m_origin, "the uninjected document does not parse: " + check.error().message));
+        if (!check)
+            return tl::unexpected(
+                internal_error(m_origin, "the uninjected document does not parse: " + check.error().message));
         reread = std::move(*check);
     }
     const YamlTree& check = reread ? *reread : tree;
@@ -228,7 +233,8 @@ core::Result<DocumentOutcome> process_document(std::string_view stream, const ma
     if (auto ok = manifest::check_document_bytes(stream, range.begin, range.end, file); !ok)
         return tl::unexpected(ok.error());
     if (range.json)
-        if (auto ok = manifest::check_json_value(stream, range.begin, range.end, file); !ok) return tl::unexpected(ok.error());
+        if (auto ok = manifest::check_json_value(stream, range.begin, range.end, file); !ok)
+            return tl::unexpected(ok.error());
     std::string_view text = stream.substr(range.begin, range.end - range.begin);
     return DocumentProcessor(text, manifest::DocumentOrigin{file, range.first_line}, config).run(operation);
 }

@@ -34,10 +34,10 @@ struct InjectConfig {
     bool use_service_vip = false;
     bool privileged = false;
     std::vector<std::string> init_args;
-    bool skip_refused = false;        ///< pass refused workloads through instead of failing
-    bool allow_host_network = false;  ///< inject hostNetwork pods in iptables mode anyway
+    bool skip_refused = false;                      ///< pass refused workloads through instead of failing
+    bool allow_host_network = false;                ///< inject hostNetwork pods in iptables mode anyway
     std::map<std::string, std::string> kind_paths;  ///< "Kind" or "Kind.group" -> dotted pod-template path
-    bool verify = true;  ///< re-read every edited document and check it means input + plan
+    bool verify = true;                             ///< re-read every edited document and check it means input + plan
     bool suggest_flags = true;  ///< reasons may suggest mesh's flags (not under linkerd-inject, which lacks them)
     core::Limits limits;
 };

@@ -59,7 +59,8 @@ core::Result<Marker> Marker::parse(const std::string& json) {
         m.created = j.value("created", std::vector<std::string>{});
         return m;
     } catch (const nlohmann::json::exception& e) {
-        return core::input_error(std::string("the mesh.l5d.io/injected annotation is not a record mesh wrote: ") + e.what());
+        return core::input_error(std::string("the mesh.l5d.io/injected annotation is not a record mesh wrote: ") +
+                                 e.what());
     }
 }
 

@@ -13,8 +13,8 @@ namespace mesh::inject {
 /// What was added to one container.
 struct ContainerRecord {
     std::string container;
-    std::vector<std::string> env;  ///< names of env vars added, in list order
-    bool created_env = false;      ///< the `env` key itself was added
+    std::vector<std::string> env;                                  ///< names of env vars added, in list order
+    bool created_env = false;                                      ///< the `env` key itself was added
     std::vector<std::pair<std::string, std::string>> overwritten;  ///< var -> original scalar source
 };
 
@@ -23,8 +23,8 @@ struct Marker {
     std::string mode;
     int port = 0;
     std::vector<ContainerRecord> containers;
-    std::string init_container;         ///< name of the init container added, or ""
-    std::vector<std::string> created;   ///< keys created: "metadata", "annotations", "initContainers"
+    std::string init_container;        ///< name of the init container added, or ""
+    std::vector<std::string> created;  ///< keys created: "metadata", "annotations", "initContainers"
 
     bool created_key(const std::string& key) const;
     /// Compact JSON with a fixed key order (the annotation's value).

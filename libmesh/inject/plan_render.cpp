@@ -6,7 +6,7 @@
 namespace mesh::inject {
 
 core::Result<std::vector<manifest::TextEdit>> plan_text_edits(const PodPlan& plan, const manifest::TreeEditor& editor,
-                                                             const manifest::YamlTree& tree) {
+                                                              const manifest::YamlTree& tree) {
     std::vector<manifest::TextEdit> edits;
     for (const auto& op : plan.ops) {
         core::Result<manifest::TextEdit> edit;

@@ -11,7 +11,7 @@ namespace mesh::inject {
 
 /// Text edits that carry out `plan` on the document `editor` was made for.
 core::Result<std::vector<manifest::TextEdit>> plan_text_edits(const PodPlan& plan, const manifest::TreeEditor& editor,
-                                                             const manifest::YamlTree& tree);
+                                                              const manifest::YamlTree& tree);
 
 /// JSON Patch operations that carry out `plan` on the document's JSON form, appended to `patch`.
 void append_json_patch(const PodPlan& plan, nlohmann::json& patch);

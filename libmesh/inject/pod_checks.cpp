@@ -21,12 +21,13 @@ std::optional<std::string> opt_out_reason(const manifest::YamlTree& tree, NodeId
 }
 
 // Names and image prefixes of the sidecars linkerd2 and Istio inject (linkerd2's report.go list).
-constexpr std::array<std::string_view, 5> k_sidecar_names{"linkerd-proxy", "istio-proxy", "linkerd-init",
-                                                          "istio-init", k_init_container_name};
+constexpr std::array<std::string_view, 5> k_sidecar_names{"linkerd-proxy", "istio-proxy", "linkerd-init", "istio-init",
+                                                          k_init_container_name};
 constexpr std::array<std::string_view, 8> k_sidecar_images{
-    "cr.l5d.io/linkerd/proxy:",    "cr.l5d.io/linkerd/proxy-init:", "gcr.io/linkerd-io/proxy:",
-    "gcr.io/linkerd-io/proxy-init:", "gcr.io/istio-release/proxyv2:", "gcr.io/istio-release/proxy_init:",
-    "docker.io/istio/proxyv2:",    "istio/proxyv2:"};
+    "cr.l5d.io/linkerd/proxy:",      "cr.l5d.io/linkerd/proxy-init:",
+    "gcr.io/linkerd-io/proxy:",      "gcr.io/linkerd-io/proxy-init:",
+    "gcr.io/istio-release/proxyv2:", "gcr.io/istio-release/proxy_init:",
+    "docker.io/istio/proxyv2:",      "istio/proxyv2:"};
 
 static std::optional<std::string> find_sidecar(const manifest::YamlTree& tree, NodeId list, const char* field) {
     if (list == k_no_node || tree[list].kind != NodeKind::Sequence) return std::nullopt;

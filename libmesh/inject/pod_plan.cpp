@@ -27,8 +27,10 @@ struct WantedVar {
 
     NewValue entry() const {
         if (!field_path.empty())
-            return NewValue::map({{"name", NewValue::string(name)},
-                                  {"valueFrom", NewValue::map({{"fieldRef", NewValue::map({{"fieldPath", NewValue::string(field_path)}})}})}});
+            return NewValue::map(
+                {{"name", NewValue::string(name)},
+                 {"valueFrom",
+                  NewValue::map({{"fieldRef", NewValue::map({{"fieldPath", NewValue::string(field_path)}})}})}});
         return NewValue::map({{"name", NewValue::string(name)}, {"value", NewValue::string(value)}});
     }
 };
@@ -73,11 +75,13 @@ private:
         if (node.kind == NodeKind::Alias)
             return tl::unexpected(error(id, what + " is a YAML alias; mesh will not edit through aliases"));
         if (m_tree.inside_anchor(id))
-            return tl::unexpected(error(id, what + " is inside a YAML anchor (&name); editing it would also change every alias of it"));
+            return tl::unexpected(
+                error(id, what + " is inside a YAML anchor (&name); editing it would also change every alias of it"));
         if (node.kind == NodeKind::Null)
             return tl::unexpected(error(id, what + " is empty (null); give it a value or remove the key"));
         if (node.kind != kind)
-            return tl::unexpected(error(id, fmt::format("{} must be a {}", what, kind == NodeKind::Map ? "map" : "list")));
+            return tl::unexpected(
+                error(id, fmt::format("{} must be a {}", what, kind == NodeKind::Map ? "map" : "list")));
         return {};
     }
     core::Result<void> plan_container_env(NodeId container, std::size_t index, const std::string& pointer);
@@ -123,13 +127,15 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
                                                 : m_tree.path(existing, "valueFrom.fieldRef.fieldPath");
         bool same = current != k_no_node && m_tree[current].kind == NodeKind::Scalar &&
                     m_tree[current].value == (var.field_path.empty() ? var.value : var.field_path);
-        std::string shown = current != k_no_node && m_tree[current].kind == NodeKind::Scalar ? m_tree[current].value : "(another form)";
+        std::string shown =
+            current != k_no_node && m_tree[current].kind == NodeKind::Scalar ? m_tree[current].value : "(another form)";
         bool before_node_name = var.refers_to_node_name && node_name_present && at < node_name_index;
         if (same) {
             if (before_node_name) {
-                m_plan.warnings.push_back(fmt::format("container {}: {} comes before NODE_NAME in env, so "
-                                                      "Kubernetes will not expand $(NODE_NAME) in it; move it below NODE_NAME",
-                                                      record.container, var.name));
+                m_plan.warnings.push_back(
+                    fmt::format("container {}: {} comes before NODE_NAME in env, so "
+                                "Kubernetes will not expand $(NODE_NAME) in it; move it below NODE_NAME",
+                                record.container, var.name));
                 not_routed(record.container, var.name, "before NODE_NAME, where $(NODE_NAME) does not expand");
             }
             continue;  // kept as the user wrote it, and not recorded: uninject leaves it
@@ -144,7 +150,7 @@ core::Result<void> Planner::plan_container_env(NodeId container, std::size_t ind
         if (!m_config.overwrite_env || current == k_no_node || m_tree[current].kind != NodeKind::Scalar) {
             m_plan.warnings.push_back(fmt::format("container {}: env {} is already set to '{}'; left alone{}",
                                                   record.container, var.name, shown,
-                                                  m_config.overwrite_env   ? " (it is not a plain value mesh can replace)"
+                                                  m_config.overwrite_env ? " (it is not a plain value mesh can replace)"
                                                   : m_config.suggest_flags ? " (use --overwrite-env to replace it)"
                                                                            : ""));
             if (var.refers_to_node_name) not_routed(record.container, var.name, fmt::format("set to '{}'", shown));
@@ -190,17 +196,20 @@ NewValue init_container_value(const InjectConfig& config) {
     for (char c : config.linkerd_svc_name) service += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     args.push_back(NewValue::string(service));
     for (const auto& extra : config.init_args) args.push_back(NewValue::string(extra));
-    auto node_name = NewValue::map({{"name", NewValue::string("NODE_NAME")},
-                                    {"valueFrom", NewValue::map({{"fieldRef", NewValue::map({{"apiVersion", NewValue::string("v1")},
-                                                                                            {"fieldPath", NewValue::string("spec.nodeName")}})}})}});
+    auto node_name = NewValue::map(
+        {{"name", NewValue::string("NODE_NAME")},
+         {"valueFrom",
+          NewValue::map({{"fieldRef", NewValue::map({{"apiVersion", NewValue::string("v1")},
+                                                     {"fieldPath", NewValue::string("spec.nodeName")}})}})}});
     return NewValue::map({
         {"name", NewValue::string(k_init_container_name)},
         {"image", NewValue::string(config.init_image)},
         {"args", NewValue::list(std::move(args))},
         {"env", NewValue::list({node_name})},
         {"imagePullPolicy", NewValue::string("IfNotPresent")},
-        {"securityContext", NewValue::map({{"capabilities", NewValue::map({{"add", NewValue::list({NewValue::string("NET_ADMIN")})}})},
-                                           {"privileged", NewValue::boolean(config.privileged)}})},
+        {"securityContext",
+         NewValue::map({{"capabilities", NewValue::map({{"add", NewValue::list({NewValue::string("NET_ADMIN")})}})},
+                        {"privileged", NewValue::boolean(config.privileged)}})},
     });
 }
 
@@ -238,7 +247,8 @@ core::Result<void> Planner::plan_marker() {
     if (metadata == k_no_node) {
         op.target = tmpl;
         op.json_path = m_workload.json_path;
-        op.entries.push_back({"metadata", NewValue::map({{"annotations", NewValue::map({{k_marker_annotation, marker}})}})});
+        op.entries.push_back(
+            {"metadata", NewValue::map({{"annotations", NewValue::map({{k_marker_annotation, marker}})}})});
     } else if (annotations == k_no_node) {
         MESH_TRY(editable(metadata, NodeKind::Map, "the pod template's metadata"));
         op.target = metadata;
@@ -257,12 +267,14 @@ core::Result<void> Planner::plan_marker() {
 core::Result<PodPlan> Planner::run() {
     NodeId tmpl = m_workload.template_;
     if (tmpl == k_no_node)
-        return tl::unexpected(error(m_workload.object, fmt::format("has no pod template at {}", m_workload.template_path)));
+        return tl::unexpected(
+            error(m_workload.object, fmt::format("has no pod template at {}", m_workload.template_path)));
     MESH_TRY(editable(tmpl, NodeKind::Map, "the pod template"));
     if (m_tree.has_merge_key)
-        return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree.merge_key_offset,
-                                                       "merge keys ('<<') are applied by Kubernetes, not by mesh's reader; "
-                                                       "mesh will not guess what this workload means"));
+        return tl::unexpected(
+            manifest::document_error(m_tree, m_origin, m_tree.merge_key_offset,
+                                     "merge keys ('<<') are applied by Kubernetes, not by mesh's reader; "
+                                     "mesh will not guess what this workload means"));
     NodeId spec = m_tree.get(tmpl, "spec");
     if (spec == k_no_node) return tl::unexpected(error(tmpl, "the pod template has no spec"));
     MESH_TRY(editable(spec, NodeKind::Map, "the pod spec"));

@@ -29,7 +29,7 @@ struct PlanOp {
 /// The outcome for one pod template.
 struct PodPlan {
     enum class Outcome { Inject, Unchanged, Skip, Refuse } outcome = Outcome::Inject;
-    std::string reason;                 ///< for Skip and Refuse
+    std::string reason;  ///< for Skip and Refuse
     std::vector<PlanOp> ops;
     std::vector<std::string> warnings;
     std::vector<std::string> not_routed;  ///< why containers' traffic would bypass Linkerd (http-proxy mode)

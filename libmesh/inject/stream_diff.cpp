@@ -50,7 +50,8 @@ std::string unified_diff(const StreamResult& result, const std::string& input, c
     for (std::size_t k = 0; k < pieces.size(); ++k) {
         std::string_view gap(input.data() + copied, pieces[k].begin - copied);
         segments.push_back({gap, gap});
-        segments.push_back({std::string_view(input.data() + pieces[k].begin, pieces[k].end - pieces[k].begin), afters[k]});
+        segments.push_back(
+            {std::string_view(input.data() + pieces[k].begin, pieces[k].end - pieces[k].begin), afters[k]});
         copied = pieces[k].end;
     }
     std::string_view rest(input.data() + copied, input.size() - copied);

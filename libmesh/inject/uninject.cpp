@@ -102,7 +102,8 @@ core::Result<void> Remover::remove_init_container(NodeId spec, const Marker& mar
     NodeId init = m_tree.get(spec, "initContainers");
     std::size_t at = item_named(m_tree, init, marker.init_container);
     if (at == std::string::npos) {
-        m_out.warnings.push_back(fmt::format("init container {} recorded by mesh no longer exists", marker.init_container));
+        m_out.warnings.push_back(
+            fmt::format("init container {} recorded by mesh no longer exists", marker.init_container));
         return {};
     }
     if (marker.created_key("initContainers") && m_tree[init].children.size() == 1)
@@ -161,11 +162,9 @@ core::Result<UninjectEdits> Remover::run() {
     NodeId spec = m_tree.get(tmpl, "spec");
     if (!marker.containers.empty()) {
         NodeId containers = m_tree.get(spec, "containers");
-        for (const auto& record : marker.containers)
-            MESH_TRY(remove_container_record(containers, record));
+        for (const auto& record : marker.containers) MESH_TRY(remove_container_record(containers, record));
     }
-    if (!marker.init_container.empty())
-        MESH_TRY(remove_init_container(spec, marker));
+    if (!marker.init_container.empty()) MESH_TRY(remove_init_container(spec, marker));
     MESH_TRY(remove_marker(marker));
     m_out.edits = merge_removals(m_tree.text, std::move(m_out.edits));
     return m_out;

@@ -120,9 +120,10 @@ static void classify(const manifest::YamlTree& tree, NodeId object, const std::s
     if (!path) {
         const WorkloadKind* builtin = builtin_kind(kind);
         bool custom = builtin != nullptr && group && !served_in(*builtin, *group);
-        out.skipped.push_back({object, kind, name, !custom ? "not a workload kind"
-                                         : config.suggest_flags ? "custom resource; see --kind-path"
-                                                                : "custom resource"});
+        out.skipped.push_back({object, kind, name,
+                               !custom                ? "not a workload kind"
+                               : config.suggest_flags ? "custom resource; see --kind-path"
+                                                      : "custom resource"});
         return;
     }
     PodTemplate workload;

@@ -12,13 +12,13 @@ namespace mesh::inject {
 
 /// A pod template found in a document: the map holding `metadata` and `spec`.
 struct PodTemplate {
-    manifest::NodeId object = manifest::k_no_node;    ///< the workload object (a List item or the root)
-    manifest::NodeId template_ = manifest::k_no_node; ///< its pod template, or k_no_node if missing
+    manifest::NodeId object = manifest::k_no_node;     ///< the workload object (a List item or the root)
+    manifest::NodeId template_ = manifest::k_no_node;  ///< its pod template, or k_no_node if missing
     std::string kind;
     std::string name;
     std::string namespace_;
-    std::string json_path;        ///< RFC 6901 pointer of the template from the document root
-    std::string template_path;    ///< dotted path of the template within the object, for messages
+    std::string json_path;      ///< RFC 6901 pointer of the template from the document root
+    std::string template_path;  ///< dotted path of the template within the object, for messages
 };
 
 /// An object that is not a workload, with the reason it is passed through.

@@ -35,11 +35,11 @@ struct CommonOptions {
 /// The Linkerd DaemonSet and its variants (the seed's servicemesh.yml and friends).
 struct LinkerdOptions {
     CommonOptions common;
-    bool cni = false;                          ///< hostNetwork, as linkerd-cni.yml
-    std::optional<std::string> tls_secret;    ///< TLS between nodes, as linkerd-tls.yml
-    std::optional<std::string> zipkin;        ///< HOST:PORT of a Zipkin collector, as linkerd-zipkin.yml
-    bool namerd = false;                       ///< routers ask namerd, as linkerd-namerd.yml
-    std::string namerd_address;               ///< HOST:PORT of namerd's thrift interface; empty: namerd.NAMESPACE
+    bool cni = false;                       ///< hostNetwork, as linkerd-cni.yml
+    std::optional<std::string> tls_secret;  ///< TLS between nodes, as linkerd-tls.yml
+    std::optional<std::string> zipkin;      ///< HOST:PORT of a Zipkin collector, as linkerd-zipkin.yml
+    bool namerd = false;                    ///< routers ask namerd, as linkerd-namerd.yml
+    std::string namerd_address;             ///< HOST:PORT of namerd's thrift interface; empty: namerd.NAMESPACE
 };
 
 /// namerd itself (the seed's namerd.yml), storing dtabs as l5d.io/v1alpha1 DTab objects.

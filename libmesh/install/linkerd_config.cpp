@@ -38,14 +38,12 @@ std::string incoming_http_dtab(const std::string& protocol) {
 }
 
 // gRPC names are /svc/package.Service; the path identifier takes the first path segment.
-const char* k_outgoing_grpc_dtab =
-    "/hp => /$/inet;\n"
-    "/svc => /$/io.buoyant.hostportPfx/hp;\n"
-    "/srv => /#/io.l5d.k8s.grpc/default/grpc;\n"
-    "/svc => /$/io.buoyant.http.domainToPathPfx/srv;\n";
-const char* k_incoming_grpc_dtab =
-    "/srv => /#/io.l5d.k8s/default/grpc;\n"
-    "/svc => /$/io.buoyant.http.domainToPathPfx/srv;\n";
+const char* k_outgoing_grpc_dtab = "/hp => /$/inet;\n"
+                                   "/svc => /$/io.buoyant.hostportPfx/hp;\n"
+                                   "/srv => /#/io.l5d.k8s.grpc/default/grpc;\n"
+                                   "/svc => /$/io.buoyant.http.domainToPathPfx/srv;\n";
+const char* k_incoming_grpc_dtab = "/srv => /#/io.l5d.k8s/default/grpc;\n"
+                                   "/svc => /$/io.buoyant.http.domainToPathPfx/srv;\n";
 
 std::string incoming_port_name(const std::string& protocol) { return protocol + "-incoming"; }
 
@@ -110,11 +108,11 @@ Json outgoing_client(const LinkerdOptions& o, const RouterPort& r) {
     else
         configs.push_back({{"prefix", "/$/io.buoyant.rinet/443/{service}"}, {"tls", {{"commonName", "{service}"}}}});
     if (o.tls_secret)
-        configs.push_back({{"prefix", fmt::format("/%/io.l5d.k8s.daemonset/{}/{}/l5d", o.common.namespace_,
-                                                  incoming_port_name(r.protocol))},
-                           {"tls",
-                            {{"commonName", "linkerd"},
-                             {"trustCerts", Json::array({fmt::format("{}/ca.crt", k_certs_dir)})}}}});
+        configs.push_back(
+            {{"prefix",
+              fmt::format("/%/io.l5d.k8s.daemonset/{}/{}/l5d", o.common.namespace_, incoming_port_name(r.protocol))},
+             {"tls",
+              {{"commonName", "linkerd"}, {"trustCerts", Json::array({fmt::format("{}/ca.crt", k_certs_dir)})}}}});
     return {{"kind", "io.l5d.static"}, {"configs", configs}};
 }
 
@@ -135,8 +133,10 @@ Json router(const LinkerdOptions& o, const RouterPort& r) {
     } else {
         if (!r.outgoing)
             out["interpreter"] = {{"kind", "default"}, {"transformers", Json::array({localnode_transformer(o)})}};
-        if (r.protocol == "grpc") out["dtab"] = r.outgoing ? k_outgoing_grpc_dtab : k_incoming_grpc_dtab;
-        else out["dtab"] = r.outgoing ? outgoing_http_dtab(r.protocol) : incoming_http_dtab(r.protocol);
+        if (r.protocol == "grpc")
+            out["dtab"] = r.outgoing ? k_outgoing_grpc_dtab : k_incoming_grpc_dtab;
+        else
+            out["dtab"] = r.outgoing ? outgoing_http_dtab(r.protocol) : incoming_http_dtab(r.protocol);
     }
     if (r.outgoing) out["client"] = outgoing_client(o, r);
     return out;

@@ -24,7 +24,8 @@ core::Result<void> validate_linkerd(const LinkerdOptions& o) {
     if (o.zipkin && !is_host_port(*o.zipkin))
         return core::fail(core::ErrorCode::Usage, fmt::format("--zipkin '{}' is not HOST:PORT", *o.zipkin));
     if (!o.namerd_address.empty() && !is_host_port(o.namerd_address))
-        return core::fail(core::ErrorCode::Usage, fmt::format("--namerd-address '{}' is not HOST:PORT", o.namerd_address));
+        return core::fail(core::ErrorCode::Usage,
+                          fmt::format("--namerd-address '{}' is not HOST:PORT", o.namerd_address));
     if (!o.namerd_address.empty() && !o.namerd)
         return core::fail(core::ErrorCode::Usage, "--namerd-address needs --namerd");
     return {};
@@ -64,7 +65,10 @@ Json daemonset(const LinkerdOptions& o) {
     pod["containers"] = Json::array({l5d_container(o), kubectl_proxy_container(o.common)});
     pod["volumes"] = volumes;
     Json spec = {{"selector", {{"matchLabels", {{"app", "l5d"}}}}}, {"template", pod_template("l5d", pod)}};
-    return {{"apiVersion", "apps/v1"}, {"kind", "DaemonSet"}, {"metadata", metadata("l5d", "l5d", o.common)}, {"spec", spec}};
+    return {{"apiVersion", "apps/v1"},
+            {"kind", "DaemonSet"},
+            {"metadata", metadata("l5d", "l5d", o.common)},
+            {"spec", spec}};
 }
 
 Json service(const LinkerdOptions& o) {

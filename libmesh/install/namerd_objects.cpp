@@ -50,9 +50,10 @@ Json namerd_config(const NamerdOptions& o) {
                          {"host", "localhost"},
                          {"port", k_kubectl_proxy_port},
                          {"namespace", o.common.namespace_}};
-    config["interfaces"] = Json::array({{{"kind", "io.l5d.thriftNameInterpreter"}, {"ip", "0.0.0.0"}, {"port", k_namerd_thrift_port}},
-                                        {{"kind", "io.l5d.httpController"}, {"ip", "0.0.0.0"}, {"port", k_namerd_http_port}},
-                                        {{"kind", "io.l5d.mesh"}, {"ip", "0.0.0.0"}, {"port", k_namerd_mesh_port}}});
+    config["interfaces"] =
+        Json::array({{{"kind", "io.l5d.thriftNameInterpreter"}, {"ip", "0.0.0.0"}, {"port", k_namerd_thrift_port}},
+                     {{"kind", "io.l5d.httpController"}, {"ip", "0.0.0.0"}, {"port", k_namerd_http_port}},
+                     {{"kind", "io.l5d.mesh"}, {"ip", "0.0.0.0"}, {"port", k_namerd_mesh_port}}});
     return config;
 }
 
@@ -66,18 +67,24 @@ Json deployment(const NamerdOptions& o) {
     Json ports = Json::array();
     for (const auto& [name, port] : namerd_ports()) ports.push_back({{"name", name}, {"containerPort", port}});
     ports.push_back({{"name", "admin"}, {"containerPort", k_namerd_admin_port}});
-    Json namerd = {{"name", "namerd"},
-                   {"image", fmt::format("{}/namerd:{}", o.common.registry, o.common.linkerd_version)},
-                   {"args", Json::array({fmt::format("{}/config.yml", k_config_dir)})},
-                   {"ports", ports},
-                   {"readinessProbe", admin_probe()},
-                   {"livenessProbe", admin_probe()},
-                   {"volumeMounts", Json::array({{{"name", "namerd-config"}, {"mountPath", k_config_dir}, {"readOnly", true}}})}};
+    Json namerd = {
+        {"name", "namerd"},
+        {"image", fmt::format("{}/namerd:{}", o.common.registry, o.common.linkerd_version)},
+        {"args", Json::array({fmt::format("{}/config.yml", k_config_dir)})},
+        {"ports", ports},
+        {"readinessProbe", admin_probe()},
+        {"livenessProbe", admin_probe()},
+        {"volumeMounts", Json::array({{{"name", "namerd-config"}, {"mountPath", k_config_dir}, {"readOnly", true}}})}};
     Json pod = {{"serviceAccountName", "namerd"},
                 {"containers", Json::array({namerd, kubectl_proxy_container(o.common)})},
                 {"volumes", Json::array({{{"name", "namerd-config"}, {"configMap", {{"name", "namerd-config"}}}}})}};
-    Json spec = {{"replicas", 1}, {"selector", {{"matchLabels", {{"app", "namerd"}}}}}, {"template", pod_template("namerd", pod)}};
-    return {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"metadata", metadata("namerd", "namerd", o.common)}, {"spec", spec}};
+    Json spec = {{"replicas", 1},
+                 {"selector", {{"matchLabels", {{"app", "namerd"}}}}},
+                 {"template", pod_template("namerd", pod)}};
+    return {{"apiVersion", "apps/v1"},
+            {"kind", "Deployment"},
+            {"metadata", metadata("namerd", "namerd", o.common)},
+            {"spec", spec}};
 }
 
 Json service(const NamerdOptions& o) {
@@ -103,17 +110,20 @@ core::Result<std::vector<nlohmann::ordered_json>> namerd_objects(const NamerdOpt
                                      {"verbs", Json::array({"get", "list", "watch"})}}});
     for (Json& object : cluster_rbac("namerd", namer_rules, o.common)) out.push_back(std::move(object));
     Json role_meta = {{"name", "namerd-dtabs"}, {"namespace", o.common.namespace_}, {"labels", {{"app", "namerd"}}}};
-    out.push_back({{"apiVersion", "rbac.authorization.k8s.io/v1"},
-                   {"kind", "Role"},
-                   {"metadata", role_meta},
-                   {"rules", Json::array({{{"apiGroups", Json::array({"l5d.io"})},
-                                           {"resources", Json::array({"dtabs"})},
-                                           {"verbs", Json::array({"get", "list", "watch", "create", "update", "delete"})}}})}});
-    out.push_back({{"apiVersion", "rbac.authorization.k8s.io/v1"},
-                   {"kind", "RoleBinding"},
-                   {"metadata", role_meta},
-                   {"roleRef", {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "Role"}, {"name", "namerd-dtabs"}}},
-                   {"subjects", Json::array({{{"kind", "ServiceAccount"}, {"name", "namerd"}, {"namespace", o.common.namespace_}}})}});
+    out.push_back(
+        {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+         {"kind", "Role"},
+         {"metadata", role_meta},
+         {"rules", Json::array({{{"apiGroups", Json::array({"l5d.io"})},
+                                 {"resources", Json::array({"dtabs"})},
+                                 {"verbs", Json::array({"get", "list", "watch", "create", "update", "delete"})}}})}});
+    out.push_back(
+        {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+         {"kind", "RoleBinding"},
+         {"metadata", role_meta},
+         {"roleRef", {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "Role"}, {"name", "namerd-dtabs"}}},
+         {"subjects",
+          Json::array({{{"kind", "ServiceAccount"}, {"name", "namerd"}, {"namespace", o.common.namespace_}}})}});
     out.push_back({{"apiVersion", "v1"},
                    {"kind", "ConfigMap"},
                    {"metadata", metadata("namerd-config", "namerd", o.common)},

@@ -23,12 +23,13 @@ Json service_account(const std::string& app, const CommonOptions& o) {
 Json::array_t cluster_rbac(const std::string& app, const Json& rules, const CommonOptions& o) {
     std::string name = fmt::format("{}-{}", o.namespace_, app);
     Json meta = {{"name", name}, {"labels", {{"app", app}}}};
-    return {{{"apiVersion", "rbac.authorization.k8s.io/v1"}, {"kind", "ClusterRole"}, {"metadata", meta}, {"rules", rules}},
-            {{"apiVersion", "rbac.authorization.k8s.io/v1"},
-             {"kind", "ClusterRoleBinding"},
-             {"metadata", meta},
-             {"roleRef", {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "ClusterRole"}, {"name", name}}},
-             {"subjects", Json::array({{{"kind", "ServiceAccount"}, {"name", app}, {"namespace", o.namespace_}}})}}};
+    return {
+        {{"apiVersion", "rbac.authorization.k8s.io/v1"}, {"kind", "ClusterRole"}, {"metadata", meta}, {"rules", rules}},
+        {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+         {"kind", "ClusterRoleBinding"},
+         {"metadata", meta},
+         {"roleRef", {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "ClusterRole"}, {"name", name}}},
+         {"subjects", Json::array({{{"kind", "ServiceAccount"}, {"name", app}, {"namespace", o.namespace_}}})}}};
 }
 
 Json pod_template(const std::string& app, const Json& pod_spec) {

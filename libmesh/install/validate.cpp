@@ -56,7 +56,8 @@ core::Result<void> validate(const CommonOptions& o) {
     if (!image_chars(o.linkerd_version) || o.linkerd_version.find_first_of("/:@") != std::string::npos)
         return usage(fmt::format("--linkerd-version '{}' is not an image tag", o.linkerd_version));
     if (!image_chars(o.registry) || o.registry.back() == '/' || o.registry.find('@') != std::string::npos)
-        return usage(fmt::format("--registry '{}' is not a registry path (e.g. registry.example:5000/buoyantio)", o.registry));
+        return usage(
+            fmt::format("--registry '{}' is not a registry path (e.g. registry.example:5000/buoyantio)", o.registry));
     if (!image_chars(o.kubectl_image) || o.kubectl_image.back() == ':' || o.kubectl_image.back() == '/')
         return usage(fmt::format("--kubectl-image '{}' is not an image reference", o.kubectl_image));
     if (o.service_type != "ClusterIP" && o.service_type != "NodePort" && o.service_type != "LoadBalancer")

@@ -63,7 +63,11 @@ void write_entries(const Json& object, int indent, bool first_inline, std::strin
         } else if (value.is_string() && fits_literal_block(value.get<std::string>())) {
             out += " " + literal_block(value.get<std::string>(), indent + 2);
         } else {
-            out += " " + (value.is_object() ? std::string("{}") : value.is_array() ? std::string("[]") : scalar(value)) + "\n";
+            out += " " +
+                   (value.is_object()  ? std::string("{}")
+                    : value.is_array() ? std::string("[]")
+                                       : scalar(value)) +
+                   "\n";
         }
     }
 }
@@ -89,7 +93,8 @@ void write_value(const Json& v, int indent, std::string& out) {
 }  // namespace
 
 std::string to_block_yaml(const nlohmann::ordered_json& value) {
-    if (!is_block(value)) return (value.is_object() ? std::string("{}") : value.is_array() ? std::string("[]") : scalar(value)) + "\n";
+    if (!is_block(value))
+        return (value.is_object() ? std::string("{}") : value.is_array() ? std::string("[]") : scalar(value)) + "\n";
     std::string out;
     write_value(value, 0, out);
     return out;

@@ -11,8 +11,10 @@ namespace mesh::kube {
 std::string url_encode(const std::string& value) {
     std::string out;
     for (unsigned char c : value) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
-        else out += fmt::format("%{:02X}", c);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+            out.push_back(static_cast<char>(c));
+        else
+            out += fmt::format("%{:02X}", c);
     }
     return out;
 }
@@ -26,8 +28,10 @@ core::Error api_error(const net::Response& r, const std::string& what) {
     }
     std::string detail = status_message(r.body).value_or(fmt::format("HTTP {}", r.status));
     std::string hint;
-    if (r.status == 401) hint = "; the API server rejected the credentials (expired token or certificate?)";
-    else if (r.status == 403) hint = "; RBAC forbids it (kubectl auth can-i)";
+    if (r.status == 401)
+        hint = "; the API server rejected the credentials (expired token or certificate?)";
+    else if (r.status == 403)
+        hint = "; RBAC forbids it (kubectl auth can-i)";
     e.message = fmt::format("{}: API server answered {}: {}{}", what, r.status, detail, hint);
     return e;
 }
@@ -36,8 +40,8 @@ ApiClient::ApiClient(RestConfig config, net::HttpClient& http, const KubeEnviron
                      std::function<void(const std::string&)> log)
     : m_config(std::move(config)), m_http(http), m_env(env), m_log(std::move(log)) {
     if (m_config.exec) {
-        ExecClusterInfo info{m_config.server, m_config.cluster_ca_data_b64, m_config.tls_server_name, m_config.proxy_url,
-                             m_config.tls.insecure};
+        ExecClusterInfo info{m_config.server, m_config.cluster_ca_data_b64, m_config.tls_server_name,
+                             m_config.proxy_url, m_config.tls.insecure};
         m_exec = std::make_unique<ExecCredentialProvider>(*m_config.exec, info, env.getenv);
     }
 }
@@ -98,7 +102,8 @@ core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, c
         if (!token.empty()) path += "&continue=" + url_encode(token);
         auto r = get(path);
         if (!r) return tl::unexpected(r.error());
-        if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
+        if (!r->ok() || r->status != 200)
+            return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
         MESH_TRY_ASSIGN(auto parsed, parse_pod_list(r->body));
         for (auto& p : parsed.pods) pods.push_back(std::move(p));
         if (parsed.continue_token.empty()) return pods;

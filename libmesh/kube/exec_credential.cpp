@@ -119,7 +119,8 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
     close(pipe_fds[0]);
     if (o.timed_out) kill_group();
     if (!exited)
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
     o.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     return o;
 }
@@ -170,16 +171,15 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
 core::Result<ExecCredential> parse_exec_credential(std::string_view text, const std::string& expected) {
     if (text.size() > k_max_output) return core::limit_error("exec credential larger than 1 MiB");
     json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        return core::input_error("exec plugin output is not a JSON ExecCredential");
+    if (j.is_discarded() || !j.is_object()) return core::input_error("exec plugin output is not a JSON ExecCredential");
     std::string api = j.value("apiVersion", "");
     if (api != expected)
-        return core::input_error(fmt::format("exec plugin returned apiVersion '{}', the kubeconfig asks for '{}'", api, expected));
+        return core::input_error(
+            fmt::format("exec plugin returned apiVersion '{}', the kubeconfig asks for '{}'", api, expected));
     if (j.value("kind", "") != "ExecCredential")
         return core::input_error("exec plugin output is not of kind ExecCredential");
     auto status = j.find("status");
-    if (status == j.end() || !status->is_object())
-        return core::input_error("exec plugin output has no status");
+    if (status == j.end() || !status->is_object()) return core::input_error("exec plugin output has no status");
     ExecCredential c;
     auto str = [&](const char* key) {
         auto it = status->find(key);
@@ -189,7 +189,8 @@ core::Result<ExecCredential> parse_exec_credential(std::string_view text, const 
     c.client_certificate_data = str("clientCertificateData");
     c.client_key_data = str("clientKeyData");
     if (c.client_certificate_data.empty() != c.client_key_data.empty())
-        return core::input_error("exec plugin returned a client certificate without its key, or a key without its certificate");
+        return core::input_error(
+            "exec plugin returned a client certificate without its key, or a key without its certificate");
     if (c.token.empty() && c.client_certificate_data.empty())
         return core::input_error("exec plugin returned neither a token nor a client certificate");
     std::string expiry = str("expirationTimestamp");
@@ -210,12 +211,13 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
     const auto& api = m_config.api_version;
     if (api != "client.authentication.k8s.io/v1" && api != "client.authentication.k8s.io/v1beta1")
         return core::input_error(fmt::format("exec plugin apiVersion '{}' is not supported "
-                                                              "(use client.authentication.k8s.io/v1 or v1beta1)", api));
+                                             "(use client.authentication.k8s.io/v1 or v1beta1)",
+                                             api));
     if (api == "client.authentication.k8s.io/v1" && m_config.interactive_mode.empty())
         return core::input_error("exec plugin: interactiveMode is required for client.authentication.k8s.io/v1");
     if (m_config.interactive_mode == "Always")
         return core::input_error("exec plugin needs an interactive terminal (interactiveMode: Always); "
-                                                  "mesh runs plugins non-interactively");
+                                 "mesh runs plugins non-interactively");
     json info = {{"apiVersion", api}, {"kind", "ExecCredential"}, {"spec", {{"interactive", false}}}};
     if (m_config.provide_cluster_info) {
         json cluster = {{"server", m_cluster.server}};
@@ -240,7 +242,8 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
     if (out->timed_out)
         return core::input_error(fmt::format("exec plugin '{}' did not finish within 60 s", m_config.command));
     if (out->status != 0)
-        return core::input_error(fmt::format("exec plugin '{}' failed with exit status {}", m_config.command, out->status));
+        return core::input_error(
+            fmt::format("exec plugin '{}' failed with exit status {}", m_config.command, out->status));
     auto cred = parse_exec_credential(out->out, api);
     if (!cred) return cred;
     m_cached = *cred;

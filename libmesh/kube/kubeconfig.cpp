@@ -64,9 +64,11 @@ core::Result<void> each_named(const YAML::Node& root, const char* list, const ch
     if (!items || items.IsNull()) return {};
     if (!items.IsSequence()) return tl::unexpected(located(path, items.Mark(), fmt::format("{} must be a list", list)));
     for (const auto& item : items) {
-        if (!item.IsMap()) return tl::unexpected(located(path, item.Mark(), fmt::format("{} entries must be mappings", list)));
+        if (!item.IsMap())
+            return tl::unexpected(located(path, item.Mark(), fmt::format("{} entries must be mappings", list)));
         std::string name = scalar(item, "name");
-        if (name.empty()) return tl::unexpected(located(path, item.Mark(), fmt::format("{} entry without a name", list)));
+        if (name.empty())
+            return tl::unexpected(located(path, item.Mark(), fmt::format("{} entry without a name", list)));
         YAML::Node body = item[field];
         if (body && !body.IsMap() && !body.IsNull())
             return tl::unexpected(located(path, body.Mark(), fmt::format("{}.{} must be a mapping", list, field)));
@@ -82,67 +84,72 @@ core::Result<Kubeconfig> parse_tree(const YAML::Node& root, const std::string& p
     if (!root.IsMap()) return tl::unexpected(located(path, root.Mark(), "a kubeconfig must be a mapping"));
     std::string base = dir_of(path);
     kc.current_context = scalar(root, "current-context");
-    auto clusters = each_named(root, "clusters", "cluster", path, [&](const std::string& name, const YAML::Node& c) -> core::Result<void> {
-        if (kc.clusters.count(name)) return {};
-        ClusterEntry e;
-        e.server = scalar(c, "server");
-        e.ca_file = resolve(scalar(c, "certificate-authority"), base);
-        MESH_TRY_ASSIGN(auto ca, pem_data(c, "certificate-authority-data", path));
-        e.ca_data = std::move(ca);
-        e.insecure_skip_tls_verify = boolean(c, "insecure-skip-tls-verify");
-        e.tls_server_name = scalar(c, "tls-server-name");
-        e.proxy_url = scalar(c, "proxy-url");
-        kc.clusters.emplace(name, std::move(e));
-        return {};
-    });
+    auto clusters = each_named(root, "clusters", "cluster", path,
+                               [&](const std::string& name, const YAML::Node& c) -> core::Result<void> {
+                                   if (kc.clusters.count(name)) return {};
+                                   ClusterEntry e;
+                                   e.server = scalar(c, "server");
+                                   e.ca_file = resolve(scalar(c, "certificate-authority"), base);
+                                   MESH_TRY_ASSIGN(auto ca, pem_data(c, "certificate-authority-data", path));
+                                   e.ca_data = std::move(ca);
+                                   e.insecure_skip_tls_verify = boolean(c, "insecure-skip-tls-verify");
+                                   e.tls_server_name = scalar(c, "tls-server-name");
+                                   e.proxy_url = scalar(c, "proxy-url");
+                                   kc.clusters.emplace(name, std::move(e));
+                                   return {};
+                               });
     if (!clusters) return tl::unexpected(clusters.error());
-    auto users = each_named(root, "users", "user", path, [&](const std::string& name, const YAML::Node& u) -> core::Result<void> {
-        if (kc.users.count(name)) return {};
-        UserEntry e;
-        e.token = scalar(u, "token");
-        e.token_file = resolve(scalar(u, "tokenFile"), base);
-        e.cert_file = resolve(scalar(u, "client-certificate"), base);
-        e.key_file = resolve(scalar(u, "client-key"), base);
-        MESH_TRY_ASSIGN(auto cert, pem_data(u, "client-certificate-data", path));
-        e.cert_data = std::move(cert);
-        MESH_TRY_ASSIGN(auto key, pem_data(u, "client-key-data", path));
-        e.key_data = std::move(key);
-        e.username = scalar(u, "username");
-        e.password = scalar(u, "password");
-        if (const YAML::Node exec = u["exec"]; exec && exec.IsMap()) {
-            ExecConfig x;
-            x.api_version = scalar(exec, "apiVersion");
-            x.command = scalar(exec, "command");
-            if (x.command.empty()) return tl::unexpected(located(path, exec.Mark(), "exec: command is required"));
-            if (x.command.find('/') != std::string::npos) x.command = resolve(x.command, base);
-            if (const YAML::Node args = exec["args"]; args && args.IsSequence())
-                for (const auto& a : args)
-                    if (a.IsScalar()) x.args.push_back(a.Scalar());
-            if (const YAML::Node env = exec["env"]; env && env.IsSequence())
-                for (const auto& v : env)
-                    if (v.IsMap()) x.env.emplace_back(scalar(v, "name"), scalar(v, "value"));
-            x.install_hint = scalar(exec, "installHint");
-            x.provide_cluster_info = boolean(exec, "provideClusterInfo");
-            x.interactive_mode = scalar(exec, "interactiveMode");
-            e.exec = std::move(x);
-        }
-        if (const YAML::Node ap = u["auth-provider"]; ap && ap.IsMap()) {
-            AuthProviderConfig a;
-            a.name = scalar(ap, "name");
-            if (const YAML::Node cfg = ap["config"]; cfg && cfg.IsMap())
-                for (const auto& kv : cfg)
-                    if (kv.first.IsScalar() && kv.second.IsScalar()) a.config[kv.first.Scalar()] = kv.second.Scalar();
-            e.auth_provider = std::move(a);
-        }
-        kc.users.emplace(name, std::move(e));
-        return {};
-    });
+    auto users = each_named(root, "users", "user", path,
+                            [&](const std::string& name, const YAML::Node& u) -> core::Result<void> {
+                                if (kc.users.count(name)) return {};
+                                UserEntry e;
+                                e.token = scalar(u, "token");
+                                e.token_file = resolve(scalar(u, "tokenFile"), base);
+                                e.cert_file = resolve(scalar(u, "client-certificate"), base);
+                                e.key_file = resolve(scalar(u, "client-key"), base);
+                                MESH_TRY_ASSIGN(auto cert, pem_data(u, "client-certificate-data", path));
+                                e.cert_data = std::move(cert);
+                                MESH_TRY_ASSIGN(auto key, pem_data(u, "client-key-data", path));
+                                e.key_data = std::move(key);
+                                e.username = scalar(u, "username");
+                                e.password = scalar(u, "password");
+                                if (const YAML::Node exec = u["exec"]; exec && exec.IsMap()) {
+                                    ExecConfig x;
+                                    x.api_version = scalar(exec, "apiVersion");
+                                    x.command = scalar(exec, "command");
+                                    if (x.command.empty())
+                                        return tl::unexpected(located(path, exec.Mark(), "exec: command is required"));
+                                    if (x.command.find('/') != std::string::npos) x.command = resolve(x.command, base);
+                                    if (const YAML::Node args = exec["args"]; args && args.IsSequence())
+                                        for (const auto& a : args)
+                                            if (a.IsScalar()) x.args.push_back(a.Scalar());
+                                    if (const YAML::Node env = exec["env"]; env && env.IsSequence())
+                                        for (const auto& v : env)
+                                            if (v.IsMap()) x.env.emplace_back(scalar(v, "name"), scalar(v, "value"));
+                                    x.install_hint = scalar(exec, "installHint");
+                                    x.provide_cluster_info = boolean(exec, "provideClusterInfo");
+                                    x.interactive_mode = scalar(exec, "interactiveMode");
+                                    e.exec = std::move(x);
+                                }
+                                if (const YAML::Node ap = u["auth-provider"]; ap && ap.IsMap()) {
+                                    AuthProviderConfig a;
+                                    a.name = scalar(ap, "name");
+                                    if (const YAML::Node cfg = ap["config"]; cfg && cfg.IsMap())
+                                        for (const auto& kv : cfg)
+                                            if (kv.first.IsScalar() && kv.second.IsScalar())
+                                                a.config[kv.first.Scalar()] = kv.second.Scalar();
+                                    e.auth_provider = std::move(a);
+                                }
+                                kc.users.emplace(name, std::move(e));
+                                return {};
+                            });
     if (!users) return tl::unexpected(users.error());
-    auto contexts = each_named(root, "contexts", "context", path, [&](const std::string& name, const YAML::Node& c) -> core::Result<void> {
-        if (kc.contexts.count(name)) return {};
-        kc.contexts.emplace(name, ContextEntry{scalar(c, "cluster"), scalar(c, "user"), scalar(c, "namespace")});
-        return {};
-    });
+    auto contexts = each_named(
+        root, "contexts", "context", path, [&](const std::string& name, const YAML::Node& c) -> core::Result<void> {
+            if (kc.contexts.count(name)) return {};
+            kc.contexts.emplace(name, ContextEntry{scalar(c, "cluster"), scalar(c, "user"), scalar(c, "namespace")});
+            return {};
+        });
     if (!contexts) return tl::unexpected(contexts.error());
     return kc;
 }
@@ -150,8 +157,7 @@ core::Result<Kubeconfig> parse_tree(const YAML::Node& root, const std::string& p
 }  // namespace
 
 core::Result<Kubeconfig> parse_kubeconfig(std::string_view yaml, const std::string& path) {
-    if (yaml.size() > k_max_kubeconfig_bytes)
-        return core::limit_error(fmt::format("{}: larger than 16 MiB", path));
+    if (yaml.size() > k_max_kubeconfig_bytes) return core::limit_error(fmt::format("{}: larger than 16 MiB", path));
     try {
         YAML::Node root = YAML::Load(std::string(yaml));
         return parse_tree(root, path);

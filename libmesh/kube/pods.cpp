@@ -62,7 +62,8 @@ PodInfo pod_from(const json& item) {
         for (const auto& c : containers)
             for (const auto& port : at(c, "ports"))
                 if (str(port, "name") == "admin")
-                    if (auto number = int32_in(port, "containerPort", 1, 65535)) p.admin_port = static_cast<int>(*number);
+                    if (auto number = int32_in(port, "containerPort", 1, 65535))
+                        p.admin_port = static_cast<int>(*number);
     // Summed wide and capped: each count is at most 2^31 - 1, and there may be many containers.
     std::int64_t restarts = 0;
     for (const auto& cs : at(status, "containerStatuses")) {

@@ -22,11 +22,16 @@ std::optional<std::chrono::milliseconds> parse_kube_duration(const std::string& 
     }
     std::string unit = text.substr(i);
     double ms = 0;
-    if (unit.empty() || unit == "s") ms = value * 1000;
-    else if (unit == "ms") ms = value;
-    else if (unit == "m") ms = value * 60000;
-    else if (unit == "h") ms = value * 3600000;
-    else return std::nullopt;
+    if (unit.empty() || unit == "s")
+        ms = value * 1000;
+    else if (unit == "ms")
+        ms = value;
+    else if (unit == "m")
+        ms = value * 60000;
+    else if (unit == "h")
+        ms = value * 3600000;
+    else
+        return std::nullopt;
     return std::chrono::milliseconds(static_cast<long long>(ms));
 }
 
@@ -35,7 +40,7 @@ static core::Result<RestConfig> in_cluster(const KubeEnvironment& env) {
     auto port = env.getenv("KUBERNETES_SERVICE_PORT");
     if (!host || !port || host->empty())
         return core::input_error("no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config) and not running in a "
-                          "cluster; give proxies with --proxy or --proxies-file");
+                                 "cluster; give proxies with --proxy or --proxies-file");
     RestConfig rc;
     bool v6 = host->find(':') != std::string::npos;
     rc.server = fmt::format("https://{}{}{}:{}", v6 ? "[" : "", *host, v6 ? "]" : "", *port);
@@ -53,7 +58,8 @@ static core::Result<RestConfig> in_cluster(const KubeEnvironment& env) {
 core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvironment& env) {
     auto timeout = parse_kube_duration(o.request_timeout);
     if (!timeout)
-        return core::usage_error(fmt::format("--request-timeout '{}': expected a duration such as 10s, 500ms or 1m", o.request_timeout));
+        return core::usage_error(
+            fmt::format("--request-timeout '{}': expected a duration such as 10s, 500ms or 1m", o.request_timeout));
     auto files = kubeconfig_paths(o.kubeconfig.empty() ? std::nullopt : std::optional(o.kubeconfig),
                                   env.getenv("KUBECONFIG"), env.getenv("HOME"));
     std::vector<Kubeconfig> configs;
@@ -108,8 +114,9 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
     RestConfig rc;
     rc.server = o.server.empty() ? cluster.server : o.server;
     if (rc.server.empty())
-        return core::input_error(context_name.empty() ? "the kubeconfig selects no context and no cluster; use --context or --server"
-                                               : fmt::format("context '{}' has no server", context_name));
+        return core::input_error(context_name.empty()
+                                     ? "the kubeconfig selects no context and no cluster; use --context or --server"
+                                     : fmt::format("context '{}' has no server", context_name));
     if (rc.server.find("://") == std::string::npos) rc.server = "https://" + rc.server;
     while (!rc.server.empty() && rc.server.back() == '/') rc.server.pop_back();
     rc.tls.ca_data = cluster.ca_data;
@@ -119,7 +126,8 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
         rc.tls.ca_data.clear();
         rc.tls.ca_file.clear();
     } else if (rc.tls.insecure && (!rc.tls.ca_data.empty() || !rc.tls.ca_file.empty())) {
-        return core::input_error("the cluster sets both a certificate authority and insecure-skip-tls-verify; kubectl refuses this too");
+        return core::input_error(
+            "the cluster sets both a certificate authority and insecure-skip-tls-verify; kubectl refuses this too");
     }
     rc.tls_server_name = cluster.tls_server_name;
     if (!rc.tls_server_name.empty()) {
@@ -127,7 +135,8 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
         // connect to the real address with CONNECT_TO.
         auto scheme_end = rc.server.find("://") + 3;
         auto host_end = rc.server.find('/', scheme_end);
-        std::string authority = rc.server.substr(scheme_end, host_end == std::string::npos ? std::string::npos : host_end - scheme_end);
+        std::string authority =
+            rc.server.substr(scheme_end, host_end == std::string::npos ? std::string::npos : host_end - scheme_end);
         std::string path = host_end == std::string::npos ? std::string() : rc.server.substr(host_end);
         std::string host = authority, port = rc.server.rfind("http://", 0) == 0 ? "80" : "443";
         auto colon = authority.rfind(':');
@@ -166,9 +175,10 @@ core::Result<RestConfig> load_rest_config(const KubeOverrides& o, const KubeEnvi
                 }
             }
             if (rc.auth.bearer_token.empty())
-                return core::input_error(fmt::format("user '{}' uses the '{}' auth-provider without a cached token; "
-                                              "switch to its exec plugin (e.g. gke-gcloud-auth-plugin, kubelogin)",
-                                              user_name, user.auth_provider->name));
+                return core::input_error(
+                    fmt::format("user '{}' uses the '{}' auth-provider without a cached token; "
+                                "switch to its exec plugin (e.g. gke-gcloud-auth-plugin, kubelogin)",
+                                user_name, user.auth_provider->name));
         }
     }
     rc.namespace_name = context.namespace_name;

@@ -42,7 +42,7 @@ struct RestConfig {
     std::vector<std::string> connect_to;
     std::string namespace_name;  ///< the context's namespace; empty when unset
     std::chrono::milliseconds timeout{0};
-    std::string source;  ///< "kubeconfig /path (context x)" or "in-cluster service account"
+    std::string source;               ///< "kubeconfig /path (context x)" or "in-cluster service account"
     std::string cluster_ca_data_b64;  ///< for exec plugins that ask for cluster info
 };
 

@@ -99,10 +99,8 @@ public:
             if (!charge(it->second.nodes)) return false;
             return complete(it->second.value, {});
         }
-        case FYET_MAPPING_START:
-            return open(nlohmann::json::object(), token_text(event.mapping_start.anchor));
-        case FYET_SEQUENCE_START:
-            return open(nlohmann::json::array(), token_text(event.sequence_start.anchor));
+        case FYET_MAPPING_START: return open(nlohmann::json::object(), token_text(event.mapping_start.anchor));
+        case FYET_SEQUENCE_START: return open(nlohmann::json::array(), token_text(event.sequence_start.anchor));
         case FYET_MAPPING_END:
         case FYET_SEQUENCE_END: {
             Frame frame = std::move(m_stack.back());

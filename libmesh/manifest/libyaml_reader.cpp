@@ -95,8 +95,7 @@ NodeStart start_of(const yaml_event_t& e, ByteOffsets& bytes, std::string_view t
 
 }  // namespace
 
-core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin,
-                                      const core::Limits& limits) {
+core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin, const core::Limits& limits) {
     YamlTree tree;
     tree.text = text;
     // About one node per 12 bytes in Kubernetes manifests; growing the vector moved every node.
@@ -142,7 +141,8 @@ core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigi
         case YAML_MAPPING_END_EVENT: ok = builder.close(); break;
         default: break;
         }
-        if (!ok) return tl::unexpected(document_error(tree, origin, builder.failure().offset, builder.failure().message));
+        if (!ok)
+            return tl::unexpected(document_error(tree, origin, builder.failure().offset, builder.failure().message));
     }
 }
 

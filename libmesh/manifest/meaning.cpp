@@ -95,13 +95,14 @@ nlohmann::json scalar_meaning(const std::string& value, bool plain, std::string_
     return value;
 }
 
-core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const DocumentOrigin& origin, std::size_t max_nodes) {
+core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const DocumentOrigin& origin,
+                                              std::size_t max_nodes) {
     if (tree.root == k_no_node) return nlohmann::json();
     try {
         return MeaningBuilder(tree, max_nodes).build(tree.root);
     } catch (const AliasBudgetExceeded&) {
-        return tl::unexpected(document_error(tree, origin, 0,
-                                             "aliases expand to too many nodes (an alias bomb?)", core::ErrorCode::Limit));
+        return tl::unexpected(document_error(tree, origin, 0, "aliases expand to too many nodes (an alias bomb?)",
+                                             core::ErrorCode::Limit));
     }
 }
 
@@ -111,10 +112,14 @@ static std::optional<nlohmann::json> integer_value(std::string text) {
     bool negative = !text.empty() && text[0] == '-';
     if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.erase(0, 1);
     int base = 10;
-    if (text.size() > 2 && text[0] == '0' && std::strchr("xX", text[1])) base = 16, text.erase(0, 2);
-    else if (text.size() > 2 && text[0] == '0' && std::strchr("oO", text[1])) base = 8, text.erase(0, 2);
-    else if (text.size() > 2 && text[0] == '0' && std::strchr("bB", text[1])) base = 2, text.erase(0, 2);
-    else if (text.size() > 1 && text[0] == '0') base = 8;
+    if (text.size() > 2 && text[0] == '0' && std::strchr("xX", text[1]))
+        base = 16, text.erase(0, 2);
+    else if (text.size() > 2 && text[0] == '0' && std::strchr("oO", text[1]))
+        base = 8, text.erase(0, 2);
+    else if (text.size() > 2 && text[0] == '0' && std::strchr("bB", text[1]))
+        base = 2, text.erase(0, 2);
+    else if (text.size() > 1 && text[0] == '0')
+        base = 8;
     errno = 0;
     char* end = nullptr;
     unsigned long long magnitude = std::strtoull(text.c_str(), &end, base);

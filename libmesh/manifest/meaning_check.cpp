@@ -23,7 +23,7 @@ public:
         next();  // the stream's start
         next();
         if (event().type == YAML_STREAM_END_EVENT) return expected.is_null();  // an empty document
-        next();  // past the document's start
+        next();                                                                // past the document's start
         if (!node(expected)) return false;
         next();  // the document's end
         next();
@@ -93,8 +93,9 @@ private:
             if (++m_nodes > m_limits.max_nodes_per_document) return false;
             auto key = scalar();
             if (!key) return false;
-            if (!key->is_null()) written.emplace_back(reinterpret_cast<const char*>(event().data.scalar.value),
-                                                      event().data.scalar.length);
+            if (!key->is_null())
+                written.emplace_back(reinterpret_cast<const char*>(event().data.scalar.value),
+                                     event().data.scalar.length);
             auto it = expected.find(key->is_string() ? key->get_ref<const std::string&>() : key->dump());
             if (it == expected.end()) return false;
             seen.push_back(&*it);

@@ -36,8 +36,8 @@ static std::string scalar_text(const NewValue& v) {
 
 static void render_value_after_key(const NewValue& value, int indent, const BlockStyle& style, std::string& out);
 
-static void render_entries(const std::vector<NewValueEntry>& entries, int indent,
-                           const BlockStyle& style, std::string& out, bool first_inline) {
+static void render_entries(const std::vector<NewValueEntry>& entries, int indent, const BlockStyle& style,
+                           std::string& out, bool first_inline) {
     bool first = true;
     for (const auto& [key, value] : entries) {
         if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
@@ -66,9 +66,7 @@ static void render_value_after_key(const NewValue& value, int indent, const Bloc
     switch (value.kind) {
     case NewValue::Kind::String:
     case NewValue::Kind::Bool:
-    case NewValue::Kind::Raw:
-        out += ' ' + scalar_text(value) + style.newline;
-        break;
+    case NewValue::Kind::Raw: out += ' ' + scalar_text(value) + style.newline; break;
     case NewValue::Kind::Map:
         if (value.entries.empty()) {
             out += " {}" + style.newline;
@@ -88,8 +86,7 @@ static void render_value_after_key(const NewValue& value, int indent, const Bloc
     }
 }
 
-std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent,
-                                 const BlockStyle& style) {
+std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent, const BlockStyle& style) {
     std::string out;
     render_entries(entries, indent, style, out, false);
     return out;

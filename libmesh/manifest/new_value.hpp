@@ -39,9 +39,9 @@ inline NewValue NewValue::list(std::vector<NewValue> i) { return NewValue{Kind::
 
 /// How block YAML is laid out in the document being edited.
 struct BlockStyle {
-    int indent_step = 2;            ///< spaces per nesting level of maps
-    bool indentless_lists = true;   ///< `key:\n- item` (kubectl) rather than `key:\n  - item`
-    std::string newline = "\n";     ///< "\r\n" in CRLF documents
+    int indent_step = 2;           ///< spaces per nesting level of maps
+    bool indentless_lists = true;  ///< `key:\n- item` (kubectl) rather than `key:\n  - item`
+    std::string newline = "\n";    ///< "\r\n" in CRLF documents
 };
 
 /// A string as a YAML scalar: plain when nothing could read it as another type or syntax, else
@@ -49,8 +49,7 @@ struct BlockStyle {
 std::string yaml_scalar(const std::string& s);
 
 /// Block YAML for map entries at column `indent`, each line ending with style.newline.
-std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent,
-                                 const BlockStyle& style);
+std::string render_block_entries(const std::vector<NewValueEntry>& entries, int indent, const BlockStyle& style);
 
 /// Block YAML for list items whose dash is at column `indent`.
 std::string render_block_items(const std::vector<NewValue>& items, int indent, const BlockStyle& style);

@@ -5,7 +5,8 @@ namespace mesh::manifest {
 NewValue json_to_new_value(const nlohmann::json& value) {
     if (value.is_object()) {
         std::vector<NewValueEntry> entries;
-        for (auto it = value.begin(); it != value.end(); ++it) entries.push_back({it.key(), json_to_new_value(it.value())});
+        for (auto it = value.begin(); it != value.end(); ++it)
+            entries.push_back({it.key(), json_to_new_value(it.value())});
         return NewValue::map(std::move(entries));
     }
     if (value.is_array()) {

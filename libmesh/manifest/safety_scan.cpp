@@ -9,8 +9,7 @@
 
 namespace mesh::manifest {
 
-static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
-                            std::string message) {
+static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file, std::string message) {
     return core::error_at_offset(core::ErrorCode::Input, std::move(message), stream, offset, file);
 }
 
@@ -21,10 +20,17 @@ static std::size_t utf8_length(std::string_view s, std::size_t i) {
     if (c < 0x80) return 1;
     std::size_t n;
     std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-    else return 0;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        cp = c & 0x07;
+    } else
+        return 0;
     if (i + n > s.size()) return 0;
     for (std::size_t k = 1; k < n; ++k) {
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -46,8 +52,8 @@ core::Result<void> check_document_bytes(std::string_view stream, std::size_t beg
             continue;
         }
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-            return tl::unexpected(error_at(stream, i, file,
-                                           fmt::format("control character 0x{:02X} is not allowed (binary input?)", c)));
+            return tl::unexpected(
+                error_at(stream, i, file, fmt::format("control character 0x{:02X} is not allowed (binary input?)", c)));
         ++i;
     }
     return {};

@@ -15,7 +15,7 @@ static bool digits(std::string_view s, int base) {
     bool any = false;
     for (char c : s) {
         if (c == '_') continue;
-        int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+        int v = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
                 : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
                                                                : 99;
         if (v >= base) return false;
@@ -33,17 +33,20 @@ static bool is_int(std::string_view s) {
 }
 
 static bool is_float(std::string_view s) {
-    if (is_one_of(s, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
-                      ".NaN", ".NAN"}))
+    if (is_one_of(
+            s, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"}))
         return true;
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
     bool mantissa = false, dot = false;
     std::size_t i = 0;
     for (; i < s.size(); ++i) {
         char c = s[i];
-        if (std::isdigit(static_cast<unsigned char>(c)) || c == '_') mantissa = mantissa || c != '_';
-        else if (c == '.' && !dot) dot = true;
-        else break;
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '_')
+            mantissa = mantissa || c != '_';
+        else if (c == '.' && !dot)
+            dot = true;
+        else
+            break;
     }
     if (!mantissa) return false;
     if (i == s.size()) return dot;

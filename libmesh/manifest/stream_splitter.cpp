@@ -8,8 +8,7 @@ namespace mesh::manifest {
 
 static constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file,
-                            std::string message) {
+static core::Error error_at(std::string_view stream, std::size_t offset, const std::string& file, std::string message) {
     return core::error_at_offset(core::ErrorCode::Input, std::move(message), stream, offset, file);
 }
 
@@ -35,15 +34,15 @@ static core::Result<std::vector<DocumentRange>> split_yaml(std::string_view stre
     std::size_t pos = 0;
     auto close_document = [&](std::size_t end) -> core::Result<void> {
         if (docs.size() >= limits.max_documents)
-            return tl::unexpected(error_at(stream, end, file,
-                                           fmt::format("more than {} documents", limits.max_documents)));
+            return tl::unexpected(
+                error_at(stream, end, file, fmt::format("more than {} documents", limits.max_documents)));
         DocumentRange doc{doc_begin, end, doc_line, false};
         // go-yaml strips a BOM at the start of every document; yaml-cpp would not.
         if (stream.substr(doc.begin, k_bom.size()) == k_bom) doc.begin += k_bom.size();
         if (doc.end - doc.begin > limits.max_document_bytes)
-            return tl::unexpected(error_at(stream, doc.begin, file,
-                                           fmt::format("document is larger than the limit of {} MiB",
-                                                       limits.max_document_bytes >> 20)));
+            return tl::unexpected(
+                error_at(stream, doc.begin, file,
+                         fmt::format("document is larger than the limit of {} MiB", limits.max_document_bytes >> 20)));
         docs.push_back(doc);
         return {};
     };
@@ -76,11 +75,14 @@ static std::size_t json_value_end(std::string_view s, std::size_t pos, std::size
     for (std::size_t i = pos; i < s.size(); ++i) {
         char c = s[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
+        if (c == '"')
+            in_string = true;
         else if (c == '{' || c == '[') {
             if (++depth > max_depth) {
                 too_deep = true;
@@ -95,27 +97,28 @@ static std::size_t json_value_end(std::string_view s, std::size_t pos, std::size
 }
 
 static core::Result<std::vector<DocumentRange>> split_json(std::string_view stream, std::size_t start,
-                                                           const std::string& file,
-                                                           const core::Limits& limits) {
+                                                           const std::string& file, const core::Limits& limits) {
     std::vector<DocumentRange> docs;
     std::size_t pos = start;
     while (true) {
         pos = stream.find_first_not_of(" \t\r\n", pos);
         if (pos == std::string_view::npos) break;
         if (stream[pos] != '{')
-            return tl::unexpected(error_at(stream, pos, file,
-                                           fmt::format("expected '{{' to start the next JSON object, found '{}'",
-                                                       stream[pos])));
+            return tl::unexpected(
+                error_at(stream, pos, file,
+                         fmt::format("expected '{{' to start the next JSON object, found '{}'", stream[pos])));
         bool too_deep = false;
         std::size_t end = json_value_end(stream, pos, limits.max_depth, too_deep);
         if (too_deep)
-            return tl::unexpected(error_at(stream, end, file,
-                                           fmt::format("nesting deeper than {} levels", limits.max_depth)));
+            return tl::unexpected(
+                error_at(stream, end, file, fmt::format("nesting deeper than {} levels", limits.max_depth)));
         if (docs.size() >= limits.max_documents)
-            return tl::unexpected(error_at(stream, pos, file, fmt::format("more than {} documents", limits.max_documents)));
+            return tl::unexpected(
+                error_at(stream, pos, file, fmt::format("more than {} documents", limits.max_documents)));
         if (end - pos > limits.max_document_bytes)
-            return tl::unexpected(error_at(stream, pos, file, fmt::format("document is larger than the limit of {} MiB",
-                                                                         limits.max_document_bytes >> 20)));
+            return tl::unexpected(
+                error_at(stream, pos, file,
+                         fmt::format("document is larger than the limit of {} MiB", limits.max_document_bytes >> 20)));
         docs.push_back(DocumentRange{pos, end, core::line_column_at(stream, pos).line, true});
         pos = end;
     }

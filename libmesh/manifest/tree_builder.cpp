@@ -51,11 +51,14 @@ YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
     return &m_tree.nodes.back();
 }
 
-static bool is_null_word(std::string_view v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
+static bool is_null_word(std::string_view v) {
+    return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
 
 bool TreeBuilder::scalar(const NodeStart& at, std::string value, bool plain) {
     if (value.size() > m_limits.max_scalar_bytes)
-        return fail(at.offset, fmt::format("scalar is longer than the limit of {} MiB", m_limits.max_scalar_bytes >> 20));
+        return fail(at.offset,
+                    fmt::format("scalar is longer than the limit of {} MiB", m_limits.max_scalar_bytes >> 20));
     bool key = next_is_key();
     bool untagged_plain = plain && at.tag == "?";
     YamlNode* node = add(untagged_plain && is_null_word(value) ? NodeKind::Null : NodeKind::Scalar, at);
@@ -76,7 +79,8 @@ bool TreeBuilder::alias(const NodeStart& at, std::string_view name) {
     // Each alias may stand for a whole subtree; what expanding them costs is checked where they
     // are expanded (meaning), this only bounds how many there are.
     if (++m_aliases > m_limits.max_nodes_per_document / 100 + 100)
-        return fail(at.offset, fmt::format("more than {} aliases in one document", m_limits.max_nodes_per_document / 100 + 100));
+        return fail(at.offset,
+                    fmt::format("more than {} aliases in one document", m_limits.max_nodes_per_document / 100 + 100));
     YamlNode* node = add(NodeKind::Alias, at);
     if (!node) return false;
     node->anchor = anchor->second;

@@ -17,11 +17,11 @@ namespace mesh::manifest {
 
 /// Where a node begins, and the properties written in front of it.
 struct NodeStart {
-    std::size_t offset = 0;  ///< byte offset in the document text (at the anchor or tag, if any)
-    int line = 0;            ///< 0-based line within the document
-    int column = 0;          ///< 0-based column
-    std::string_view tag;    ///< "?" untagged plain or collection, "!" untagged quoted/block, or the tag
-    std::string_view anchor; ///< anchor name, or empty
+    std::size_t offset = 0;   ///< byte offset in the document text (at the anchor or tag, if any)
+    int line = 0;             ///< 0-based line within the document
+    int column = 0;           ///< 0-based column
+    std::string_view tag;     ///< "?" untagged plain or collection, "!" untagged quoted/block, or the tag
+    std::string_view anchor;  ///< anchor name, or empty
 };
 
 /// Why building stopped, at a byte offset of the document.

@@ -75,10 +75,13 @@ core::Result<std::size_t> TreeEditor::scalar_end(NodeId scalar) const {
     char q = t[p];
     if (q == '"' || q == '\'') {
         for (std::size_t i = p + 1; i < t.size(); ++i) {
-            if (q == '"' && t[i] == '\\') ++i;
+            if (q == '"' && t[i] == '\\')
+                ++i;
             else if (t[i] == q) {
-                if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') ++i;
-                else return i + 1;
+                if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'')
+                    ++i;
+                else
+                    return i + 1;
             }
         }
         return tl::unexpected(error(scalar, "unterminated quoted scalar"));
@@ -155,8 +158,10 @@ std::size_t TreeEditor::flow_close_bracket(NodeId collection) const {
         char c = t[i];
         if (c == '"' || c == '\'') {
             for (++i; i < t.size(); ++i) {
-                if (c == '"' && t[i] == '\\') ++i;
-                else if (t[i] == c) break;
+                if (c == '"' && t[i] == '\\')
+                    ++i;
+                else if (t[i] == c)
+                    break;
             }
         } else if (c == '#' && i > 0 && is_blank(t[i - 1])) {
             while (i < t.size() && t[i] != '\n') ++i;
@@ -180,8 +185,7 @@ static bool first_on_line(std::string_view t, std::size_t offset) {
     return offset == 0 || t[offset - 1] == '\n';
 }
 
-template <typename Render>
-static std::string join_flow(std::size_t n, const std::string& sep, Render render) {
+template <typename Render> static std::string join_flow(std::size_t n, const std::string& sep, Render render) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) out += (i ? sep : "") + render(i);
     return out;
@@ -202,7 +206,8 @@ core::Result<TextEdit> TreeEditor::insert_items(NodeId seq, std::size_t before,
                               : ", ";
         if (before < n) return TextEdit{m_tree[anchor].start, 0, join_flow(items.size(), sep, render) + sep};
         std::size_t at = end_of_content_before(flow_close_bracket(seq));
-        if (at > 0 && t[at - 1] == ',') return tl::unexpected(error(seq, "cannot append to a flow list with a trailing comma"));
+        if (at > 0 && t[at - 1] == ',')
+            return tl::unexpected(error(seq, "cannot append to a flow list with a trailing comma"));
         return TextEdit{at, 0, sep + join_flow(items.size(), sep, render)};
     }
     auto first = item_line_start(node.children.front());
@@ -244,11 +249,13 @@ core::Result<TextEdit> TreeEditor::remove_flow_range(NodeId collection, std::siz
     const auto& t = m_tree.text;
     std::size_t n = item_count(collection);
     std::size_t start = m_tree[entry_start_node(collection, first)].start;
-    if (first + count < n) return TextEdit{start, m_tree[entry_start_node(collection, first + count)].start - start, {}};
+    if (first + count < n)
+        return TextEdit{start, m_tree[entry_start_node(collection, first + count)].start - start, {}};
     std::size_t end = end_of_content_before(flow_close_bracket(collection));
     if (first > 0) {
         std::size_t p = end_of_content_before(start);
-        if (p == 0 || t[p - 1] != ',') return tl::unexpected(error(collection, "cannot find the ',' before a flow item"));
+        if (p == 0 || t[p - 1] != ',')
+            return tl::unexpected(error(collection, "cannot find the ',' before a flow item"));
         start = end_of_content_before(p - 1);
     }
     return TextEdit{start, end - start, {}};

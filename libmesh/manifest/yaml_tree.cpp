@@ -42,8 +42,8 @@ bool YamlTree::inside_anchor(NodeId id) const {
     return false;
 }
 
-core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, std::size_t offset,
-                           std::string message, core::ErrorCode code) {
+core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, std::size_t offset, std::string message,
+                           core::ErrorCode code) {
     return core::error_at_offset(code, std::move(message), tree.text, offset, origin.file, origin.first_line);
 }
 

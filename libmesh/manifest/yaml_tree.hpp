@@ -23,17 +23,17 @@ inline constexpr NodeId k_no_node = -1;
 
 struct YamlNode {
     NodeKind kind = NodeKind::Null;
-    bool flow = false;    ///< collection in flow style (`[..]`, `{..}`, JSON)
-    bool plain = true;    ///< scalar written without quotes or block indicator
+    bool flow = false;  ///< collection in flow style (`[..]`, `{..}`, JSON)
+    bool plain = true;  ///< scalar written without quotes or block indicator
     bool anchored = false;
-    std::size_t anchor = 0;  ///< anchor id (on anchored nodes and aliases)
+    std::size_t anchor = 0;   ///< anchor id (on anchored nodes and aliases)
     std::size_t start = 0;    ///< byte offset in the document text (at its anchor or tag, if any)
     std::size_t raw_end = 0;  ///< offset of the first node after this subtree, or the text's end
     int line = 0;             ///< 0-based, within the document
     int column = 0;           ///< 0-based column
     NodeId parent = k_no_node;
-    std::string tag;    ///< "?" plain, "!" quoted/block, or an explicit tag
-    std::string value;  ///< scalar value
+    std::string tag;               ///< "?" plain, "!" quoted/block, or an explicit tag
+    std::string value;             ///< scalar value
     std::vector<NodeId> children;  ///< sequence items, or map keys and values interleaved
 };
 
@@ -87,11 +87,10 @@ struct DocumentOrigin {
 /// collections used as keys, unknown aliases, nesting beyond limits.max_depth, more than
 /// limits.max_nodes_per_document nodes, scalars over limits.max_scalar_bytes, or a second
 /// document in the same text.
-core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin,
-                                      const core::Limits& limits);
+core::Result<YamlTree> parse_document(std::string_view text, const DocumentOrigin& origin, const core::Limits& limits);
 
 /// Error at `offset` in the document, with the file position and the source line.
-core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, std::size_t offset,
-                           std::string message, core::ErrorCode code = core::ErrorCode::Input);
+core::Error document_error(const YamlTree& tree, const DocumentOrigin& origin, std::size_t offset, std::string message,
+                           core::ErrorCode code = core::ErrorCode::Input);
 
 }  // namespace mesh::manifest

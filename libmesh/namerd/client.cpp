@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "libmesh/core/result.hpp"
 #include "libmesh/core/escape.hpp"
 #include "libmesh/core/redact_url.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/dtab/parser.hpp"
 #include "libmesh/net/http_client.hpp"
 
@@ -19,7 +19,8 @@ namespace {
 bool is_json_type(const std::string& content_type) {
     std::string type = content_type.substr(0, content_type.find(';'));
     while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return type == "application/json";
 }
 
@@ -33,8 +34,10 @@ std::string trim_body(std::string body) {
 core::Error not_json(const Response& r, const std::string& what) {
     auto type = r.headers.find("content-type");
     std::string shown = type == r.headers.end() ? std::string("no Content-Type") : "Content-Type " + type->second;
-    return core::Error{core::ErrorCode::Network, what + ": the answer is not JSON (" + shown + "); is this namerd's HTTP API?",
-                       {}, {}};
+    return core::Error{core::ErrorCode::Network,
+                       what + ": the answer is not JSON (" + shown + "); is this namerd's HTTP API?",
+                       {},
+                       {}};
 }
 
 }  // namespace
@@ -121,7 +124,10 @@ core::Error Client::http_error(const Response& r, const std::string& what) const
     std::string status = r.status_line.empty() ? std::to_string(r.status) : r.status_line;
     std::string body = trim_body(r.body);
     return core::Error{core::ErrorCode::Refused,
-                       what + ": namerd answered " + core::escape_control(status) + (body.empty() ? "" : ": " + core::escape_control(body)), {}, {}};
+                       what + ": namerd answered " + core::escape_control(status) +
+                           (body.empty() ? "" : ": " + core::escape_control(body)),
+                       {},
+                       {}};
 }
 
 core::Result<std::vector<std::string>> Client::list() {
@@ -135,7 +141,8 @@ core::Result<std::vector<std::string>> Client::list() {
         return out;
     } catch (const std::exception&) {
         return core::network_error("namerd's namespace list is not a JSON array of names (is the URL "
-                          "namerd's HTTP API port, usually 4180?): " + trim_body(r.body).substr(0, 200));
+                                   "namerd's HTTP API port, usually 4180?): " +
+                                   trim_body(r.body).substr(0, 200));
     }
 }
 
@@ -152,7 +159,8 @@ core::Result<dtab::Dtab> dtab_from_json(const std::string& json) {
         if (!e.is_object() || !e.contains("prefix") || !e.contains("dst") || !e["prefix"].is_string() ||
             !e["dst"].is_string())
             return core::input_error("not a JSON dtab: every entry needs string fields prefix and dst");
-        MESH_TRY_ASSIGN(auto d, dtab::parse_dentry(e["prefix"].get<std::string>() + "=>" + e["dst"].get<std::string>()));
+        MESH_TRY_ASSIGN(auto d,
+                        dtab::parse_dentry(e["prefix"].get<std::string>() + "=>" + e["dst"].get<std::string>()));
         out.dentries.push_back(d);
     }
     return out;
@@ -166,8 +174,7 @@ std::string dtab_to_json(const dtab::Dtab& d) {
 
 core::Result<VersionedDtab> Client::get(const std::string& ns) {
     MESH_TRY_ASSIGN(auto r, request("GET", dtab_url(ns), {"Accept: application/json"}, ""));
-    if (r.status == 404)
-        return core::input_error("namespace " + ns + " not found (namerd answered 404)");
+    if (r.status == 404) return core::input_error("namespace " + ns + " not found (namerd answered 404)");
     if (r.status != 200) return tl::unexpected(http_error(r, "get " + ns));
     auto d = dtab_from_json(r.body);
     if (!d) {
@@ -183,10 +190,8 @@ core::Result<VersionedDtab> Client::get(const std::string& ns) {
 
 core::Result<void> Client::create(const std::string& ns, const dtab::Dtab& d) {
     MESH_TRY_ASSIGN(auto r, request("POST", dtab_url(ns), {"Content-Type: application/dtab"}, dtab::show(d)));
-    if (r.status == 409)
-        return core::refused_error("namespace " + ns + " already exists (409); use update");
-    if (r.status != 200 && r.status != 201 && r.status != 204)
-        return tl::unexpected(http_error(r, "create " + ns));
+    if (r.status == 409) return core::refused_error("namespace " + ns + " already exists (409); use update");
+    if (r.status != 200 && r.status != 201 && r.status != 204) return tl::unexpected(http_error(r, "create " + ns));
     return {};
 }
 
@@ -197,19 +202,16 @@ core::Result<void> Client::update(const std::string& ns, const dtab::Dtab& d,
     MESH_TRY_ASSIGN(auto r, request("PUT", dtab_url(ns), headers, dtab::show(d)));
     if (r.status == 412)
         return core::refused_error("namespace " + ns + " changed since version " + version.value_or("?") +
-                              " was read (412 Precondition Failed); not overwritten. Get it again "
-                              "and reapply your change, or pass --force to overwrite");
-    if (r.status == 404)
-        return core::input_error("namespace " + ns + " not found (namerd answered 404)");
-    if (r.status != 200 && r.status != 201 && r.status != 204)
-        return tl::unexpected(http_error(r, "update " + ns));
+                                   " was read (412 Precondition Failed); not overwritten. Get it again "
+                                   "and reapply your change, or pass --force to overwrite");
+    if (r.status == 404) return core::input_error("namespace " + ns + " not found (namerd answered 404)");
+    if (r.status != 200 && r.status != 201 && r.status != 204) return tl::unexpected(http_error(r, "update " + ns));
     return {};
 }
 
 core::Result<void> Client::remove(const std::string& ns) {
     MESH_TRY_ASSIGN(auto r, request("DELETE", dtab_url(ns), {}, ""));
-    if (r.status == 404)
-        return core::input_error("namespace " + ns + " not found (namerd answered 404)");
+    if (r.status == 404) return core::input_error("namespace " + ns + " not found (namerd answered 404)");
     if (r.status != 200 && r.status != 204) return tl::unexpected(http_error(r, "delete " + ns));
     return {};
 }
@@ -240,8 +242,7 @@ core::Result<void> Client::watch(const std::string& ns, const std::function<bool
     MESH_TRY_ASSIGN(auto r, request("GET", path, {"Accept: application/json"}, "", on_data));
     status = r.status;
     if (!keep_going) return {};
-    if (status == 404)
-        return core::input_error("namespace " + ns + " not found (namerd answered 404)");
+    if (status == 404) return core::input_error("namespace " + ns + " not found (namerd answered 404)");
     if (status != 200) return tl::unexpected(http_error(r, "watch " + ns));
     if (auto type = r.headers.find("content-type"); type == r.headers.end() || !is_json_type(type->second))
         return tl::unexpected(not_json(r, "watch " + ns));

@@ -16,16 +16,16 @@ namespace mesh::namerd {
 
 /// Where namerd is and how long to wait for it.
 struct ClientOptions {
-    std::string base_url;          ///< e.g. http://namerd:4180 (a path on it is kept)
+    std::string base_url;  ///< e.g. http://namerd:4180 (a path on it is kept)
     long connect_timeout_ms = 5000;
-    long timeout_ms = 30000;       ///< whole request; watches have none
+    long timeout_ms = 30000;  ///< whole request; watches have none
     std::size_t max_body_bytes = 64u << 20;
 };
 
 /// One HTTP exchange's outcome.
 struct Response {
     long status = 0;
-    std::string status_line;                    ///< e.g. `HTTP/1.1 412 Precondition Failed`
+    std::string status_line;                     ///< e.g. `HTTP/1.1 412 Precondition Failed`
     std::map<std::string, std::string> headers;  ///< names lower-cased
     std::string body;
 };
@@ -57,8 +57,7 @@ public:
 
     /// PUT /api/1/dtabs/NS; with `version` it is a compare-and-set (412 becomes a refusal),
     /// without it an unconditional upsert.
-    core::Result<void> update(const std::string& ns, const dtab::Dtab& dtab,
-                              const std::optional<std::string>& version);
+    core::Result<void> update(const std::string& ns, const dtab::Dtab& dtab, const std::optional<std::string>& version);
 
     /// DELETE /api/1/dtabs/NS.
     core::Result<void> remove(const std::string& ns);
@@ -68,8 +67,7 @@ public:
     core::Result<void> watch(const std::string& ns, const std::function<bool(const std::string&)>& on_item);
 
     /// GET /api/1/delegate/NS?path=PATH[&dtab=EXTRA]: namerd's delegate tree JSON, as sent.
-    core::Result<std::string> delegate(const std::string& ns, const std::string& path,
-                                       const std::string& extra_dtab);
+    core::Result<std::string> delegate(const std::string& ns, const std::string& path, const std::string& extra_dtab);
 
     /// One request to `path_and_query` under the base URL; `on_data`, when given, receives the
     /// body as it streams in (and the returned body stays empty).

@@ -20,10 +20,10 @@ using detail::Transfer;
 
 std::string log_line(const Transfer& t) {
     const Response& r = t.response;
-    std::string outcome = r.ok() ? fmt::format("{}", r.status)
-                                 : fmt::format("failed ({}: {})", failure_kind_name(r.failure), r.error);
-    return fmt::format("{} {} {} in {} milliseconds", t.request->method, redact_url(t.request->url),
-                       outcome, r.elapsed.count());
+    std::string outcome =
+        r.ok() ? fmt::format("{}", r.status) : fmt::format("failed ({}: {})", failure_kind_name(r.failure), r.error);
+    return fmt::format("{} {} {} in {} milliseconds", t.request->method, redact_url(t.request->url), outcome,
+                       r.elapsed.count());
 }
 
 class CurlClient final : public HttpClient {
@@ -46,14 +46,16 @@ public:
             transfers[i].index = i;
             transfers[i].request = &requests[i];
             const auto& after = requests[i].after;
-            if (after && *after < i) followers[*after].push_back(i);
-            else ready.push_back(i);
+            if (after && *after < i)
+                followers[*after].push_back(i);
+            else
+                ready.push_back(i);
         }
         std::vector<bool> finished(requests.size(), false);
         std::size_t running = 0;
         bool interrupted = false;
-        auto deadline = options.overall_timeout.count() > 0 ? Clock::now() + options.overall_timeout
-                                                             : Clock::time_point::max();
+        auto deadline =
+            options.overall_timeout.count() > 0 ? Clock::now() + options.overall_timeout : Clock::time_point::max();
 
         std::function<void(Transfer&)> complete = [&](Transfer& t) {
             finished[t.index] = true;
@@ -131,15 +133,18 @@ public:
             Transfer& t = transfers[i];
             if (finished[i]) continue;
             bool was_running = t.easy != nullptr;
-            if (was_running) release(t);
-            else t.started = Clock::now();
+            if (was_running)
+                release(t);
+            else
+                t.started = Clock::now();
             t.response = Response{};
             if (interrupted) {
                 t.response.failure = FailureKind::Cancelled;
                 t.response.error = was_running ? "interrupted" : "interrupted before the request started";
             } else {
                 t.response.failure = FailureKind::Timeout;
-                t.response.error = was_running ? "overall timeout reached" : "overall timeout reached before the request started";
+                t.response.error =
+                    was_running ? "overall timeout reached" : "overall timeout reached before the request started";
             }
             t.response.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.started);
             followers[i].clear();  // each follower gets its own timeout below

@@ -84,8 +84,10 @@ void configure_tls(CURL* e, const TlsOptions& tls) {
         curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
         curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
     }
-    if (!tls.ca_data.empty()) set_blob(e, CURLOPT_CAINFO_BLOB, tls.ca_data);
-    else if (!tls.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, tls.ca_file.c_str());
+    if (!tls.ca_data.empty())
+        set_blob(e, CURLOPT_CAINFO_BLOB, tls.ca_data);
+    else if (!tls.ca_file.empty())
+        curl_easy_setopt(e, CURLOPT_CAINFO, tls.ca_file.c_str());
     if (!tls.cert_data.empty()) {
         set_blob(e, CURLOPT_SSLCERT_BLOB, tls.cert_data);
         curl_easy_setopt(e, CURLOPT_SSLCERTTYPE, "PEM");
@@ -140,8 +142,7 @@ bool configure(Transfer& t) {
     if (!r.user_agent.empty()) curl_easy_setopt(e, CURLOPT_USERAGENT, r.user_agent.c_str());
     if (r.accept_compressed) curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
     // curl's own size check rejects declared-too-large bodies before any byte is read.
-    if (!t.sink || !*t.sink)
-        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(r.max_body_bytes));
+    if (!t.sink || !*t.sink) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(r.max_body_bytes));
     if (r.method == "HEAD") {
         curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
     } else if (r.method != "GET") {
@@ -152,8 +153,7 @@ bool configure(Transfer& t) {
         curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.c_str());
     }
     // "Name: " with nothing after it makes libcurl drop a header it would add itself (Expect:).
-    for (const auto& [name, value] : r.headers)
-        t.headers = curl_slist_append(t.headers, (name + ": " + value).c_str());
+    for (const auto& [name, value] : r.headers) t.headers = curl_slist_append(t.headers, (name + ": " + value).c_str());
     if (!r.auth.bearer_token.empty())
         t.headers = curl_slist_append(t.headers, ("Authorization: Bearer " + r.auth.bearer_token).c_str());
     if (t.headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);

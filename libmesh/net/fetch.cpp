@@ -1,5 +1,5 @@
-#include "libmesh/core/redact_url.hpp"
 #include "libmesh/net/fetch.hpp"
+#include "libmesh/core/redact_url.hpp"
 
 #include <cstdlib>
 
@@ -25,7 +25,8 @@ core::Result<std::string> fetch_url(const std::string& url, std::size_t max_byte
     if (const char* ca = std::getenv("SSL_CERT_FILE")) request.tls.ca_file = ca;
     Response response = perform(request);
     if (response.failure == FailureKind::TooLarge)
-        return core::limit_error(fmt::format("input is larger than the limit of {} MiB", max_bytes >> 20), {shown, 0, 0});
+        return core::limit_error(fmt::format("input is larger than the limit of {} MiB", max_bytes >> 20),
+                                 {shown, 0, 0});
     if (!response.ok()) return core::network_error("cannot fetch: " + response.error, {shown, 0, 0});
     if (response.status < 200 || response.status > 299)
         return core::network_error(fmt::format("server answered with status {}", response.status), {shown, 0, 0});

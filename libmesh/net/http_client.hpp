@@ -44,13 +44,13 @@ struct Request {
     /// CURLOPT_CONNECT_TO entries ("host:port:connect-host:connect-port"), e.g. for a TLS server
     /// name that differs from the address connected to.
     std::vector<std::string> connect_to;
-    std::chrono::milliseconds timeout{5000};  ///< the whole request; 0: none (a watch stream)
+    std::chrono::milliseconds timeout{5000};       ///< the whole request; 0: none (a watch stream)
     std::chrono::milliseconds connect_timeout{0};  ///< 0: the same as `timeout`
-    std::size_t max_body_bytes = 16u << 20;  ///< ignored when a BodySink takes the body
-    std::string protocols = "http,https";  ///< libcurl's CURLOPT_PROTOCOLS_STR, also for redirects
-    long max_redirects = 0;                ///< 0: a redirect is the answer, not followed
-    std::string user_agent;                ///< empty: no User-Agent header
-    bool accept_compressed = true;         ///< offer every encoding libcurl can decode
+    std::size_t max_body_bytes = 16u << 20;        ///< ignored when a BodySink takes the body
+    std::string protocols = "http,https";          ///< libcurl's CURLOPT_PROTOCOLS_STR, also for redirects
+    long max_redirects = 0;                        ///< 0: a redirect is the answer, not followed
+    std::string user_agent;                        ///< empty: no User-Agent header
+    bool accept_compressed = true;                 ///< offer every encoding libcurl can decode
     /// Index (in the same batch, lower than this one) of a request to run after: this one then
     /// reuses its connection, and is not sent at all (FailureKind::Cancelled) when that one got
     /// no HTTP response.
@@ -69,11 +69,11 @@ struct Response {
     std::string body;
     std::string content_type;
     FailureKind failure = FailureKind::None;
-    std::string error;  ///< transport error text when `failure != None`
+    std::string error;          ///< transport error text when `failure != None`
     std::string error_summary;  ///< libcurl's one-phrase name of the failure (curl_easy_strerror)
     std::string status_line;    ///< e.g. `HTTP/1.1 412 Precondition Failed` (the last one, after 100 Continue)
     std::map<std::string, std::string> headers;  ///< names lower-cased; a repeated one keeps its last value
-    bool stopped = false;       ///< a BodySink returned false; `status` is what had arrived
+    bool stopped = false;                        ///< a BodySink returned false; `status` is what had arrived
     std::chrono::milliseconds elapsed{0};
 
     /// True when an HTTP response arrived (any status).
@@ -82,8 +82,8 @@ struct Response {
 
 /// Limits of one batch of requests and the hook that logs each finished request.
 struct BatchOptions {
-    std::size_t parallel = 32;                         ///< at most this many requests in flight
-    std::chrono::milliseconds overall_timeout{0};      ///< 0: no overall limit
+    std::size_t parallel = 32;                     ///< at most this many requests in flight
+    std::chrono::milliseconds overall_timeout{0};  ///< 0: no overall limit
     /// Called once per finished request with a one-line description (credentials redacted).
     std::function<void(const std::string&)> log;
     /// Asked at least every 50 ms while requests run; once it returns true, every request not yet

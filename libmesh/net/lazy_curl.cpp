@@ -18,14 +18,12 @@ void* library() {
     return handle;
 }
 
-template <class F>
-F function(const char* name) {
+template <class F> F function(const char* name) {
     void* lib = library();
     return lib ? reinterpret_cast<F>(::dlsym(lib, name)) : nullptr;
 }
 
-#define MESH_CURL_FUNCTION(name) \
-    static const auto real = function<decltype(&::name)>(#name)
+#define MESH_CURL_FUNCTION(name) static const auto real = function<decltype(&::name)>(#name)
 
 }  // namespace
 
@@ -57,10 +55,14 @@ CURLcode curl_easy_setopt(CURL* handle, CURLoption option, ...) {
     va_start(args, option);
     CURLcode rc = CURLE_FAILED_INIT;
     if (real) {
-        if (option < CURLOPTTYPE_OBJECTPOINT) rc = real(handle, option, va_arg(args, long));
-        else if (option < CURLOPTTYPE_FUNCTIONPOINT || option >= CURLOPTTYPE_BLOB) rc = real(handle, option, va_arg(args, void*));
-        else if (option < CURLOPTTYPE_OFF_T) rc = real(handle, option, va_arg(args, void (*)()));
-        else rc = real(handle, option, va_arg(args, curl_off_t));
+        if (option < CURLOPTTYPE_OBJECTPOINT)
+            rc = real(handle, option, va_arg(args, long));
+        else if (option < CURLOPTTYPE_FUNCTIONPOINT || option >= CURLOPTTYPE_BLOB)
+            rc = real(handle, option, va_arg(args, void*));
+        else if (option < CURLOPTTYPE_OFF_T)
+            rc = real(handle, option, va_arg(args, void (*)()));
+        else
+            rc = real(handle, option, va_arg(args, curl_off_t));
     }
     va_end(args);
     return rc;
@@ -131,10 +133,14 @@ CURLMcode curl_multi_setopt(CURLM* multi, CURLMoption option, ...) {
     va_start(args, option);
     CURLMcode rc = CURLM_BAD_HANDLE;
     if (real) {
-        if (option < CURLOPTTYPE_OBJECTPOINT) rc = real(multi, option, va_arg(args, long));
-        else if (option < CURLOPTTYPE_FUNCTIONPOINT || option >= CURLOPTTYPE_BLOB) rc = real(multi, option, va_arg(args, void*));
-        else if (option < CURLOPTTYPE_OFF_T) rc = real(multi, option, va_arg(args, void (*)()));
-        else rc = real(multi, option, va_arg(args, curl_off_t));
+        if (option < CURLOPTTYPE_OBJECTPOINT)
+            rc = real(multi, option, va_arg(args, long));
+        else if (option < CURLOPTTYPE_FUNCTIONPOINT || option >= CURLOPTTYPE_BLOB)
+            rc = real(multi, option, va_arg(args, void*));
+        else if (option < CURLOPTTYPE_OFF_T)
+            rc = real(multi, option, va_arg(args, void (*)()));
+        else
+            rc = real(multi, option, va_arg(args, curl_off_t));
     }
     va_end(args);
     return rc;

@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/base64.hpp"
 #include "libmesh/core/result.hpp"
 #include "libmesh/inject/plan_render.hpp"
 #include "libmesh/inject/pod_plan.hpp"
 #include "libmesh/inject/uninject.hpp"
 #include "libmesh/inject/workloads.hpp"
 #include "libmesh/manifest/yaml_tree.hpp"
-#include "libmesh/core/base64.hpp"
 #include "libmesh/webhook/json_tree.hpp"
 
 namespace mesh::webhook {
@@ -32,9 +32,12 @@ bool nesting_within(std::string_view text, std::size_t max_depth) {
     bool escaped = false;
     for (char c : text) {
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -137,8 +140,8 @@ const char* result_name(ReviewResult result) {
 
 core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::InjectConfig& config) {
     if (body.size() > config.limits.max_document_bytes)
-        return core::limit_error(fmt::format("AdmissionReview of {} bytes is over the limit of {} bytes",
-                                                              body.size(), config.limits.max_document_bytes));
+        return core::limit_error(fmt::format("AdmissionReview of {} bytes is over the limit of {} bytes", body.size(),
+                                             config.limits.max_document_bytes));
     if (!nesting_within(body, config.limits.max_depth))
         return tl::unexpected(invalid(fmt::format("nesting deeper than {} levels", config.limits.max_depth)));
     json review = json::parse(body, nullptr, false);
@@ -147,8 +150,8 @@ core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::In
     if (std::string kind = string_at(review, "kind"); kind != "AdmissionReview")
         return tl::unexpected(invalid(fmt::format("kind is '{}', expected AdmissionReview", kind)));
     if (std::string version = string_at(review, "apiVersion"); version != k_api_version)
-        return tl::unexpected(invalid(fmt::format("apiVersion is '{}'; only {} is served (set admissionReviewVersions: [v1])",
-                                                  version, k_api_version)));
+        return tl::unexpected(invalid(fmt::format(
+            "apiVersion is '{}'; only {} is served (set admissionReviewVersions: [v1])", version, k_api_version)));
     auto request = review.find("request");
     if (request == review.end() || !request->is_object()) return tl::unexpected(invalid("it has no request"));
     ReviewAnswer answer;

@@ -20,18 +20,19 @@ enum class ReviewResult { Injected, Unchanged, Skipped, Refused, Failed, Invalid
 const char* result_name(ReviewResult result);
 
 /// Every result, in a fixed order (for metrics).
-inline constexpr ReviewResult k_all_results[] = {ReviewResult::Injected, ReviewResult::Unchanged, ReviewResult::Skipped,
-                                                 ReviewResult::Refused,  ReviewResult::Failed,    ReviewResult::Invalid};
+inline constexpr ReviewResult k_all_results[] = {ReviewResult::Injected, ReviewResult::Unchanged,
+                                                 ReviewResult::Skipped,  ReviewResult::Refused,
+                                                 ReviewResult::Failed,   ReviewResult::Invalid};
 
 /// A review that was answered (always `allowed: true`; a patch only when injecting).
 struct ReviewAnswer {
     ReviewResult result = ReviewResult::Unchanged;
     std::string uid;
-    std::string pod;                    ///< namespace/name (or generateName) for logs
-    std::string reason;                 ///< why nothing was injected, or ""
-    std::vector<std::string> warnings;  ///< also in the response's `warnings`
+    std::string pod;                                 ///< namespace/name (or generateName) for logs
+    std::string reason;                              ///< why nothing was injected, or ""
+    std::vector<std::string> warnings;               ///< also in the response's `warnings`
     nlohmann::json patch = nlohmann::json::array();  ///< the RFC 6902 patch (empty unless Injected)
-    std::string body;                   ///< the AdmissionReview response JSON
+    std::string body;                                ///< the AdmissionReview response JSON
 };
 
 /// Answers one AdmissionReview. Fails, for an HTTP 4xx, when the body is over

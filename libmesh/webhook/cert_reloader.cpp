@@ -12,7 +12,7 @@ namespace mesh::webhook {
 
 struct TlsIdentity {
     X509* cert = nullptr;
-    STACK_OF(X509)* chain = nullptr;
+    STACK_OF(X509) * chain = nullptr;
     EVP_PKEY* key = nullptr;
 
     TlsIdentity() = default;
@@ -55,7 +55,8 @@ core::Result<std::shared_ptr<TlsIdentity>> read_identity(const std::string& cert
     BIO_free(bio);
     if (!identity->key) return tl::unexpected(tls_error(fmt::format("{} holds no PEM private key", key_file)));
     if (X509_check_private_key(identity->cert, identity->key) != 1)
-        return tl::unexpected(tls_error(fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file)));
+        return tl::unexpected(
+            tls_error(fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file)));
     return identity;
 }
 

@@ -20,10 +20,8 @@ namespace mesh::webhook {
 
 namespace {
 
-template <auto Free>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const { Free(p); }
+template <auto Free> struct Deleter {
+    template <typename T> void operator()(T* p) const { Free(p); }
 };
 using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
 using CertPtr = std::unique_ptr<X509, Deleter<X509_free>>;
@@ -117,7 +115,8 @@ core::Result<PemPair> make_serving_cert(const PemPair& ca, const std::vector<std
     CertPtr cert = new_cert(key.get(), dns_names.front(), days);
     if (!cert) return tl::unexpected(openssl_error("building the serving certificate"));
     std::string san;
-    for (const auto& name : dns_names) san += fmt::format("{}{}:{}", san.empty() ? "" : ",", is_ip(name) ? "IP" : "DNS", name);
+    for (const auto& name : dns_names)
+        san += fmt::format("{}{}:{}", san.empty() ? "" : ",", is_ip(name) ? "IP" : "DNS", name);
     bool ok = X509_set_issuer_name(cert.get(), X509_get_subject_name(ca_cert.get())) == 1 &&
               add_extension(cert.get(), ca_cert.get(), NID_basic_constraints, "critical,CA:FALSE") &&
               add_extension(cert.get(), ca_cert.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment") &&

@@ -23,8 +23,7 @@ bool is_bad_request(const beast::error_code& ec) {
 }  // namespace
 
 Session::Session(ServerCore& core, asio::ip::tcp::socket socket)
-    : m_core(core),
-      m_stream(beast::tcp_stream(std::move(socket)), core.tls),
+    : m_core(core), m_stream(beast::tcp_stream(std::move(socket)), core.tls),
       // Room for a whole head plus the first read of a body: a head that does not fit is refused.
       m_buffer(core.options.max_header_bytes + 16384) {
     beast::error_code ec;
@@ -76,7 +75,8 @@ void Session::on_head(beast::error_code ec) {
     }
     if (ec == http::error::body_limit) {  // a Content-Length over the limit: nothing of the body is read
         m_core.too_large.fetch_add(1, std::memory_order_relaxed);
-        m_core.log(fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
+        m_core.log(
+            fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
         return refuse(http::status::payload_too_large,
                       fmt::format("AdmissionReview over the limit of {} bytes\n", m_core.options.max_body_bytes));
     }
@@ -85,7 +85,8 @@ void Session::on_head(beast::error_code ec) {
     const auto& fields = m_parser->get().base();
     if (static_cast<std::size_t>(std::distance(fields.begin(), fields.end())) > m_core.options.max_headers) {
         m_core.header_too_large.fetch_add(1, std::memory_order_relaxed);
-        m_core.log(fmt::format("rejected a request from {}: more than {} header fields", m_peer, m_core.options.max_headers));
+        m_core.log(
+            fmt::format("rejected a request from {}: more than {} header fields", m_peer, m_core.options.max_headers));
         return refuse(http::status::request_header_fields_too_large,
                       fmt::format("more than {} header fields\n", m_core.options.max_headers));
     }
@@ -118,7 +119,8 @@ void Session::release_budget() {
 void Session::on_body(beast::error_code ec) {
     if (ec == http::error::body_limit) {  // a chunked body past the limit: the rest is not read
         m_core.too_large.fetch_add(1, std::memory_order_relaxed);
-        m_core.log(fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
+        m_core.log(
+            fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
         return refuse(http::status::payload_too_large,
                       fmt::format("AdmissionReview over the limit of {} bytes\n", m_core.options.max_body_bytes));
     }
@@ -146,9 +148,9 @@ void Session::respond(Response response) {
     response.prepare_payload();
     m_response = std::make_shared<Response>(std::move(response));
     beast::get_lowest_layer(m_stream).expires_after(m_core.options.write_timeout);
-    http::async_write(m_stream, *m_response, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
-        self->on_write(ec, keep_alive);
-    });
+    http::async_write(
+        m_stream, *m_response,
+        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) { self->on_write(ec, keep_alive); });
 }
 
 void Session::refuse(http::status status, const std::string& text) {

@@ -25,8 +25,9 @@ std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 }  // namespace
 
 std::vector<std::string> service_dns_names(const ManifestOptions& o) {
-    return {fmt::format("{}.{}.svc", o.name, o.namespace_), fmt::format("{}.{}.svc.cluster.local", o.name, o.namespace_),
-            fmt::format("{}.{}", o.name, o.namespace_), o.name};
+    return {fmt::format("{}.{}.svc", o.name, o.namespace_),
+            fmt::format("{}.{}.svc.cluster.local", o.name, o.namespace_), fmt::format("{}.{}", o.name, o.namespace_),
+            o.name};
 }
 
 core::Result<std::string> render_manifests(const ManifestOptions& o) {
@@ -36,8 +37,7 @@ core::Result<std::string> render_manifests(const ManifestOptions& o) {
     if (o.image.empty()) return core::usage_error("--image is empty");
     if (o.failure_policy != "Ignore" && o.failure_policy != "Fail")
         return core::usage_error("--failure-policy must be Ignore or Fail");
-    if (o.timeout_seconds < 1 || o.timeout_seconds > 30)
-        return core::usage_error("--timeout-seconds must be 1 to 30");
+    if (o.timeout_seconds < 1 || o.timeout_seconds > 30) return core::usage_error("--timeout-seconds must be 1 to 30");
     std::string secret = o.name + "-tls";
     std::string args;
     for (const std::string& a : std::vector<std::string>{"webhook", "serve", "--listen", ":8443", "--tls-cert",
@@ -62,8 +62,10 @@ data:
 ---
 )",
                            fmt::arg("secret", secret), fmt::arg("ns", o.namespace_), fmt::arg("name", o.name),
-                           fmt::arg("crt", core::base64_encode(o.serving->cert)), fmt::arg("key", core::base64_encode(o.serving->key)));
-    out += fmt::format(R"(apiVersion: apps/v1
+                           fmt::arg("crt", core::base64_encode(o.serving->cert)),
+                           fmt::arg("key", core::base64_encode(o.serving->key)));
+    out += fmt::format(
+        R"(apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: {name}
@@ -178,14 +180,15 @@ metadata:
     - pods
     scope: Namespaced
 )",
-                       fmt::arg("name", o.name), fmt::arg("ns", o.namespace_), fmt::arg("replicas", o.replicas),
-                       fmt::arg("image", quoted(o.image)), fmt::arg("args", args), fmt::arg("tls_dir", k_tls_dir),
-                       fmt::arg("secret", secret), fmt::arg("failure_policy", o.failure_policy),
-                       fmt::arg("timeout", o.timeout_seconds),
-                       fmt::arg("cert_manager", o.ca_bundle ? ""
-                                                            : fmt::format("  annotations:\n    cert-manager.io/inject-ca-from: {}/{}\n",
-                                                                          o.namespace_, o.name)),
-                       fmt::arg("ca_bundle", o.ca_bundle ? fmt::format("    caBundle: {}\n", core::base64_encode(*o.ca_bundle)) : ""));
+        fmt::arg("name", o.name), fmt::arg("ns", o.namespace_), fmt::arg("replicas", o.replicas),
+        fmt::arg("image", quoted(o.image)), fmt::arg("args", args), fmt::arg("tls_dir", k_tls_dir),
+        fmt::arg("secret", secret), fmt::arg("failure_policy", o.failure_policy),
+        fmt::arg("timeout", o.timeout_seconds),
+        fmt::arg("cert_manager", o.ca_bundle
+                                     ? ""
+                                     : fmt::format("  annotations:\n    cert-manager.io/inject-ca-from: {}/{}\n",
+                                                   o.namespace_, o.name)),
+        fmt::arg("ca_bundle", o.ca_bundle ? fmt::format("    caBundle: {}\n", core::base64_encode(*o.ca_bundle)) : ""));
     return out;
 }
 

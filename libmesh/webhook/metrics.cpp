@@ -21,15 +21,13 @@ std::uint64_t Metrics::count(ReviewResult result) const {
 }
 
 std::string Metrics::render(const std::string& extra) const {
-    std::string out =
-        "# HELP mesh_webhook_reviews_total AdmissionReviews answered, by result.\n"
-        "# TYPE mesh_webhook_reviews_total counter\n";
+    std::string out = "# HELP mesh_webhook_reviews_total AdmissionReviews answered, by result.\n"
+                      "# TYPE mesh_webhook_reviews_total counter\n";
     for (ReviewResult result : k_all_results)
         out += fmt::format("mesh_webhook_reviews_total{{result=\"{}\"}} {}\n", result_name(result), count(result));
-    out +=
-        "# HELP mesh_webhook_review_duration_seconds Time to answer an AdmissionReview, from the "
-        "whole body read to the response built.\n"
-        "# TYPE mesh_webhook_review_duration_seconds histogram\n";
+    out += "# HELP mesh_webhook_review_duration_seconds Time to answer an AdmissionReview, from the "
+           "whole body read to the response built.\n"
+           "# TYPE mesh_webhook_review_duration_seconds histogram\n";
     // Read the total first: a review finishing meanwhile can make +Inf exceed the last bucket, never
     // a bucket exceed +Inf.
     std::uint64_t total = m_count.load(std::memory_order_relaxed);

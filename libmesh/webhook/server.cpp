@@ -40,8 +40,10 @@ void ServerCore::accept() {
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         auto session = std::make_shared<Session>(*this, std::move(socket));
         std::uint64_t id = 0;
-        if (add_session(session, id)) session->start(id);
-        else connections_refused.fetch_add(1, std::memory_order_relaxed);  // closed as `session` goes
+        if (add_session(session, id))
+            session->start(id);
+        else
+            connections_refused.fetch_add(1, std::memory_order_relaxed);  // closed as `session` goes
         accept();
     });
 }
@@ -189,7 +191,8 @@ WebhookServer::~WebhookServer() {
 
 core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions options) {
     if (options.threads == 0) return core::fail(core::ErrorCode::Usage, "the server needs at least one thread");
-    if (options.max_connections == 0) return core::fail(core::ErrorCode::Usage, "the server needs at least one connection");
+    if (options.max_connections == 0)
+        return core::fail(core::ErrorCode::Usage, "the server needs at least one connection");
     options.inject.limits.max_document_bytes = options.max_body_bytes;
     auto impl = std::make_unique<Impl>(std::move(options));
     if (auto ok = impl->certs.load(); !ok) return tl::unexpected(ok.error());
@@ -209,7 +212,9 @@ core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions
     // The kernel's queue of connections not yet accepted stays short: the loop accepts at once and
     // --max-connections bounds what is open.
     if (!ec) acceptor.listen(128, ec);
-    if (ec) return core::fail(core::ErrorCode::Network, fmt::format("cannot listen on {}:{}: {}", o.host, o.port, ec.message()));
+    if (ec)
+        return core::fail(core::ErrorCode::Network,
+                          fmt::format("cannot listen on {}:{}: {}", o.host, o.port, ec.message()));
     impl->port = acceptor.local_endpoint().port();
     impl->reviews = std::make_unique<boost::asio::thread_pool>(o.threads);
     impl->body_budget = o.threads * o.max_body_bytes;
@@ -252,9 +257,11 @@ core::Result<std::pair<std::string, int>> parse_listen_address(const std::string
         return core::fail(core::ErrorCode::Usage, fmt::format("--listen '{}' is not HOST:PORT or :PORT", value));
     std::string host = value.substr(0, colon);
     std::string port_text = value.substr(colon + 1);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     else if (host.find(':') != std::string::npos)
-        return core::fail(core::ErrorCode::Usage, fmt::format("--listen '{}': write IPv6 addresses in brackets", value));
+        return core::fail(core::ErrorCode::Usage,
+                          fmt::format("--listen '{}': write IPv6 addresses in brackets", value));
     int port = -1;
     if (!port_text.empty() && port_text.size() <= 5 && port_text.find_first_not_of("0123456789") == std::string::npos)
         port = std::stoi(port_text);

@@ -22,19 +22,19 @@ struct ServerOptions {
     std::string cert_file;
     std::string key_file;
     inject::InjectConfig inject;
-    std::size_t max_body_bytes = 4u << 20;               ///< larger bodies get 413
-    std::size_t max_header_bytes = 64u << 10;            ///< request line and headers together (larger: 431, closed)
-    std::size_t max_headers = 100;                       ///< header fields per request (more: 431, closed)
-    std::chrono::seconds read_timeout{10};               ///< a request's head, then its body, must arrive within this
-    std::chrono::seconds handshake_timeout{5};           ///< the TLS handshake must finish within this
+    std::size_t max_body_bytes = 4u << 20;      ///< larger bodies get 413
+    std::size_t max_header_bytes = 64u << 10;   ///< request line and headers together (larger: 431, closed)
+    std::size_t max_headers = 100;              ///< header fields per request (more: 431, closed)
+    std::chrono::seconds read_timeout{10};      ///< a request's head, then its body, must arrive within this
+    std::chrono::seconds handshake_timeout{5};  ///< the TLS handshake must finish within this
     std::chrono::seconds write_timeout{10};
-    std::chrono::seconds keep_alive_timeout{5};          ///< idle time before a kept-alive connection closes
+    std::chrono::seconds keep_alive_timeout{5};  ///< idle time before a kept-alive connection closes
     std::size_t keep_alive_max_requests = 1000;
-    std::size_t threads = 2;                             ///< reviews answered at once (connections hold no thread)
-    std::size_t max_connections = 1024;                  ///< open connections; more are closed at once
-    std::chrono::seconds shutdown_grace{20};             ///< stop() waits this long for requests in flight
+    std::size_t threads = 2;                  ///< reviews answered at once (connections hold no thread)
+    std::size_t max_connections = 1024;       ///< open connections; more are closed at once
+    std::chrono::seconds shutdown_grace{20};  ///< stop() waits this long for requests in flight
     std::chrono::milliseconds cert_reload_interval{10000};
-    std::function<void(const std::string&)> log;         ///< one line per notable event; may be empty
+    std::function<void(const std::string&)> log;  ///< one line per notable event; may be empty
 };
 
 /// A bound, not yet running webhook server.

@@ -118,7 +118,7 @@ private:
     std::size_t m_requests = 0;
     bool m_idle = true;
     bool m_keep_alive = false;
-    bool m_linger = false;     ///< a refusal was sent mid-request: read what the client still sends
+    bool m_linger = false;  ///< a refusal was sent mid-request: read what the client still sends
     std::size_t m_discarded = 0;
     std::size_t m_budget = 0;  ///< body bytes this request holds of the budget
 

@@ -50,7 +50,8 @@ TEST(LinkerConfig, NumberOverflowIsAnErrorNotACrash) {
 }
 
 TEST(ClientState, ParsesStatesAndAddresses) {
-    auto s = parse_client_state(R"({"/#/io.l5d.k8s/emojivoto/grpc/voting-svc":{"state":"bound","addresses":["172.17.0.8:8080","172.17.0.7:8080"]},
+    auto s = parse_client_state(
+        R"({"/#/io.l5d.k8s/emojivoto/grpc/voting-svc":{"state":"bound","addresses":["172.17.0.8:8080","172.17.0.7:8080"]},
  "/$/inet/localhost/4100":{"state":"bound","addresses":["localhost:4100"]},
  "/#/io.l5d.k8s/default/http/gone":{"state":"Neg"}})");
     ASSERT_TRUE(s);

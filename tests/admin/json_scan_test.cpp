@@ -38,10 +38,35 @@ bool scans(std::string_view text) {
 
 TEST(JsonScan, AgreesWithNlohmannOnValidity) {
     const char* cases[] = {
-        "{}", "[]", "0", "-0.5e+3", "\"x\"", "{\"a\":[1,2,{\"b\":null}],\"c\":true}", " { \"a\" : 1 } ",
-        "{\"k\\u00e9\\ud83d\\ude00\":1}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "[01]", "[1.]", "[.5]", "[1e]", "[-]",
-        "{\"a\":1}}", "\"unterminated", "\"ctl\x01\"", "[\"\\x\"]", "[\"\\ud800\"]", "tru", "nul", "[true false]",
-        "", "   ", "{\"a\":{\"b\":{\"c\":[[[]]]}}}", "1 2", "[1e400]",
+        "{}",
+        "[]",
+        "0",
+        "-0.5e+3",
+        "\"x\"",
+        "{\"a\":[1,2,{\"b\":null}],\"c\":true}",
+        " { \"a\" : 1 } ",
+        "{\"k\\u00e9\\ud83d\\ude00\":1}",
+        "[1,]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "[01]",
+        "[1.]",
+        "[.5]",
+        "[1e]",
+        "[-]",
+        "{\"a\":1}}",
+        "\"unterminated",
+        "\"ctl\x01\"",
+        "[\"\\x\"]",
+        "[\"\\ud800\"]",
+        "tru",
+        "nul",
+        "[true false]",
+        "",
+        "   ",
+        "{\"a\":{\"b\":{\"c\":[[[]]]}}}",
+        "1 2",
+        "[1e400]",
     };
     for (const char* c : cases) {
         bool theirs = nlohmann::json::accept(c);
@@ -79,7 +104,8 @@ TEST(JsonScan, TreeParserGivesTheSameTreeAsBefore) {
     ASSERT_TRUE(tree);
     auto j = nlohmann::json::parse(text);
     std::size_t checked = 0;
-    std::function<void(const nlohmann::json&, const MetricNode&)> walk = [&](const nlohmann::json& node, const MetricNode& ours) {
+    std::function<void(const nlohmann::json&, const MetricNode&)> walk = [&](const nlohmann::json& node,
+                                                                             const MetricNode& ours) {
         for (const auto& [key, value] : node.items()) {
             if (key == "counter") {
                 EXPECT_EQ(ours.counter, value.get<double>());

@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 
 // libmesh's layers, lowest first: a module may depend only on modules of a lower layer.
 const std::map<std::string, int> k_module_layer = {
-    {"core", 0},   {"net", 1},   {"manifest", 1}, {"dtab", 1},    {"inject", 2},  {"admin", 2},
-    {"namerd", 2}, {"kube", 2},  {"health", 3},   {"webhook", 3}, {"install", 3},
+    {"core", 0},   {"net", 1},  {"manifest", 1}, {"dtab", 1},    {"inject", 2},  {"admin", 2},
+    {"namerd", 2}, {"kube", 2}, {"health", 3},   {"webhook", 3}, {"install", 3},
 };
 
 struct Include {
@@ -139,7 +139,8 @@ TEST(Layering, LibmeshIncludesOnlyWhatItsModuleLinks) {
         auto from = libmesh_module_of(inc.file);
         auto to = libmesh_module_of(inc.target);
         ASSERT_FALSE(to.empty()) << where(inc) << " (libmesh includes only libmesh)";
-        EXPECT_TRUE(reachable(links, from).count(to)) << where(inc) << " (libmesh/" << from << " does not link " << to << ")";
+        EXPECT_TRUE(reachable(links, from).count(to))
+            << where(inc) << " (libmesh/" << from << " does not link " << to << ")";
     }
 }
 
@@ -163,7 +164,8 @@ TEST(Layering, OnlyNetUsesLibcurl) {
 }
 
 TEST(Layering, LibmeshNeverParsesArgvNorPrints) {
-    static const std::regex prints(R"(std::(cout|cerr|clog)\b|\bprintf\s*\(|\bputs\s*\(|\bfprintf\s*\(\s*std(out|err))");
+    static const std::regex prints(
+        R"(std::(cout|cerr|clog)\b|\bprintf\s*\(|\bputs\s*\(|\bfprintf\s*\(\s*std(out|err))");
     for (const auto& inc : includes_under("libmesh"))
         EXPECT_FALSE(inc.angled && inc.target.rfind("CLI/", 0) == 0) << where(inc);
     const fs::path source = mesh::testing::source_dir();
@@ -173,7 +175,8 @@ TEST(Layering, LibmeshNeverParsesArgvNorPrints) {
         int number = 0;
         while (std::getline(text, line)) {
             ++number;
-            EXPECT_FALSE(std::regex_search(line, prints)) << fs::relative(path, source).string() << ":" << number << ": " << line;
+            EXPECT_FALSE(std::regex_search(line, prints))
+                << fs::relative(path, source).string() << ":" << number << ": " << line;
         }
     }
 }

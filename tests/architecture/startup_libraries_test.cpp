@@ -19,7 +19,8 @@ namespace {
 std::vector<std::string> needed_libraries(const std::string& path) {
     std::string bytes = mesh::testing::read_test_file(path);
     std::vector<std::string> names;
-    if (bytes.size() < sizeof(Elf64_Ehdr) || bytes.compare(0, 4, ELFMAG) != 0 || bytes[EI_CLASS] != ELFCLASS64) return names;
+    if (bytes.size() < sizeof(Elf64_Ehdr) || bytes.compare(0, 4, ELFMAG) != 0 || bytes[EI_CLASS] != ELFCLASS64)
+        return names;
     Elf64_Ehdr header;
     bytes.copy(reinterpret_cast<char*>(&header), sizeof header);
     for (int i = 0; i < header.e_shnum; ++i) {
@@ -27,7 +28,8 @@ std::vector<std::string> needed_libraries(const std::string& path) {
         bytes.copy(reinterpret_cast<char*>(&section), sizeof section, header.e_shoff + i * header.e_shentsize);
         if (section.sh_type != SHT_DYNAMIC) continue;
         Elf64_Shdr strings;
-        bytes.copy(reinterpret_cast<char*>(&strings), sizeof strings, header.e_shoff + section.sh_link * header.e_shentsize);
+        bytes.copy(reinterpret_cast<char*>(&strings), sizeof strings,
+                   header.e_shoff + section.sh_link * header.e_shentsize);
         for (std::size_t at = section.sh_offset; at + sizeof(Elf64_Dyn) <= section.sh_offset + section.sh_size;
              at += sizeof(Elf64_Dyn)) {
             Elf64_Dyn entry;

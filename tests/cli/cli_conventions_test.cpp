@@ -7,9 +7,9 @@
 #include <map>
 #include <sstream>
 
-#include "commands/all_commands.hpp"
-#include "cli/docgen/cli_model.hpp"
 #include "cli/command.hpp"
+#include "cli/docgen/cli_model.hpp"
+#include "commands/all_commands.hpp"
 
 using namespace mesh::cli;
 
@@ -29,9 +29,9 @@ TEST(CliConventions, EveryFlagHasALongFormAndKubectlShortFlagsKeepTheirMeaning) 
     Context ctx{io};
     CLI::App app{"mesh", "mesh"};
     CommandModel root = real_tree(app, ctx);
-    const std::map<std::string, std::string> kubectl = {
-        {"f", "filename"}, {"R", "recursive"}, {"o", "output"}, {"n", "namespace"},
-        {"l", "selector"}, {"A", "all-namespaces"}, {"h", "help"}};
+    const std::map<std::string, std::string> kubectl = {{"f", "filename"},  {"R", "recursive"}, {"o", "output"},
+                                                        {"n", "namespace"}, {"l", "selector"},  {"A", "all-namespaces"},
+                                                        {"h", "help"}};
     int checked = 0;
     for (const CommandModel* command : flatten(root)) {
         EXPECT_FALSE(command->summary.empty()) << command->joined(" ") << " has no summary";

@@ -46,8 +46,8 @@ TEST(DiffColour, InjectDiffIsColouredOnATerminalOnly) {
     std::string coloured = on_terminal(mesh);
     EXPECT_NE(coloured.find("\x1b[36m@@ "), std::string::npos) << coloured;
     EXPECT_NE(coloured.find("\x1b[32m+"), std::string::npos) << coloured;
-    for (const std::string& plain : {on_terminal("NO_COLOR=1 " + mesh), on_terminal(mesh + " --no-color"),
-                                     on_terminal(mesh + " | cat")}) {
+    for (const std::string& plain :
+         {on_terminal("NO_COLOR=1 " + mesh), on_terminal(mesh + " --no-color"), on_terminal(mesh + " | cat")}) {
         EXPECT_EQ(plain.find('\x1b'), std::string::npos) << plain;
         EXPECT_NE(plain.find("\n+"), std::string::npos) << plain;
     }

@@ -25,7 +25,8 @@ TEST(Duration, UnitsScale) {
 }
 
 TEST(Duration, RejectsWhatIsNotADuration) {
-    for (const char* bad : {"", "s", "ms", ".", "-1", "+1", "1e3", "5x", "5 s", " 5", "5sec", "1m30s", "0x10", "inf", "nan"}) {
+    for (const char* bad :
+         {"", "s", "ms", ".", "-1", "+1", "1e3", "5x", "5 s", " 5", "5sec", "1m30s", "0x10", "inf", "nan"}) {
         auto parsed = parse_duration(bad);
         ASSERT_FALSE(parsed) << bad;
         EXPECT_EQ(parsed.error().code, mesh::core::ErrorCode::Usage) << bad;

@@ -20,10 +20,10 @@ TEST(EscapedOutput, ErrorsShowTerminalSequencesEscaped) {
     std::string text = err.str();
     EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
     EXPECT_EQ(text.find('\r'), std::string::npos) << text;
-    EXPECT_EQ(text,
-              "mesh: error: evil\\x1b[31m.yaml:1:9: API server said: \\x1b]0;pwned\\x07\\x1b[2Jgone\\rover\n"
-              "    kind: \\x1b[5mPod\n"
-              "    " + std::string(11, ' ') + "^\n");  // under the '5', escapes counted
+    EXPECT_EQ(text, "mesh: error: evil\\x1b[31m.yaml:1:9: API server said: \\x1b]0;pwned\\x07\\x1b[2Jgone\\rover\n"
+                    "    kind: \\x1b[5mPod\n"
+                    "    " +
+                        std::string(11, ' ') + "^\n");  // under the '5', escapes counted
 }
 
 TEST(EscapedOutput, MultiLineMessagesKeepTheirLines) {

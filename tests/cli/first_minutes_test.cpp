@@ -99,7 +99,8 @@ TEST(Typos, AFlagGivenAValueItDoesNotTakeIsNamed) {
 TEST(Typos, AMissingCommandListsTheChoices) {
     auto r = run_mesh_command({});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("mesh: error: `mesh` needs a command: dtab, install, inject, uninject,"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("mesh: error: `mesh` needs a command: dtab, install, inject, uninject,"), std::string::npos)
+        << r.err;
     r = run_mesh_command({"dtab"});
     EXPECT_NE(r.err.find("mesh: error: `mesh dtab` needs a command: fmt, lint,"), std::string::npos) << r.err;
 }
@@ -107,7 +108,8 @@ TEST(Typos, AMissingCommandListsTheChoices) {
 TEST(Typos, BadValuesKeepCli11sSpecificsUnderMeshsPrefix) {
     auto r = run_mesh_command({"inject", "-f", "-", "--mode", "sideways"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "mesh: error: --mode: sideways not in {http-proxy,iptables}\nRun 'mesh inject --help' for usage.\n");
+    EXPECT_EQ(r.err,
+              "mesh: error: --mode: sideways not in {http-proxy,iptables}\nRun 'mesh inject --help' for usage.\n");
 }
 
 TEST(HelpCommand, PrintsWhatHelpFlagsPrint) {

@@ -62,12 +62,15 @@ TEST(Frame, HelpRunsNothing) {
 
 TEST(Frame, PrintsAnErrorOnceWithItsExitCode) {
     int runs = 0;
-    auto failed = run_with(tl::unexpected(CommandError(mesh::core::Error{mesh::core::ErrorCode::Input, "bad input", {"f.yml", 3, 7}, {}})), runs);
+    auto failed = run_with(
+        tl::unexpected(CommandError(mesh::core::Error{mesh::core::ErrorCode::Input, "bad input", {"f.yml", 3, 7}, {}})),
+        runs);
     EXPECT_EQ(failed.exit_code, 1);
     EXPECT_EQ(failed.out, "");
     EXPECT_EQ(failed.err, "mesh: error: f.yml:3:7: bad input\n");
 
-    auto usage = run_with(tl::unexpected(CommandError(mesh::core::Error{mesh::core::ErrorCode::Usage, "wrong flags", {}, {}})), runs);
+    auto usage = run_with(
+        tl::unexpected(CommandError(mesh::core::Error{mesh::core::ErrorCode::Usage, "wrong flags", {}, {}})), runs);
     EXPECT_EQ(usage.exit_code, 2);
     EXPECT_EQ(usage.err, "mesh: error: wrong flags\n");
 }
@@ -92,7 +95,8 @@ TEST(Frame, RealCommandsPrintTheirErrorOnce) {
 }
 
 TEST(OutputFlag, HiddenAliasesOfTextAreAcceptedButNotListed) {
-    const std::vector<std::string> base{"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/$/inet/127.0.0.1/8080"};
+    const std::vector<std::string> base{"mesh",     "dtab",   "delegate",
+                                        "/svc/web", "--dtab", "/svc=>/$/inet/127.0.0.1/8080"};
     auto with = [&](const std::string& format) {
         auto args = base;
         args.push_back("-o");

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/support/build_paths.hpp"
 #include "libmesh/core/unified_diff.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
 
 namespace fs = std::filesystem;
@@ -25,7 +25,9 @@ std::vector<std::string> golden_cases() {
     return cases;
 }
 
-std::string read_or_empty(const fs::path& path) { return fs::exists(path) ? read_test_file(path.string()) : std::string(); }
+std::string read_or_empty(const fs::path& path) {
+    return fs::exists(path) ? read_test_file(path.string()) : std::string();
+}
 
 std::vector<std::string> read_args(const fs::path& path) {
     std::vector<std::string> args;

@@ -5,11 +5,11 @@
 
 #include <filesystem>
 
-#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "libmesh/kube/contexts.hpp"
 #include "tests/cli/sample_tree.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -62,8 +62,7 @@ TEST(KubectlCompleteMesh, LeavesFileNamesToTheShell) {
     std::string script = dir.write("mesh.bash", render_bash_completion(describe_tree(tree.app)));
     dir.write("bin/mesh", "#!/bin/sh\ncat " + shell_quote(script) + "\n");
     fs::permissions(dir.path() + "/bin/mesh", fs::perms::owner_all);
-    auto r = run_process({k_complete_script, "inject", "-f", ""}, "",
-                         {"PATH=" + dir.path() + "/bin:/usr/bin:/bin"});
+    auto r = run_process({k_complete_script, "inject", "-f", ""}, "", {"PATH=" + dir.path() + "/bin:/usr/bin:/bin"});
     EXPECT_EQ(r.out, ":0\n") << r.err;
     r = run_process({k_complete_script, "dtab", ""}, "", {"PATH=" + dir.path() + "/bin:/usr/bin:/bin"});
     EXPECT_EQ(r.out, "fmt\nlookup\n:4\n") << r.err;
@@ -74,8 +73,7 @@ TEST(KubectlPlugin, KubectlRunsAndCompletesMesh) {
     if (kubectl.empty()) GTEST_SKIP() << "kubectl is not installed";
     PluginPath plugin;
     ScratchDir home;
-    std::vector<std::string> env = {plugin.path_env(), "HOME=" + home.path(),
-                                    "KUBECONFIG=" + home.path() + "/none"};
+    std::vector<std::string> env = {plugin.path_env(), "HOME=" + home.path(), "KUBECONFIG=" + home.path() + "/none"};
     auto r = run_process({kubectl, "mesh", "version", "-o", "json"}, "", env);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("\"version\""), std::string::npos) << r.out;
@@ -95,8 +93,7 @@ TEST(KubeconfigContexts, ReadsContextNames) {
     EXPECT_TRUE(kubeconfig_context_names("contexts: {a: 1}\n").empty());
     EXPECT_TRUE(kubeconfig_context_names("[unclosed").empty());
     EXPECT_TRUE(kubeconfig_context_names("").empty());
-    EXPECT_EQ(kubeconfig_context_names("contexts:\n- {name: x}\n- 7\n- name: [1]\n"),
-              (std::vector<std::string>{"x"}));
+    EXPECT_EQ(kubeconfig_context_names("contexts:\n- {name: x}\n- 7\n- name: [1]\n"), (std::vector<std::string>{"x"}));
 }
 
 TEST(KubeconfigContexts, MergesFilesFirstOneWinsAndSkipsUnreadable) {

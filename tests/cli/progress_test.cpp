@@ -52,8 +52,8 @@ TEST(Progress, InjectIsSilentWhenStderrIsPiped) {
 
 TEST(Progress, StatusCountsProxiesOnATerminal) {
     FakeLinkerd a, b;
-    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " status --once --proxy " + a.address() +
-                                       " --proxy " + b.address() + " > /dev/null");
+    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " status --once --proxy " +
+                                       a.address() + " --proxy " + b.address() + " > /dev/null");
     EXPECT_NE(seen.find("probing proxies: 2/2"), std::string::npos) << seen;
 }
 

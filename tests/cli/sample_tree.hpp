@@ -28,15 +28,14 @@ struct SampleTree {
     SampleTree() {
         using cli::add_command;
         app.set_version_flag("--version", "mesh version test", "Print the version and exit");
-        CLI::App* inject = add_command(
-            app, "inject", "Add the Linkerd proxy to manifests",
-            "Injects the proxy.\n\nA second paragraph with a backslash \\ and -dashes.\n\n"
-            "  mesh inject -f app.yml\n  .starts with a dot\n\n- a bullet\n- another 'quoted' one",
-            "  mesh inject -f app.yml | kubectl apply -f -\n");
+        CLI::App* inject =
+            add_command(app, "inject", "Add the Linkerd proxy to manifests",
+                        "Injects the proxy.\n\nA second paragraph with a backslash \\ and -dashes.\n\n"
+                        "  mesh inject -f app.yml\n  .starts with a dot\n\n- a bullet\n- another 'quoted' one",
+                        "  mesh inject -f app.yml | kubectl apply -f -\n");
         inject->add_option("-f,--filename", files, "Manifests to read; - for stdin");
         inject->add_flag("-R,--recursive", flag, "Read directories recursively");
-        inject->add_option("--mode", text, "Where the proxy runs")
-            ->check(CLI::IsMember({"sidecar", "daemonset"}));
+        inject->add_option("--mode", text, "Where the proxy runs")->check(CLI::IsMember({"sidecar", "daemonset"}));
         inject->add_option("--context", text, "Kubeconfig context");
         inject->add_option("--kubeconfig", text, "Kubeconfig file");
         inject->add_option("-n,--namespace", text, "Namespace [with brackets]: and a colon");

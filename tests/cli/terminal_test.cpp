@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "cli/run_main.hpp"
-#include "commands/all_commands.hpp"
 #include "cli/terminal.hpp"
+#include "commands/all_commands.hpp"
 
 using namespace mesh::cli;
 using mesh::cli::Io;
@@ -54,7 +54,7 @@ TEST(Terminal, NoColorFlagWorksOnEveryCommandAndTurnsColourOff) {
     CLI::App* sub = app.add_subcommand("sub", "A command");
     sub->add_subcommand("deeper", "A nested command");
     add_no_color_everywhere(app, ctx);
-    add_no_color_everywhere(app, ctx);  // twice is harmless
+    add_no_color_everywhere(app, ctx);                                   // twice is harmless
     app.parse(std::vector<std::string>{"--no-color", "deeper", "sub"});  // reversed argv
     EXPECT_FALSE(s.io.colour);
     EXPECT_FALSE(colour_allowed(s.io, Stream::Out));
@@ -64,8 +64,10 @@ TEST(Terminal, NoColorFlagIsAcceptedByRealCommands) {
     std::istringstream in;
     std::ostringstream out, err;
     Io io{in, out, err};
-    EXPECT_EQ(mesh::cli::run_main({"mesh", "version", "--no-color"}, io, mesh::commands::all_commands()), 0) << err.str();
-    EXPECT_EQ(mesh::cli::run_main({"mesh", "--no-color", "version"}, io, mesh::commands::all_commands()), 0) << err.str();
+    EXPECT_EQ(mesh::cli::run_main({"mesh", "version", "--no-color"}, io, mesh::commands::all_commands()), 0)
+        << err.str();
+    EXPECT_EQ(mesh::cli::run_main({"mesh", "--no-color", "version"}, io, mesh::commands::all_commands()), 0)
+        << err.str();
 }
 
 TEST(Terminal, PaintAndMarks) {

@@ -4,9 +4,9 @@
 
 #include "libmesh/core/base64.hpp"
 
-using mesh::core::Base64Decode;
 using mesh::core::base64_decode;
 using mesh::core::base64_encode;
+using mesh::core::Base64Decode;
 
 TEST(Base64, RoundTripsEveryLength) {
     std::string bytes;

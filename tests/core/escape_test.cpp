@@ -14,7 +14,9 @@ TEST(EscapeControl, KeepsPrintableTextAndUtf8) {
 TEST(EscapeControl, EscapesNewlinesAndTerminalSequences) {
     EXPECT_EQ(escape_control("a\nb\r\tc"), "a\\nb\\r\\tc");
     EXPECT_EQ(escape_control("\x1b[31mred\x1b]0;title\x07"), "\\x1b[31mred\\x1b]0;title\\x07");
-    EXPECT_EQ(escape_control("\xc2\x9b" "2J"), "\\u009b2J");  // C1 CSI
+    EXPECT_EQ(escape_control("\xc2\x9b"
+                             "2J"),
+              "\\u009b2J");  // C1 CSI
     EXPECT_EQ(escape_control(std::string("nul\0x", 5)), "nul\\x00x");
     EXPECT_EQ(escape_control("\x7f"), "\\x7f");
 }
@@ -22,7 +24,7 @@ TEST(EscapeControl, EscapesNewlinesAndTerminalSequences) {
 TEST(EscapeControl, EscapesInvalidUtf8AndBackslashes) {
     EXPECT_EQ(escape_control("\xff\xc3"), "\\xff\\xc3");
     EXPECT_EQ(escape_control("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
-    EXPECT_EQ(escape_control("a\\nb"), "a\\\\nb");  // a literal backslash-n stays distinguishable
+    EXPECT_EQ(escape_control("a\\nb"), "a\\\\nb");                 // a literal backslash-n stays distinguishable
 }
 
 }  // namespace

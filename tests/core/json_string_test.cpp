@@ -30,8 +30,14 @@ TEST(JsonQuote, JacksonNamesBackspaceAndFormFeedAndWritesUppercaseHex) {
 TEST(JsonQuote, GoMarshalEscapesHtmlSeparatorsAndInvalidUtf8) {
     EXPECT_EQ(json_quote("0.5*/a & /b<c>", JsonEscape::GoMarshal), R"("0.5*/a \u0026 /b\u003cc\u003e")");
     EXPECT_EQ(json_quote(std::string("\b\f\x01\x7f", 4), JsonEscape::GoMarshal), "\"\\u0008\\u000c\\u0001\x7f\"");
-    EXPECT_EQ(json_quote("a\xE2\x80\xA8" "b\xE2\x80\xA9", JsonEscape::GoMarshal), R"("a\u2028b\u2029")");
-    EXPECT_EQ(json_quote("\xff" "a\xC3", JsonEscape::GoMarshal), R"("\ufffda\ufffd")");
+    EXPECT_EQ(json_quote("a\xE2\x80\xA8"
+                         "b\xE2\x80\xA9",
+                         JsonEscape::GoMarshal),
+              R"("a\u2028b\u2029")");
+    EXPECT_EQ(json_quote("\xff"
+                         "a\xC3",
+                         JsonEscape::GoMarshal),
+              R"("\ufffda\ufffd")");
     EXPECT_EQ(json_quote("\xED\xA0\x80", JsonEscape::GoMarshal), R"("\ufffd\ufffd\ufffd")");  // a surrogate
     EXPECT_EQ(json_quote("\xF0\x9F\x98\x80", JsonEscape::GoMarshal), "\"\xF0\x9F\x98\x80\"");
 }

@@ -19,8 +19,9 @@ TEST(UnifiedDiff, InsertionHunk) {
 }
 
 TEST(UnifiedDiff, MissingFinalNewlineIsMarked) {
-    EXPECT_EQ(unified_diff("a", "a\nb", "f"),
-              "--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n\\ No newline at end of file\n");
+    EXPECT_EQ(
+        unified_diff("a", "a\nb", "f"),
+        "--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n\\ No newline at end of file\n");
 }
 
 TEST(UnifiedDiff, RealPatchAppliesItToEveryCorpusManifest) {
@@ -30,12 +31,15 @@ TEST(UnifiedDiff, RealPatchAppliesItToEveryCorpusManifest) {
     fs::create_directories(dir);
     for (const auto& entry : fs::directory_iterator(mesh::testing::source_path("testdata/manifests/real"))) {
         if (entry.path().extension() != ".yaml") continue;
-        auto r = mesh::testing::run_mesh({"mesh", "inject", "-f", entry.path().string(), "--diff", "--report", "none", "--skip-refused"});
+        auto r = mesh::testing::run_mesh(
+            {"mesh", "inject", "-f", entry.path().string(), "--diff", "--report", "none", "--skip-refused"});
         if (r.exit_code != 3) continue;
-        auto injected = mesh::testing::run_mesh({"mesh", "inject", "-f", entry.path().string(), "--report", "none", "--skip-refused"});
+        auto injected = mesh::testing::run_mesh(
+            {"mesh", "inject", "-f", entry.path().string(), "--report", "none", "--skip-refused"});
         fs::copy_file(entry.path(), dir / "f.yaml", fs::copy_options::overwrite_existing);
         std::ofstream(dir / "d.patch", std::ios::binary) << r.out;
-        auto p = mesh::testing::run_process({"/usr/bin/patch", "-s", (dir / "f.yaml").string(), (dir / "d.patch").string()});
+        auto p =
+            mesh::testing::run_process({"/usr/bin/patch", "-s", (dir / "f.yaml").string(), (dir / "d.patch").string()});
         EXPECT_EQ(p.exit_code, 0) << entry.path() << p.err << p.out;
         EXPECT_EQ(mesh::testing::read_test_file((dir / "f.yaml").string()), injected.out) << entry.path();
     }

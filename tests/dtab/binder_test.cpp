@@ -95,7 +95,8 @@ TEST(DtabLookup, CoveringAgreesWithBruteForce) {
             Dentry e;
             int m = static_cast<int>(rng() % 4);
             for (int j = 0; j < m; ++j)
-                e.prefix.elems.push_back(rng() % 3 == 0 ? PrefixElement{"", true} : PrefixElement{labels[rng() % 2], false});
+                e.prefix.elems.push_back(rng() % 3 == 0 ? PrefixElement{"", true}
+                                                        : PrefixElement{labels[rng() % 2], false});
             d.dentries.push_back(e);
         }
         LookupIndex index(d);
@@ -172,8 +173,9 @@ TEST(DtabBind, UnionOutcomes_97) {
     auto both = bind(d, T("/#/test/ok & 2 * /$/inet/127.1/80"), namers);
     ASSERT_TRUE(both);
     EXPECT_EQ(both->kind, BoundTree::Kind::Union);
-    EXPECT_EQ(to_json(*both),
-              R"({"type":"union","union":[{"weight":1.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":1,"meta":{}}],"meta":{"namer_nametree_weight":1.0}},"id":"/#/test/ok","path":"/"}}},{"weight":2.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":80,"meta":{}}],"meta":{"namer_nametree_weight":2.0}},"id":"/$/inet/127.1/80","path":"/"}}}]})");
+    EXPECT_EQ(
+        to_json(*both),
+        R"({"type":"union","union":[{"weight":1.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":1,"meta":{}}],"meta":{"namer_nametree_weight":1.0}},"id":"/#/test/ok","path":"/"}}},{"weight":2.0,"tree":{"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":80,"meta":{}}],"meta":{"namer_nametree_weight":2.0}},"id":"/$/inet/127.1/80","path":"/"}}}]})");
 }
 
 TEST(DtabGlobalNamer, Inet_99_to_107) {
@@ -256,13 +258,16 @@ TEST(DtabBind, UnionMembersCarryTheirWeightInAddrMetadata) {
     ASSERT_TRUE(alone);
     ASSERT_EQ(bound_leaves(*alone).size(), 1u);
     EXPECT_FALSE(bound_leaves(*alone).front()->addr.nametree_weight.has_value());
-    EXPECT_EQ(to_json(*alone), R"({"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":2,"meta":{}}],"meta":{}},"id":"/$/inet/2","path":"/"}})");
+    EXPECT_EQ(
+        to_json(*alone),
+        R"({"type":"leaf","bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":2,"meta":{}}],"meta":{}},"id":"/$/inet/2","path":"/"}})");
 }
 
 // Java resolves "localhost" to the loopback address without DNS; Finagle's InetResolver answers
 // a missing host with InetAddress.getLoopbackAddress (Address(port)).
 TEST(DtabGlobalNamer, LocalhostAndNoHostAreLoopback) {
-    for (const char* p : {"/$/inet/localhost/1234", "/$/fixedinet/localhost/1234", "/$/inet/1234", "/$/fixedinet/1234"}) {
+    for (const char* p :
+         {"/$/inet/localhost/1234", "/$/fixedinet/localhost/1234", "/$/inet/1234", "/$/fixedinet/1234"}) {
         NamerResult r = lookup_global(P(p));
         ASSERT_EQ(r.kind, NamerResult::Kind::Bound) << p;
         EXPECT_EQ(r.bound.addr.kind, Addr::Kind::Bound) << p;

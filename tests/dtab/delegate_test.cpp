@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/support/build_paths.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "tests/support/build_paths.hpp"
 
 using namespace mesh::dtab;
 
@@ -52,36 +52,40 @@ std::string delegate_json(const Dtab& d, std::string_view path, const NamerConfi
     return r ? to_json(*r) : std::string();
 }
 
-const char* k_dtab_a =
-    "/bah/humbug => /$/inet/127.1/8080; /beh => /#/error; /foo => /bah | /$/fail; /foo => /bar; "
-    "/boo => /foo; /meh => /heh";
-const char* k_dtab_dah =
-    "/bah/humbug => /$/inet/127.1/8080; /beh => /#/error; /foo => /bah | /beh | /$/fail; "
-    "/foo => /bar; /boo => /foo; /meh => /heh; /neg => ~";
+const char* k_dtab_a = "/bah/humbug => /$/inet/127.1/8080; /beh => /#/error; /foo => /bah | /$/fail; /foo => /bar; "
+                       "/boo => /foo; /meh => /heh";
+const char* k_dtab_dah = "/bah/humbug => /$/inet/127.1/8080; /beh => /#/error; /foo => /bah | /beh | /$/fail; "
+                         "/foo => /bar; /boo => /foo; /meh => /heh; /neg => ~";
 
 }  // namespace
 
 TEST(DtabDelegate, NamerLeaf_118) {
-    EXPECT_EQ(delegate_json(dtab("/nah=>/#/namer"), "/nah/bro"),
-              R"({"type":"delegate","path":"/nah/bro","delegate":{"type":"leaf","path":"/#/namer/bro","dentry":{"prefix":"/nah","dst":"/#/namer"},"bound":{"addr":{"type":"pending"},"id":"/#/namer","path":"/bro"}}})");
+    EXPECT_EQ(
+        delegate_json(dtab("/nah=>/#/namer"), "/nah/bro"),
+        R"({"type":"delegate","path":"/nah/bro","delegate":{"type":"leaf","path":"/#/namer/bro","dentry":{"prefix":"/nah","dst":"/#/namer"},"bound":{"addr":{"type":"pending"},"id":"/#/namer","path":"/bro"}}})");
 }
 
 TEST(DtabDelegate, DtabA_119_to_123) {
     Dtab a = dtab(k_dtab_a);
     EXPECT_EQ(delegate_json(a, "/nope"), R"({"type":"neg","path":"/nope"})");
-    EXPECT_EQ(delegate_json(a, "/meh/hey"),
-              R"({"type":"delegate","path":"/meh/hey","delegate":{"type":"neg","path":"/heh/hey","dentry":{"prefix":"/meh","dst":"/heh"}}})");
-    EXPECT_EQ(delegate_json(a, "/boo/lol"),
-              R"({"type":"delegate","path":"/boo/lol","delegate":{"type":"alt","path":"/foo/lol","dentry":{"prefix":"/boo","dst":"/foo"},"alt":[)"
-              R"({"type":"neg","path":"/bar/lol","dentry":{"prefix":"/foo","dst":"/bar"}},)"
-              R"({"type":"neg","path":"/bah/lol","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"}},)"
-              R"({"type":"fail","path":"/$/fail/lol","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"}}]}})");
+    EXPECT_EQ(
+        delegate_json(a, "/meh/hey"),
+        R"({"type":"delegate","path":"/meh/hey","delegate":{"type":"neg","path":"/heh/hey","dentry":{"prefix":"/meh","dst":"/heh"}}})");
+    EXPECT_EQ(
+        delegate_json(a, "/boo/lol"),
+        R"({"type":"delegate","path":"/boo/lol","delegate":{"type":"alt","path":"/foo/lol","dentry":{"prefix":"/boo","dst":"/foo"},"alt":[)"
+        R"({"type":"neg","path":"/bar/lol","dentry":{"prefix":"/foo","dst":"/bar"}},)"
+        R"({"type":"neg","path":"/bah/lol","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"}},)"
+        R"({"type":"fail","path":"/$/fail/lol","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"}}]}})");
     std::string humbug = delegate_json(a, "/boo/humbug/ya");
-    EXPECT_NE(humbug.find(R"({"type":"delegate","path":"/bah/humbug/ya","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"},"delegate":{"type":"leaf","path":"/$/inet/127.1/8080/ya","dentry":{"prefix":"/bah/humbug","dst":"/$/inet/127.1/8080"},"bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":8080,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/8080","path":"/ya"}}})"),
-              std::string::npos)
+    EXPECT_NE(
+        humbug.find(
+            R"({"type":"delegate","path":"/bah/humbug/ya","dentry":{"prefix":"/foo","dst":"/bah | /$/fail"},"delegate":{"type":"leaf","path":"/$/inet/127.1/8080/ya","dentry":{"prefix":"/bah/humbug","dst":"/$/inet/127.1/8080"},"bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":8080,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/8080","path":"/ya"}}})"),
+        std::string::npos)
         << humbug;
-    EXPECT_EQ(delegate_json(a, "/beh/humbug"),
-              R"({"type":"delegate","path":"/beh/humbug","delegate":{"type":"exception","path":"/#/error/humbug","dentry":{"prefix":"/beh","dst":"/#/error"},"message":"error naming /#/error/humbug"}})");
+    EXPECT_EQ(
+        delegate_json(a, "/beh/humbug"),
+        R"({"type":"delegate","path":"/beh/humbug","delegate":{"type":"exception","path":"/#/error/humbug","dentry":{"prefix":"/beh","dst":"/#/error"},"message":"error naming /#/error/humbug"}})");
 }
 
 TEST(DtabDelegate, DelegatorJsonByteForByte_124_to_126) {
@@ -89,20 +93,25 @@ TEST(DtabDelegate, DelegatorJsonByteForByte_124_to_126) {
     std::string expected = read_testdata("linkerd-delegator-json-delegate-tree.json");
     while (!expected.empty() && expected.back() == '\n') expected.pop_back();
     EXPECT_EQ(delegate_json(d, "/boo/humbug"), expected);
-    EXPECT_EQ(delegate_json(d, "/meh"),
-              R"({"type":"delegate","path":"/meh","delegate":{"type":"neg","path":"/heh","dentry":{"prefix":"/meh","dst":"/heh"}}})");
-    EXPECT_EQ(delegate_json(d, "/neg"),
-              R"({"type":"delegate","path":"/neg","delegate":{"type":"neg","path":"~","dentry":{"prefix":"/neg","dst":"~"}}})");
+    EXPECT_EQ(
+        delegate_json(d, "/meh"),
+        R"({"type":"delegate","path":"/meh","delegate":{"type":"neg","path":"/heh","dentry":{"prefix":"/meh","dst":"/heh"}}})");
+    EXPECT_EQ(
+        delegate_json(d, "/neg"),
+        R"({"type":"delegate","path":"/neg","delegate":{"type":"neg","path":"~","dentry":{"prefix":"/neg","dst":"~"}}})");
 }
 
 TEST(DtabDelegate, NamespaceAndExtraDtab_129_to_131) {
     Dtab ns = dtab("/yeezy => /yeezus");
-    EXPECT_EQ(delegate_json(ns, "/yeezy"),
-              R"({"type":"delegate","path":"/yeezy","delegate":{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}})");
-    EXPECT_EQ(delegate_json(dtab("/foo=>/bar"), "/foo"),
-              R"({"type":"delegate","path":"/foo","delegate":{"type":"neg","path":"/bar","dentry":{"prefix":"/foo","dst":"/bar"}}})");
-    EXPECT_EQ(delegate_json(concat(ns, dtab("/yeezy=>/bar")), "/yeezy"),
-              R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})");
+    EXPECT_EQ(
+        delegate_json(ns, "/yeezy"),
+        R"({"type":"delegate","path":"/yeezy","delegate":{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}})");
+    EXPECT_EQ(
+        delegate_json(dtab("/foo=>/bar"), "/foo"),
+        R"({"type":"delegate","path":"/foo","delegate":{"type":"neg","path":"/bar","dentry":{"prefix":"/foo","dst":"/bar"}}})");
+    EXPECT_EQ(
+        delegate_json(concat(ns, dtab("/yeezy=>/bar")), "/yeezy"),
+        R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})");
 }
 
 TEST(DtabDelegate, Simplify_133_to_135) {
@@ -167,8 +176,9 @@ TEST(DtabDelegate, TraceRoute_157) {
 
 TEST(DtabDelegate, RewritingNamerHop) {
     Dtab d = dtab("/ph=>/$/io.buoyant.rinet; /svc=>/$/io.buoyant.porthostPfx/ph");
-    EXPECT_EQ(delegate_json(d, "/svc/foo:80", NamerConfig{}),
-              R"({"type":"delegate","path":"/svc/foo:80","delegate":{"type":"delegate","path":"/ph/80/foo","dentry":{"prefix":"/svc","dst":"/$/io.buoyant.porthostPfx/ph"},"delegate":{"type":"leaf","path":"/$/io.buoyant.rinet/80/foo","dentry":{"prefix":"/ph","dst":"/$/io.buoyant.rinet"},"bound":{"addr":{"type":"pending"},"id":"/$/io.buoyant.rinet/80/foo","path":"/"}}}})");
+    EXPECT_EQ(
+        delegate_json(d, "/svc/foo:80", NamerConfig{}),
+        R"({"type":"delegate","path":"/svc/foo:80","delegate":{"type":"delegate","path":"/ph/80/foo","dentry":{"prefix":"/svc","dst":"/$/io.buoyant.porthostPfx/ph"},"delegate":{"type":"leaf","path":"/$/io.buoyant.rinet/80/foo","dentry":{"prefix":"/ph","dst":"/$/io.buoyant.rinet"},"bound":{"addr":{"type":"pending"},"id":"/$/io.buoyant.rinet/80/foo","path":"/"}}}})");
 }
 
 TEST(DtabDelegate, FsNamerExample_3_3) {
@@ -177,21 +187,22 @@ TEST(DtabDelegate, FsNamerExample_3_3) {
     std::ofstream(dir / "web") << "10.0.0.5 8080\n";
     NamerConfig config;
     config.fs_dir = dir.string();
-    std::string got = delegate_json(
-        dtab("/srv=>/#/io.l5d.fs;/svc=>/srv;/svc/web=>/srv/web-v3|/srv/web"), "/svc/web/api", config);
+    std::string got =
+        delegate_json(dtab("/srv=>/#/io.l5d.fs;/svc=>/srv;/svc/web=>/srv/web-v3|/srv/web"), "/svc/web/api", config);
     std::filesystem::remove_all(dir);
     std::string leaf =
         R"({"type":"leaf","path":"/#/io.l5d.fs/web/api","dentry":{"prefix":"/srv","dst":"/#/io.l5d.fs"},)"
         R"("bound":{"addr":{"type":"bound","addrs":[{"ip":"10.0.0.5","port":8080,"meta":{}}],"meta":{}},)"
         R"("id":"/#/io.l5d.fs/web","path":"/api"}})";
-    EXPECT_EQ(got,
-              R"({"type":"alt","path":"/svc/web/api","alt":[)"
-              R"({"type":"delegate","path":"/srv/web-v3/api","dentry":{"prefix":"/svc/web","dst":"/srv/web-v3 | /srv/web"},)"
-              R"("delegate":{"type":"neg","path":"/#/io.l5d.fs/web-v3/api","dentry":{"prefix":"/srv","dst":"/#/io.l5d.fs"}}},)"
-              R"({"type":"delegate","path":"/srv/web/api","dentry":{"prefix":"/svc/web","dst":"/srv/web-v3 | /srv/web"},"delegate":)" +
-                  leaf + "}," +
-                  R"({"type":"delegate","path":"/srv/web/api","dentry":{"prefix":"/svc","dst":"/srv"},"delegate":)" + leaf +
-                  "}]}");
+    EXPECT_EQ(
+        got,
+        R"({"type":"alt","path":"/svc/web/api","alt":[)"
+        R"({"type":"delegate","path":"/srv/web-v3/api","dentry":{"prefix":"/svc/web","dst":"/srv/web-v3 | /srv/web"},)"
+        R"("delegate":{"type":"neg","path":"/#/io.l5d.fs/web-v3/api","dentry":{"prefix":"/srv","dst":"/#/io.l5d.fs"}}},)"
+        R"({"type":"delegate","path":"/srv/web/api","dentry":{"prefix":"/svc/web","dst":"/srv/web-v3 | /srv/web"},"delegate":)" +
+            leaf + "}," +
+            R"({"type":"delegate","path":"/srv/web/api","dentry":{"prefix":"/svc","dst":"/srv"},"delegate":)" + leaf +
+            "}]}");
 }
 
 TEST(DtabDelegate, MaxDepth) {
@@ -221,10 +232,11 @@ TEST(DtabDelegate, ExplosionIsBounded) {
 }
 
 TEST(DtabDelegate, WeightsInJsonAndSymbolicK8s) {
-    std::string json = delegate_json(dtab("/svc => 0.3 * /#/io.l5d.k8s/prod/http/web & /$/nil"), "/svc/x",
-                                     NamerConfig{});
-    EXPECT_EQ(json,
-              R"({"type":"union","path":"/svc/x","union":[{"weight":0.3,"tree":{"type":"leaf","path":"/#/io.l5d.k8s/prod/http/web/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"},"bound":{"addr":{"type":"pending"},"id":"/#/io.l5d.k8s/prod/http/web","path":"/x"}}},{"weight":1.0,"tree":{"type":"empty","path":"/$/nil/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"}}}]})");
+    std::string json =
+        delegate_json(dtab("/svc => 0.3 * /#/io.l5d.k8s/prod/http/web & /$/nil"), "/svc/x", NamerConfig{});
+    EXPECT_EQ(
+        json,
+        R"({"type":"union","path":"/svc/x","union":[{"weight":0.3,"tree":{"type":"leaf","path":"/#/io.l5d.k8s/prod/http/web/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"},"bound":{"addr":{"type":"pending"},"id":"/#/io.l5d.k8s/prod/http/web","path":"/x"}}},{"weight":1.0,"tree":{"type":"empty","path":"/$/nil/x","dentry":{"prefix":"/svc","dst":"0.30*/#/io.l5d.k8s/prod/http/web & /$/nil"}}}]})");
 }
 
 TEST(DtabDelegate, TransformationRouteAndJson_156) {
@@ -249,10 +261,12 @@ TEST(DtabDelegate, TransformationRouteAndJson_156) {
     alt.children = {c, t};
     DelegateNode root = node(DelegateNode::Kind::Delegate, "/a", nullptr);
     root.children = {alt};
-    EXPECT_EQ(route_to(root, P("/%/optimus/d")),
-              (std::vector<std::string>{"  /a", "  /b (/a=>/b)", "  /d (/b=>/c | /d)", "  /%/optimus/d (Optimus Prime)"}));
-    EXPECT_EQ(to_json(t),
-              R"({"type":"transformation","path":"/d","name":"Optimus Prime","bound":{"addr":{"type":"pending"},"id":"/d","path":"/"},"tree":{"type":"leaf","path":"/%/optimus/d","dentry":{"prefix":"/b","dst":"/c | /d"},"bound":{"addr":{"type":"pending"},"id":"/%/optimus/d","path":"/"}}})");
+    EXPECT_EQ(
+        route_to(root, P("/%/optimus/d")),
+        (std::vector<std::string>{"  /a", "  /b (/a=>/b)", "  /d (/b=>/c | /d)", "  /%/optimus/d (Optimus Prime)"}));
+    EXPECT_EQ(
+        to_json(t),
+        R"({"type":"transformation","path":"/d","name":"Optimus Prime","bound":{"addr":{"type":"pending"},"id":"/d","path":"/"},"tree":{"type":"leaf","path":"/%/optimus/d","dentry":{"prefix":"/b","dst":"/c | /d"},"bound":{"addr":{"type":"pending"},"id":"/%/optimus/d","path":"/"}}})");
 }
 
 TEST(DtabDelegate, GrowingPathsAreBounded) {
@@ -295,5 +309,6 @@ TEST(DtabDelegate, TheFuzzersBranchingDtabStopsAtTheLimits) {
     auto r = delegate(branching, P("/ph"), namers);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, mesh::core::ErrorCode::Limit);
-    EXPECT_NE(r.error().message.find("more than 50000 nodes or 400000 path elements"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("more than 50000 nodes or 400000 path elements"), std::string::npos)
+        << r.error().message;
 }

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/support/build_paths.hpp"
 #include "libmesh/namerd/client.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_namerd.hpp"
 
 using mesh::testing::FakeNamerd;
@@ -102,10 +102,12 @@ TEST(FakeNamerd, Delegate_129_131_132) {
     FakeNamerd f;
     f.set("yeezus", "/yeezy => /yeezus");
     auto c = client_for(f);
-    EXPECT_EQ(c.Get("/api/1/delegate/yeezus?path=/yeezy")->body,
-              R"({"type":"delegate","path":"/yeezy","delegate":{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}})");
-    EXPECT_EQ(c.Get("/api/1/delegate/yeezus?path=/yeezy&dtab=/yeezy%3D%3E/bar")->body,
-              R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})");
+    EXPECT_EQ(
+        c.Get("/api/1/delegate/yeezus?path=/yeezy")->body,
+        R"({"type":"delegate","path":"/yeezy","delegate":{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}})");
+    EXPECT_EQ(
+        c.Get("/api/1/delegate/yeezus?path=/yeezy&dtab=/yeezy%3D%3E/bar")->body,
+        R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})");
     auto invalid = c.Get("/api/1/delegate/default?path=invalid");
     EXPECT_EQ(invalid->status, 400);
     EXPECT_EQ(c.Get("/api/1/delegate/yeezus")->status, 500);
@@ -123,11 +125,11 @@ TEST(FakeNamerd, WatchStreamsThenFails_151) {
         f.fail_watches("error");
     });
     auto c = client_for(f);
-    auto r = c.Get("/api/1/dtabs/ns?watch=true", {{"Accept", "application/dtab"}},
-                   [&](const char* data, std::size_t n) {
-                       body.append(data, n);
-                       return true;
-                   });
+    auto r =
+        c.Get("/api/1/dtabs/ns?watch=true", {{"Accept", "application/dtab"}}, [&](const char* data, std::size_t n) {
+            body.append(data, n);
+            return true;
+        });
     changer.join();
     ASSERT_TRUE(r);
     EXPECT_EQ(body, "/a=>/b\n/a=>/c\nerror\n");
@@ -139,8 +141,9 @@ TEST(FakeNamerd, DelegatorWithoutNamespace_18_81_127_128_130) {
     auto c = client_for(f);
     auto ok = c.Get("/api/1/delegate?dtab=/foo%3D%3E/bar&path=/foo");
     EXPECT_EQ(ok->status, 200);
-    EXPECT_EQ(ok->body,
-              R"({"type":"delegate","path":"/foo","delegate":{"type":"neg","path":"/bar","dentry":{"prefix":"/foo","dst":"/bar"}}})");
+    EXPECT_EQ(
+        ok->body,
+        R"({"type":"delegate","path":"/foo","delegate":{"type":"neg","path":"/bar","dentry":{"prefix":"/foo","dst":"/bar"}}})");
     auto bad_path = c.Get("/api/1/delegate?path=invalid-param");
     EXPECT_EQ(bad_path->status, 400);
     EXPECT_EQ(bad_path->body, "Invalid path: '/' expected but 'i' found at '[i]nvalid-param'");
@@ -150,9 +153,12 @@ TEST(FakeNamerd, DelegatorWithoutNamespace_18_81_127_128_130) {
     auto plain = c.Get("/api/1/delegate?path=/foo&namespace=plain");
     EXPECT_EQ(plain->status, 501);
     EXPECT_EQ(plain->body, "Name Interpreter for plain cannot show delegations");
-    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{\"path\":\"/foo\",\"dtab\":\"/foo=>/bar\"}", "application/json")->status, 200);
+    EXPECT_EQ(
+        c.Post("/api/1/delegate?path=/foo", "{\"path\":\"/foo\",\"dtab\":\"/foo=>/bar\"}", "application/json")->status,
+        200);
     EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{nope", "application/json")->status, 400);
-    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{nope", "application/json")->body, "Malformed delegation request: {nope");
+    EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{nope", "application/json")->body,
+              "Malformed delegation request: {nope");
     EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{}", "text/plain")->status, 415);
     EXPECT_EQ(c.Post("/api/1/delegate?path=/foo", "{}", "application/json;charset=utf-8")->status, 415);
 }

@@ -144,7 +144,8 @@ TEST(DtabProperty, DtabRoundTrip) {
             Dentry e;
             int m = static_cast<int>(rng() % 3);
             for (int j = 0; j < m; ++j)
-                e.prefix.elems.push_back(rng() % 3 == 0 ? PrefixElement{"", true} : PrefixElement{"s" + std::to_string(j), false});
+                e.prefix.elems.push_back(rng() % 3 == 0 ? PrefixElement{"", true}
+                                                        : PrefixElement{"s" + std::to_string(j), false});
             e.dst = random_tree(rng, 2);
             d.dentries.push_back(e);
         }

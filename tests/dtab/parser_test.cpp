@@ -91,9 +91,8 @@ TEST(DtabTree, Parse_19_to_24) {
     EXPECT_EQ(tree("  /foo & /bar  "), NameTree::union_of({1, 1}, {L({"foo"}), L({"bar"})}));
     EXPECT_EQ(show(tree("  /foo & /bar  ")), "/foo & /bar");
     EXPECT_EQ(tree("  /foo | /bar  "), NameTree::alt({L({"foo"}), L({"bar"})}));
-    EXPECT_EQ(tree("/foo & /bar | /bar & /baz"),
-              NameTree::alt({NameTree::union_of({1, 1}, {L({"foo"}), L({"bar"})}),
-                             NameTree::union_of({1, 1}, {L({"bar"}), L({"baz"})})}));
+    EXPECT_EQ(tree("/foo & /bar | /bar & /baz"), NameTree::alt({NameTree::union_of({1, 1}, {L({"foo"}), L({"bar"})}),
+                                                                NameTree::union_of({1, 1}, {L({"bar"}), L({"baz"})})}));
     NameTree weighted = tree("1 * /foo & 2 * /bar | .5 * /bar & .5 * /baz");
     EXPECT_EQ(weighted, NameTree::alt({NameTree::union_of({1, 2}, {L({"foo"}), L({"bar"})}),
                                        NameTree::union_of({0.5, 0.5}, {L({"bar"}), L({"baz"})})}));
@@ -104,8 +103,7 @@ TEST(DtabTree, Errors_25_to_29) {
     EXPECT_EQ(tree_error(""), "simple expected but end of input found at '[]'");
     EXPECT_EQ(tree_error("#"), "simple expected but end of input found at '#[]'");
     EXPECT_EQ(tree_error("/foo &"), "simple expected but end of input found at '/foo &[]'");
-    EXPECT_EQ(tree_error("/foo & 0.1.2 * /bar"),
-              "number char expected but '.' found at '/foo & 0.1[.]2 * /bar'");
+    EXPECT_EQ(tree_error("/foo & 0.1.2 * /bar"), "number char expected but '.' found at '/foo & 0.1[.]2 * /bar'");
     EXPECT_EQ(tree_error("/foo & . * /bar"), "weight expected but '.' found at '/foo & .[ ]* /bar'");
     EXPECT_EQ(tree_error("1e3 * /a"), "'*' expected but 'e' found at '1[e]3 * /a'");
     EXPECT_EQ(tree_error("2 * 3 * /a"), "simple expected but '3' found at '2 * [3] * /a'");
@@ -155,18 +153,16 @@ TEST(DtabDtab, Parse_66_to_73) {
 }
 
 TEST(DtabDtab, CommentsMultiLine_70) {
-    const char* text =
-        "# a comment line\n"
-        "/#foo => /biz  # comment\n"
-        "       | ( /bliz & # comment\n"
-        "           /bluth ) # comment\n"
-        "     ; #comment\n"
-        "# /commented => /out;\n";
+    const char* text = "# a comment line\n"
+                       "/#foo => /biz  # comment\n"
+                       "       | ( /bliz & # comment\n"
+                       "           /bluth ) # comment\n"
+                       "     ; #comment\n"
+                       "# /commented => /out;\n";
     Dtab d = dtab(text);
     ASSERT_EQ(d.size(), 1u);
     EXPECT_EQ(d.dentries[0].prefix, (Prefix{{{"#foo", false}}}));
-    EXPECT_EQ(d.dentries[0].dst,
-              NameTree::alt({L({"biz"}), NameTree::union_of({1, 1}, {L({"bliz"}), L({"bluth"})})}));
+    EXPECT_EQ(d.dentries[0].dst, NameTree::alt({L({"biz"}), NameTree::union_of({1, 1}, {L({"bliz"}), L({"bluth"})})}));
     EXPECT_EQ(show(d), "/#foo=>/biz | /bliz & /bluth");
 }
 

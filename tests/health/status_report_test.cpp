@@ -11,8 +11,7 @@ using mesh::admin::ScopeMetrics;
 
 namespace {
 
-ProxySample sample(double success, double failures, std::chrono::steady_clock::time_point at,
-                   bool with_client = true) {
+ProxySample sample(double success, double failures, std::chrono::steady_clock::time_point at, bool with_client = true) {
     ScopeMetrics server;
     server.id = "0.0.0.0/4140";
     server.success = success;

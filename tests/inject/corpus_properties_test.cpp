@@ -31,7 +31,8 @@ struct Case {
     inject::Mode mode;
 };
 
-std::string run(const std::string& text, const std::string& name, inject::Operation op, const inject::InjectConfig& config) {
+std::string run(const std::string& text, const std::string& name, inject::Operation op,
+                const inject::InjectConfig& config) {
     auto result = inject::process_stream(text, name, op, config);
     if (!result) throw std::runtime_error(result.error().message);
     return result->render(text);
@@ -58,7 +59,8 @@ TEST_P(CorpusProperties, InjectIsIdempotentAndUninjectRestoresEveryByte) {
 
 TEST_P(CorpusProperties, BlockYamlOnlyGainsLines) {
     const auto& c = GetParam();
-    if (c.file.size() > 5 && c.file.compare(c.file.size() - 5, 5, ".json") == 0) GTEST_SKIP() << "JSON gains text inside lines";
+    if (c.file.size() > 5 && c.file.compare(c.file.size() - 5, 5, ".json") == 0)
+        GTEST_SKIP() << "JSON gains text inside lines";
     std::string input = mesh::testing::read_test_file(c.file);
     auto config = config_for(c);
     std::string injected = run(input, c.file, inject::Operation::Inject, config);
@@ -91,7 +93,8 @@ std::vector<Case> all_cases() {
 }
 
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-    std::string name = fs::path(info.param.file).stem().string() + (info.param.mode == inject::Mode::HttpProxy ? "_http" : "_iptables");
+    std::string name = fs::path(info.param.file).stem().string() +
+                       (info.param.mode == inject::Mode::HttpProxy ? "_http" : "_iptables");
     for (char& ch : name)
         if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
     return name;

@@ -67,7 +67,8 @@ TEST(GeneratedRoundTrip, UninjectInvertsInjectAndInjectIsIdempotentForEveryShape
             ASSERT_NE(injected, input) << "shape " << shape << ": nothing injected";
             ASSERT_EQ(injected.rfind("error: ", 0), std::string::npos) << "shape " << shape << ": " << injected;
             EXPECT_EQ(run(injected, inject::Operation::Uninject, mode), input) << "shape " << shape << "\n" << injected;
-            EXPECT_EQ(run(injected, inject::Operation::Inject, mode), injected) << "shape " << shape << "\n" << injected;
+            EXPECT_EQ(run(injected, inject::Operation::Inject, mode), injected) << "shape " << shape << "\n"
+                                                                                << injected;
             ++checked;
         }
     }

@@ -68,10 +68,11 @@ TEST(HostileInput, DeepBlockNestingIsRejected) {
 }
 
 TEST(HostileInput, BillionLaughsInAWorkloadIsStoppedByTheExpansionBudget) {
-    std::string text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: lol\n  labels:\n    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    std::string text =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: lol\n  labels:\n    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (int i = 1; i < 10; ++i)
-        text += fmt::format("    a{}: &a{} [*a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}]\n", i, i, i - 1, i - 1, i - 1,
-                            i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+        text += fmt::format("    a{}: &a{} [*a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}, *a{}]\n", i, i, i - 1,
+                            i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
     text += "spec:\n  containers:\n  - name: app\n    image: app\n";
     auto r = inject_text(text);
     EXPECT_FALSE(r.ok);
@@ -111,7 +112,10 @@ TEST(HostileInput, FlowEntriesCountAsNodes) {
 
 TEST(HostileInput, BinaryAndInvalidUtf8AreRejectedWithAPosition) {
     for (std::string text : {std::string("kind: Pod\nx: \xC0\x80\n"), std::string("kind: Pod\nx: \xED\xA0\x80\n"),
-                             std::string("a: b\0c\n", 7), std::string("\x7F" "ELF\x02\x01\x01", 7)}) {
+                             std::string("a: b\0c\n", 7),
+                             std::string("\x7F"
+                                         "ELF\x02\x01\x01",
+                                         7)}) {
         auto r = inject_text(text);
         EXPECT_FALSE(r.ok);
     }

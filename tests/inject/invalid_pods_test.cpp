@@ -25,7 +25,8 @@ TEST(InvalidPods, APodWithoutContainersIsAnErrorInBothModes) {
 TEST(InvalidPods, TwoContainersOfOneNameAreAnErrorAtTheSecondName) {
     std::string block = "kind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n  - name: a\n    image: y\n";
     std::string flow = "kind: Pod\nspec:\n  containers: [{name: a, image: x}, {name: a, image: y}]\n";
-    std::string init = "kind: Pod\nspec:\n  initContainers:\n  - name: a\n    image: x\n  containers:\n  - name: a\n    image: y\n";
+    std::string init =
+        "kind: Pod\nspec:\n  initContainers:\n  - name: a\n    image: x\n  containers:\n  - name: a\n    image: y\n";
     for (auto [input, line, column] : {std::tuple{block, 6, 11}, std::tuple{flow, 3, 44}, std::tuple{init, 7, 11}}) {
         for (auto mode : {inject::Mode::HttpProxy, inject::Mode::Iptables}) {
             inject::InjectConfig config;

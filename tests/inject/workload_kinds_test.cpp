@@ -32,19 +32,25 @@ TEST(WorkloadKinds, ApiGroupIsThePartBeforeTheSlash) {
 }
 
 TEST(WorkloadKinds, BuiltInKindsAreInjectedInTheirGroupsAndOldBetas) {
-    for (auto [version, kind] : std::vector<std::pair<std::string, std::string>>{
-             {"apps/v1", "Deployment"}, {"extensions/v1beta1", "Deployment"}, {"apps/v1beta2", "DaemonSet"},
-             {"extensions/v1beta1", "ReplicaSet"}, {"apps/v1beta1", "StatefulSet"}, {"v1", "ReplicationController"},
-             {"batch/v1", "Job"}}) {
+    for (auto [version, kind] : std::vector<std::pair<std::string, std::string>>{{"apps/v1", "Deployment"},
+                                                                                 {"extensions/v1beta1", "Deployment"},
+                                                                                 {"apps/v1beta2", "DaemonSet"},
+                                                                                 {"extensions/v1beta1", "ReplicaSet"},
+                                                                                 {"apps/v1beta1", "StatefulSet"},
+                                                                                 {"v1", "ReplicationController"},
+                                                                                 {"batch/v1", "Job"}}) {
         auto r = only_report(workload(version, kind));
         EXPECT_EQ(r.status, inject::ObjectStatus::Injected) << version << " " << kind << ": " << r.reason;
     }
 }
 
 TEST(WorkloadKinds, AWorkloadNameInAnotherGroupIsACustomResourceSkipped) {
-    for (auto [version, kind] : std::vector<std::pair<std::string, std::string>>{
-             {"apps.kruise.io/v1alpha1", "StatefulSet"}, {"batch.volcano.sh/v1alpha1", "Job"},
-             {"extensions/v1beta1", "StatefulSet"}, {"apps/v1", "Pod"}, {"example.com/v1", "CronJob"}}) {
+    for (auto [version, kind] :
+         std::vector<std::pair<std::string, std::string>>{{"apps.kruise.io/v1alpha1", "StatefulSet"},
+                                                          {"batch.volcano.sh/v1alpha1", "Job"},
+                                                          {"extensions/v1beta1", "StatefulSet"},
+                                                          {"apps/v1", "Pod"},
+                                                          {"example.com/v1", "CronJob"}}) {
         auto r = only_report(workload(version, kind));
         EXPECT_EQ(r.status, inject::ObjectStatus::Skipped) << version << " " << kind;
         EXPECT_EQ(r.reason, "custom resource; see --kind-path") << version << " " << kind;

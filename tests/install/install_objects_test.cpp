@@ -89,7 +89,8 @@ TEST(InstallObjects, EveryPodTemplateOptsOutOfInjection) {
     for (const auto& object : all_objects()) {
         if (!object.contains("spec") || !object["spec"].contains("template")) continue;
         ++templates;
-        EXPECT_EQ(object["spec"]["template"]["metadata"]["annotations"].value(install::k_inject_disabled, ""), "disabled")
+        EXPECT_EQ(object["spec"]["template"]["metadata"]["annotations"].value(install::k_inject_disabled, ""),
+                  "disabled")
             << object["kind"];
     }
     EXPECT_EQ(templates, 7);  // six DaemonSets and namerd's Deployment
@@ -127,7 +128,8 @@ TEST(InstallObjects, OutgoingPortsAreWhereMeshInjectPointsApps) {
     const Json& service_ports = find(objects, "Service")["spec"]["ports"];
     for (const auto& [protocol, label] : std::vector<std::pair<std::string, std::string>>{
              {"http", "http-outgoing"}, {"h2", "h2-outgoing"}, {"grpc", "grpc-outgoing"}}) {
-        auto injected = mesh::testing::run_mesh({"mesh", "inject", "--protocol", protocol, "-f", "-"}, mesh::testing::hello_world_manifest());
+        auto injected = mesh::testing::run_mesh({"mesh", "inject", "--protocol", protocol, "-f", "-"},
+                                                mesh::testing::hello_world_manifest());
         ASSERT_EQ(injected.exit_code, 0) << injected.err;
         bool found = false;
         for (const auto& port : container["ports"]) {
@@ -214,7 +216,8 @@ TEST(InstallObjects, RefusesFlagValuesKubernetesOrLinkerdWouldRefuse) {
     o = {};
     o.tls_secret = "Certs";
     EXPECT_TRUE(refused(o));
-    for (const char* zipkin : {"zipkin", "zipkin:0", "zipkin:65536", ":9410", "zipkin:94x0", "zip kin:9410", "zipkin:123456"}) {
+    for (const char* zipkin :
+         {"zipkin", "zipkin:0", "zipkin:65536", ":9410", "zipkin:94x0", "zip kin:9410", "zipkin:123456"}) {
         o = {};
         o.zipkin = zipkin;
         EXPECT_TRUE(refused(o)) << zipkin;

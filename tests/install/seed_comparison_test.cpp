@@ -96,12 +96,14 @@ TEST(InstallSeed, RoutersAreTheSeedsWithTheSameDtabsPortsAndTransformers) {
         EXPECT_EQ(transformer_kinds(m), transformer_kinds(router)) << label;
         EXPECT_EQ(static_cast<bool>(m["identifier"]), static_cast<bool>(router["identifier"])) << label;
         if (router["identifier"]) {
-            EXPECT_EQ(m["identifier"]["kind"].as<std::string>(), router["identifier"]["kind"].as<std::string>()) << label;
+            EXPECT_EQ(m["identifier"]["kind"].as<std::string>(), router["identifier"]["kind"].as<std::string>())
+                << label;
         }
         EXPECT_EQ(static_cast<bool>(m["client"]), static_cast<bool>(router["client"])) << label;
         if (router["client"]) {
             EXPECT_EQ(m["client"]["configs"][0]["prefix"].as<std::string>(),
-                      router["client"]["configs"][0]["prefix"].as<std::string>()) << label;
+                      router["client"]["configs"][0]["prefix"].as<std::string>())
+                << label;
         }
     }
 }
@@ -117,7 +119,8 @@ TEST(InstallSeed, NamersAreTheSeeds) {
             }
         if (!theirs[i]["transformers"]) continue;
         for (const char* key : {"kind", "namespace", "port", "service"})
-            EXPECT_EQ(mine[i]["transformers"][0][key].as<std::string>(), theirs[i]["transformers"][0][key].as<std::string>())
+            EXPECT_EQ(mine[i]["transformers"][0][key].as<std::string>(),
+                      theirs[i]["transformers"][0][key].as<std::string>())
                 << i << key;
     }
 }

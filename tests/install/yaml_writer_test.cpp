@@ -30,12 +30,19 @@ void expect_round_trip(const Json& value) {
 }  // namespace
 
 TEST(InstallYamlWriter, KeepsKeyOrderAndWritesKubectlLayout) {
-    Json value = {{"kind", "Service"}, {"apiVersion", "v1"}, {"spec", {{"ports", Json::array({{{"name", "a"}, {"port", 1}}})}}}};
+    Json value = {
+        {"kind", "Service"}, {"apiVersion", "v1"}, {"spec", {{"ports", Json::array({{{"name", "a"}, {"port", 1}}})}}}};
     EXPECT_EQ(to_block_yaml(value), "kind: Service\napiVersion: v1\nspec:\n  ports:\n  - name: a\n    port: 1\n");
 }
 
 TEST(InstallYamlWriter, QuotesWhatAYaml11ReaderWouldRetype) {
-    Json value = {{"a", "true"}, {"b", "4140"}, {"c", "yes"}, {"d", "0.0.0.0"}, {"e", "~"}, {"f", ""}, {"g", "$(NODE_NAME):4140"}};
+    Json value = {{"a", "true"},
+                  {"b", "4140"},
+                  {"c", "yes"},
+                  {"d", "0.0.0.0"},
+                  {"e", "~"},
+                  {"f", ""},
+                  {"g", "$(NODE_NAME):4140"}};
     std::string yaml = to_block_yaml(value);
     EXPECT_EQ(yaml.find("a: true"), std::string::npos) << yaml;
     EXPECT_EQ(yaml.find("b: 4140"), std::string::npos) << yaml;
@@ -43,7 +50,11 @@ TEST(InstallYamlWriter, QuotesWhatAYaml11ReaderWouldRetype) {
 }
 
 TEST(InstallYamlWriter, MultiLineStringsAreLiteralBlocksThatMeanTheSameText) {
-    Json value = {{"clip", "a\nb\n"}, {"strip", "a\n  b"}, {"keep", "a\n\n"}, {"blank", "a\n\nb\n"}, {"hash", "# not a comment\n"}};
+    Json value = {{"clip", "a\nb\n"},
+                  {"strip", "a\n  b"},
+                  {"keep", "a\n\n"},
+                  {"blank", "a\n\nb\n"},
+                  {"hash", "# not a comment\n"}};
     std::string yaml = to_block_yaml(value);
     EXPECT_NE(yaml.find("clip: |\n  a\n  b\n"), std::string::npos) << yaml;
     EXPECT_NE(yaml.find("strip: |-\n"), std::string::npos) << yaml;
@@ -52,7 +63,8 @@ TEST(InstallYamlWriter, MultiLineStringsAreLiteralBlocksThatMeanTheSameText) {
 }
 
 TEST(InstallYamlWriter, StringsALiteralBlockCannotHoldStayQuoted) {
-    for (std::string s : {" leading blank\nx\n", "trailing blank \nx\n", "cr\r\nx\n", "\nfirst line empty\n", "tab\t\x01\n"}) {
+    for (std::string s :
+         {" leading blank\nx\n", "trailing blank \nx\n", "cr\r\nx\n", "\nfirst line empty\n", "tab\t\x01\n"}) {
         Json value = {{"s", s}};
         std::string yaml = to_block_yaml(value);
         EXPECT_EQ(yaml.find('|'), std::string::npos) << yaml;
@@ -61,8 +73,9 @@ TEST(InstallYamlWriter, StringsALiteralBlockCannotHoldStayQuoted) {
 }
 
 TEST(InstallYamlWriter, EmptyCollectionsAndNestedListsAndNumbers) {
-    Json value = {{"m", Json::object()}, {"l", Json::array()}, {"n", Json::array({Json::array({1, 2}), Json::array({"x"})})},
-                  {"f", 0.25}, {"b", false}, {"z", nullptr}};
+    Json value = {
+        {"m", Json::object()}, {"l", Json::array()}, {"n", Json::array({Json::array({1, 2}), Json::array({"x"})})},
+        {"f", 0.25},           {"b", false},         {"z", nullptr}};
     std::string yaml = to_block_yaml(value);
     EXPECT_NE(yaml.find("m: {}\n"), std::string::npos) << yaml;
     EXPECT_NE(yaml.find("l: []\n"), std::string::npos) << yaml;

@@ -29,9 +29,9 @@ ExecConfig shell_plugin(const std::string& script) {
 // is done when it exits, not when the child lets go (here 300 s; the plugin limit is 60 s).
 TEST(ExecPlugin, APluginThatExitedIsDoneEvenIfItsChildHoldsStdout) {
     std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-child-" + std::to_string(::getpid());
-    auto config = shell_plugin(
-        "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-        "\"status\":{\"token\":\"t0k3n\"}}'; sleep 300 & echo $! > " + pid_file + "; exit 0");
+    auto config = shell_plugin("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                               "\"status\":{\"token\":\"t0k3n\"}}'; sleep 300 & echo $! > " +
+                               pid_file + "; exit 0");
     ExecCredentialProvider provider(config, {}, [](const std::string&) { return std::nullopt; });
     auto pending = std::async(std::launch::async, [&] { return provider.get(); });
     ASSERT_EQ(pending.wait_for(30s), std::future_status::ready) << "mesh waited for the plugin's child";

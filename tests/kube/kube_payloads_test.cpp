@@ -79,7 +79,8 @@ TEST(ExecCredential, RealPluginOutputs) {
     EXPECT_EQ(beta->token, "foo-bar");
     ASSERT_TRUE(beta->expiry);
     EXPECT_EQ(std::chrono::system_clock::to_time_t(*beta->expiry), 1136214245);  // 2006-01-02T15:04:05Z
-    auto v1 = parse_exec_credential(read_testdata("kube/execcredential-v1-token.json"), "client.authentication.k8s.io/v1");
+    auto v1 =
+        parse_exec_credential(read_testdata("kube/execcredential-v1-token.json"), "client.authentication.k8s.io/v1");
     ASSERT_TRUE(v1) << v1.error().message;
     EXPECT_FALSE(v1->expiry);
     auto mismatch = parse_exec_credential(read_testdata("kube/execcredential-v1-token.json"),

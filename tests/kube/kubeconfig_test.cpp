@@ -91,7 +91,8 @@ TEST(Kubeconfig, GarbageAndWrongShapesFail) {
 TEST(Kubeconfig, MergeFirstWinsWholeEntries) {
     auto a = parse_kubeconfig("current-context: a\nusers:\n- name: u\n  user: {token: first}\n", "a");
     auto b = parse_kubeconfig("current-context: b\nusers:\n- name: u\n  user: {token: second, username: x}\n"
-                              "- name: v\n  user: {token: v}\n", "b");
+                              "- name: v\n  user: {token: v}\n",
+                              "b");
     auto m = merge_kubeconfigs({*a, *b});
     EXPECT_EQ(m.current_context, "a");
     EXPECT_EQ(m.users.at("u").token, "first");
@@ -129,8 +130,9 @@ TEST(RestConfig, ReadsTheSameFilesAsTheContextList) {
 }
 
 TEST(RestConfig, KubeconfigListMergedAndFlagsOverride) {
-    const std::string one = "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u, namespace: ns}\n"
-                            "clusters:\n- name: k\n  cluster: {server: 'https://api:6443/'}\n";
+    const std::string one =
+        "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u, namespace: ns}\n"
+        "clusters:\n- name: k\n  cluster: {server: 'https://api:6443/'}\n";
     const std::string two = "users:\n- name: u\n  user: {tokenFile: tok}\n";
     auto env = fake_env({{"KUBECONFIG", "/a/one::/b/two:/missing"}}, {{"/a/one", one}, {"/b/two", two}});
     auto rc = load_rest_config({}, env);
@@ -157,15 +159,18 @@ TEST(RestConfig, KubeconfigListMergedAndFlagsOverride) {
 }
 
 TEST(RestConfig, ConflictsAndLegacyAuthProvider) {
-    auto env = fake_env({{"HOME", "/h"}}, {{"/h/.kube/config",
-        "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\nclusters:\n- name: k\n"
-        "  cluster: {server: 'https://api', insecure-skip-tls-verify: true, certificate-authority: /ca.pem}\n"
-        "users:\n- name: u\n  user: {token: t, username: a, password: b}\n"}});
+    auto env = fake_env(
+        {{"HOME", "/h"}},
+        {{"/h/.kube/config",
+          "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\nclusters:\n- name: k\n"
+          "  cluster: {server: 'https://api', insecure-skip-tls-verify: true, certificate-authority: /ca.pem}\n"
+          "users:\n- name: u\n  user: {token: t, username: a, password: b}\n"}});
     auto rc = load_rest_config({}, env);
     ASSERT_FALSE(rc);
-    auto env2 = fake_env({}, {{"/k", "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\n"
-                                     "clusters:\n- name: k\n  cluster: {server: 'https://api'}\nusers:\n- name: u\n"
-                                     "  user:\n    auth-provider:\n      name: gcp\n      config: {access-token: cached}\n"}});
+    auto env2 =
+        fake_env({}, {{"/k", "current-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\n"
+                             "clusters:\n- name: k\n  cluster: {server: 'https://api'}\nusers:\n- name: u\n"
+                             "  user:\n    auth-provider:\n      name: gcp\n      config: {access-token: cached}\n"}});
     KubeOverrides o;
     o.kubeconfig = "/k";
     rc = load_rest_config(o, env2);

@@ -93,10 +93,10 @@ TEST(IndependentMeaning, ExpandsAliases) {
 }
 
 TEST(IndependentMeaning, RefusesWhatItCannotVouchFor) {
-    EXPECT_FALSE(independent_meaning("a: 1\na: 2\n", k_nodes));                // duplicate key
-    EXPECT_FALSE(independent_meaning("a: 1\n---\nb: 2\n", k_nodes));           // two documents
-    EXPECT_FALSE(independent_meaning("a: [1, 2\n", k_nodes));                  // syntax error
-    EXPECT_FALSE(independent_meaning("a: *nowhere\n", k_nodes));               // unknown anchor
+    EXPECT_FALSE(independent_meaning("a: 1\na: 2\n", k_nodes));       // duplicate key
+    EXPECT_FALSE(independent_meaning("a: 1\n---\nb: 2\n", k_nodes));  // two documents
+    EXPECT_FALSE(independent_meaning("a: [1, 2\n", k_nodes));         // syntax error
+    EXPECT_FALSE(independent_meaning("a: *nowhere\n", k_nodes));      // unknown anchor
     std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
     for (char c = 'b'; c <= 'j'; ++c)
         bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +

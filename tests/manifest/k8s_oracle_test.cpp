@@ -53,7 +53,8 @@ void expect_same_reading(const std::string& name, const std::string& stream) {
                                            << "\nmesh: " << (mesh.accepted ? "accepted" : mesh.error);
     if (!k8s.accepted) return;
     ASSERT_EQ(mesh.documents.size(), k8s.documents.size());
-    for (std::size_t i = 0; i < k8s.documents.size(); ++i) EXPECT_EQ(mesh.documents[i], k8s.documents[i]) << "document " << i;
+    for (std::size_t i = 0; i < k8s.documents.size(); ++i)
+        EXPECT_EQ(mesh.documents[i], k8s.documents[i]) << "document " << i;
 }
 
 class KubernetesReading : public ::testing::Test {
@@ -65,7 +66,8 @@ protected:
 };
 
 TEST_F(KubernetesReading, EdgeCaseFiles) {
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(source_dir()) + "/testdata/manifests/edge")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(source_dir()) + "/testdata/manifests/edge")) {
         if (entry.path().extension() != ".yaml") continue;  // JSON streams are read by encoding/json
         std::string name = entry.path().filename().string();
         // Known differences, not hidden: merge keys (MergeKeysAreRefusedThoughKubernetesMerges),

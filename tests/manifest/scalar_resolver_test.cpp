@@ -17,13 +17,15 @@ TEST(ScalarResolver, YamlOneOneBooleansAndNulls) {
 TEST(ScalarResolver, NumbersInEveryForm) {
     for (auto s : {"0755", "0x1F", "0b101", "+1", "-1", "1_000", "80", "12345678901234567890", "0o755"})
         EXPECT_EQ(resolve_plain(s).type, ScalarType::Int) << s;
-    for (auto s : {"1.0", "1.", ".5", "1e3", "1E3", ".inf", "-.Inf", ".nan"}) EXPECT_EQ(resolve_plain(s).type, ScalarType::Float) << s;
+    for (auto s : {"1.0", "1.", ".5", "1e3", "1E3", ".inf", "-.Inf", ".nan"})
+        EXPECT_EQ(resolve_plain(s).type, ScalarType::Float) << s;
     for (auto s : {"12:30", "2001-12-14", "v1", "1.2.3", "0x", "e3", "-", "<<", "="})
         EXPECT_EQ(resolve_plain(s).type, ScalarType::String) << s;
 }
 
 TEST(ScalarResolver, NewStringsAreQuotedWheneverAReaderCouldRetypeThem) {
-    for (auto s : {"true", "on", "y", "4140", "0755", "1e3", ".inf", "null", "", "$(NODE_NAME):4140", "a b", "-p", "#x"})
+    for (auto s :
+         {"true", "on", "y", "4140", "0755", "1e3", ".inf", "null", "", "$(NODE_NAME):4140", "a b", "-p", "#x"})
         EXPECT_EQ(yaml_scalar(s).front(), '"') << s;
     for (auto s : {"NODE_NAME", "spec.nodeName", "status.podIP", "IfNotPresent", "L5D"}) EXPECT_EQ(yaml_scalar(s), s);
     EXPECT_EQ(yaml_scalar("{\"a\":1}"), "'{\"a\":1}'");  // JSON reads best in single quotes

@@ -23,11 +23,15 @@ TEST(StreamSplitter, SeparatorsWithCommentsAndBlanks) {
 }
 
 TEST(StreamSplitter, ByteOrderMarksAreOutsideDocuments) {
-    EXPECT_EQ(split("\xEF\xBB\xBF" "a: 1\n---\n\xEF\xBB\xBF" "b: 2\n"), (std::vector<std::string>{"a: 1\n", "b: 2\n"}));
+    EXPECT_EQ(split("\xEF\xBB\xBF"
+                    "a: 1\n---\n\xEF\xBB\xBF"
+                    "b: 2\n"),
+              (std::vector<std::string>{"a: 1\n", "b: 2\n"}));
 }
 
 TEST(StreamSplitter, JsonStreams) {
-    EXPECT_EQ(split(" {\"a\": \"}\"}\n{\"b\": [1, {}]}\n"), (std::vector<std::string>{"{\"a\": \"}\"}", "{\"b\": [1, {}]}"}));
+    EXPECT_EQ(split(" {\"a\": \"}\"}\n{\"b\": [1, {}]}\n"),
+              (std::vector<std::string>{"{\"a\": \"}\"}", "{\"b\": [1, {}]}"}));
     EXPECT_FALSE(split_stream("{\"a\": 1},\n{\"b\": 2}", "t", mesh::core::Limits{}));
 }
 

@@ -11,7 +11,9 @@ using namespace mesh::manifest;
 
 namespace {
 
-mesh::core::Result<YamlTree> parse(const char* text) { return parse_document(text, {"t.yml", 1}, mesh::core::Limits{}); }
+mesh::core::Result<YamlTree> parse(const char* text) {
+    return parse_document(text, {"t.yml", 1}, mesh::core::Limits{});
+}
 
 }  // namespace
 
@@ -28,8 +30,8 @@ TEST(YamlTreeKeys, AKeyWithoutColonIsAnErrorAtItsLine) {
 TEST(YamlTreeKeys, ValidKeysAreAccepted) {
     EXPECT_TRUE(parse("a: 1\nb  : 2\n\"c\": 3\n").has_value());
     EXPECT_TRUE(parse("? a\n: 1\n? b\n: 2\n").has_value());  // explicit keys
-    EXPECT_TRUE(parse("m: {a, b: 1}\n").has_value());          // flow: a key alone is allowed
-    EXPECT_TRUE(parse("&k a: 1\n").has_value());               // anchored key
+    EXPECT_TRUE(parse("m: {a, b: 1}\n").has_value());        // flow: a key alone is allowed
+    EXPECT_TRUE(parse("&k a: 1\n").has_value());             // anchored key
 }
 
 TEST(YamlTreeKeys, ACollectionAsKeyIsRefusedWithItsPosition) {

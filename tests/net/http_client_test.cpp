@@ -88,7 +88,8 @@ TEST(HttpClient, NeverRunsMoreThanParallelAtOnce) {
     server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
         int now = ++in_flight;
         int p = peak.load();
-        while (now > p && !peak.compare_exchange_weak(p, now)) {}
+        while (now > p && !peak.compare_exchange_weak(p, now)) {
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(30));
         --in_flight;
         res.set_content("ok", "text/plain");

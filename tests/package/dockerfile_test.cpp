@@ -110,8 +110,8 @@ TEST(Dockerfile, TheCopiedSourcesConfigureOnTheirOwn) {
         }
     }
     ASSERT_TRUE(fs::exists(dir.path() + "/scripts/install-deps.sh"));
-    auto r = run_process({"/usr/bin/cmake", "-S", dir.path(), "-B", dir.path() + "/build", "-G", "Ninja",
-                          "-DMESH_TESTS=OFF"});
+    auto r = run_process(
+        {"/usr/bin/cmake", "-S", dir.path(), "-B", dir.path() + "/build", "-G", "Ninja", "-DMESH_TESTS=OFF"});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 

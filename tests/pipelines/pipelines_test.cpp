@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "tests/support/build_paths.hpp"
 #include "cli/docgen/completion_scripts.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -104,8 +104,7 @@ TEST(PostRenderer, FailureGivesNoOutputAndStopsHelm) {
 
 TEST(PostRenderer, MeshVariableChoosesTheBinary) {
     StandInMesh on_path, chosen;
-    auto r = run_process({k_post_renderer}, "a: 1\n",
-                         {on_path.path_env(), "MESH=" + chosen.dir.path() + "/bin/mesh"});
+    auto r = run_process({k_post_renderer}, "a: 1\n", {on_path.path_env(), "MESH=" + chosen.dir.path() + "/bin/mesh"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(chosen.args(), "inject\n-f\n-\n");
     EXPECT_EQ(on_path.args(), "");
@@ -130,8 +129,9 @@ TEST(Kustomize, OutputFlowsThroughMeshInject) {
     EXPECT_NE(built.out.find("namespace: shop"), std::string::npos);
     // The recipe's pipe, as a shell runs it.
     StandInMesh mesh;
-    auto piped = run_process({"/bin/sh", "-c", "kubectl kustomize " + shell_quote(overlay) + " | mesh inject -f -"},
-                             "", {"PATH=" + mesh.dir.path() + "/bin:" + fs::path(kubectl).parent_path().string() + ":/usr/bin:/bin"});
+    auto piped = run_process(
+        {"/bin/sh", "-c", "kubectl kustomize " + shell_quote(overlay) + " | mesh inject -f -"}, "",
+        {"PATH=" + mesh.dir.path() + "/bin:" + fs::path(kubectl).parent_path().string() + ":/usr/bin:/bin"});
     EXPECT_EQ(piped.exit_code, 0) << piped.err;
     EXPECT_TRUE(piped.out == k_marker + built.out);
     EXPECT_EQ(mesh.args(), "inject\n-f\n-\n");
@@ -164,13 +164,15 @@ TEST(GitOps, InPlaceOverARepositoryThenDiffShowsNothingLeft) {
     EXPECT_EQ(read_file(untouched_copy), original);
 
     // In the repository: -R --in-place rewrites the files, adding lines only.
-    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-R", "-f", repo.path() + "/manifests", "--in-place"});
+    auto r =
+        run_process({mesh::testing::mesh_binary(), "inject", "-R", "-f", repo.path() + "/manifests", "--in-place"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::string injected = read_file(file);
     EXPECT_NE(injected, original);
     EXPECT_TRUE(keeps_every_line(original, injected));
 
     // Run again: nothing left to change.
-    auto again = run_process({mesh::testing::mesh_binary(), "inject", "--diff", "-R", "-f", repo.path() + "/manifests"});
+    auto again =
+        run_process({mesh::testing::mesh_binary(), "inject", "--diff", "-R", "-f", repo.path() + "/manifests"});
     EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
 }

@@ -1,5 +1,5 @@
-#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_kube_api.hpp"
+#include "tests/support/build_paths.hpp"
 
 #include "tests/support/loopback_server.hpp"
 
@@ -7,11 +7,14 @@ namespace mesh::testing {
 
 using nlohmann::json;
 
-std::string testdata_path(const std::string& relative) { return std::string(mesh::testing::source_dir()) + "/testdata/" + relative; }
+std::string testdata_path(const std::string& relative) {
+    return std::string(mesh::testing::source_dir()) + "/testdata/" + relative;
+}
 
 static json status(int code, const std::string& reason, const std::string& message) {
-    return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}, {"status", "Failure"},
-            {"message", message}, {"reason", reason}, {"code", code}};
+    return {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
+            {"status", "Failure"}, {"message", message}, {"reason", reason},
+            {"code", code}};
 }
 
 static void reply_status(httplib::Response& res, int code, const std::string& reason, const std::string& message) {
@@ -46,15 +49,23 @@ bool FakeKubeApi::authorised(const httplib::Request& req, httplib::Response& res
 }
 
 static json pod_json(const FakePod& p, const std::string& ns, int index) {
-    return {{"metadata", {{"name", p.name}, {"namespace", ns}, {"labels", {{"app", "l5d"}}},
-                          {"ownerReferences", {{{"kind", "DaemonSet"}, {"name", "l5d"}}}}}},
-            {"spec", {{"nodeName", p.node},
-                      {"containers", {{{"name", "l5d"}, {"image", "buoyantio/linkerd:1.7.5"},
-                                       {"ports", {{{"name", "outgoing"}, {"containerPort", 4140}},
-                                                  {{"name", "admin"}, {"containerPort", 9990}}}}}}}}},
-            {"status", {{"phase", p.phase}, {"podIP", "10.244.0." + std::to_string(index + 2)},
-                        {"conditions", {{{"type", "Ready"}, {"status", p.ready ? "True" : "False"}}}},
-                        {"containerStatuses", {{{"name", "l5d"}, {"ready", p.ready}, {"restartCount", p.restarts}}}}}}};
+    return {{"metadata",
+             {{"name", p.name},
+              {"namespace", ns},
+              {"labels", {{"app", "l5d"}}},
+              {"ownerReferences", {{{"kind", "DaemonSet"}, {"name", "l5d"}}}}}},
+            {"spec",
+             {{"nodeName", p.node},
+              {"containers",
+               {{{"name", "l5d"},
+                 {"image", "buoyantio/linkerd:1.7.5"},
+                 {"ports",
+                  {{{"name", "outgoing"}, {"containerPort", 4140}}, {{"name", "admin"}, {"containerPort", 9990}}}}}}}}},
+            {"status",
+             {{"phase", p.phase},
+              {"podIP", "10.244.0." + std::to_string(index + 2)},
+              {"conditions", {{{"type", "Ready"}, {"status", p.ready ? "True" : "False"}}}},
+              {"containerStatuses", {{{"name", "l5d"}, {"ready", p.ready}, {"restartCount", p.restarts}}}}}}};
 }
 
 void FakeKubeApi::routes() {
@@ -97,16 +108,19 @@ void FakeKubeApi::routes() {
             res.set_content(json{{"kind", kind}, {"items", items}}.dump(), "application/json");
         };
     };
-    s.Get("/apis/apps/v1/namespaces/" + m_options.namespace_name + "/daemonsets", list(m_options.daemonset, "DaemonSetList"));
+    s.Get("/apis/apps/v1/namespaces/" + m_options.namespace_name + "/daemonsets",
+          list(m_options.daemonset, "DaemonSetList"));
     s.Get(ns_path + "/services", list(m_options.service, "ServiceList"));
     s.Get("/api/v1/nodes", [this](const httplib::Request& req, httplib::Response& res) {
         if (!authorised(req, res)) return;
         json items = json::array();
         for (const auto& n : m_options.nodes)
-            items.push_back({{"metadata", {{"name", n}}}, {"status", {{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}}});
+            items.push_back(
+                {{"metadata", {{"name", n}}}, {"status", {{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}}});
         res.set_content(json{{"kind", "NodeList"}, {"items", items}}.dump(), "application/json");
     });
-    s.Get(R"(/api/v1/namespaces/([^/]+)/pods/([^/]+)/proxy(/.*))", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get(R"(/api/v1/namespaces/([^/]+)/pods/([^/]+)/proxy(/.*))", [this](const httplib::Request& req,
+                                                                          httplib::Response& res) {
         if (!authorised(req, res)) return;
         ++m_proxied;
         std::string name_port = req.matches[2];
@@ -127,7 +141,8 @@ void FakeKubeApi::routes() {
         auto r = backend.Get(target.c_str());
         if (!r)
             return reply_status(res, 503, "ServiceUnavailable",
-                                "error trying to reach service: dial tcp " + found->backend + ": connect: connection refused");
+                                "error trying to reach service: dial tcp " + found->backend +
+                                    ": connect: connection refused");
         res.status = r->status;
         res.set_content(r->body, r->get_header_value("Content-Type").c_str());
     });

@@ -45,8 +45,8 @@ FakeLinkerd::~FakeLinkerd() {
 std::string FakeLinkerd::address() const { return "127.0.0.1:" + std::to_string(m_port); }
 
 static json stat(double count, double p50, double p95, double p99) {
-    return {{"stat.count", count}, {"stat.max", p99 * 3}, {"stat.min", 0}, {"stat.p50", p50},
-            {"stat.p90", p95}, {"stat.p95", p95}, {"stat.p99", p99}, {"stat.p9990", p99 * 2},
+    return {{"stat.count", count},     {"stat.max", p99 * 3}, {"stat.min", 0},   {"stat.p50", p50},
+            {"stat.p90", p95},         {"stat.p95", p95},     {"stat.p99", p99}, {"stat.p9990", p99 * 2},
             {"stat.sum", count * p50}, {"stat.avg", p50}};
 }
 
@@ -57,7 +57,8 @@ json FakeLinkerd::metrics_tree(int tick) const {
     auto traffic = [&](json& node) {
         node["requests"] = {{"counter", success + failures}};
         node["success"] = {{"counter", success}};
-        node["failures"] = {{"counter", failures}, {"com.twitter.finagle.ChannelWriteException", {{"counter", failures}}}};
+        node["failures"] = {{"counter", failures},
+                            {"com.twitter.finagle.ChannelWriteException", {{"counter", failures}}}};
         node["pending"] = {{"gauge", 0.0}};
         node["request_latency_ms"] = stat(600, 3, 20, o.p99_ms);
     };
@@ -67,7 +68,8 @@ json FakeLinkerd::metrics_tree(int tick) const {
     traffic(client);
     client["connections"] = {{"gauge", 3.0}};
     client["loadbalancer"] = {{"size", {{"gauge", o.lb_size}}}, {"available", {{"gauge", o.lb_available}}}};
-    client["failure_accrual"] = {{"removals", {{"counter", tick * o.removals_step}}}, {"removed_for_ms", {{"counter", 0}}}};
+    client["failure_accrual"] = {{"removals", {{"counter", tick * o.removals_step}}},
+                                 {"removed_for_ms", {{"counter", 0}}}};
     client["retries"] = {{"requeues", {{"counter", 7}}}, {"budget", {{"gauge", 100.0}}}};
     // Retries hide nothing here: the service outcome equals the client's.
     traffic(service);
@@ -150,8 +152,11 @@ void FakeLinkerd::install_routes() {
     });
     s.Get("/admin/server_info", [this, faulty](const httplib::Request&, httplib::Response& res) {
         if (faulty(res)) return;
-        json info = {{"name", "linkerd"}, {"version", m_options.version}, {"build", "20220524-000000"},
-                     {"start_time", "Tue May 24 10:00:00 UTC 2022"}, {"uptime", m_options.uptime_ms}};
+        json info = {{"name", "linkerd"},
+                     {"version", m_options.version},
+                     {"build", "20220524-000000"},
+                     {"start_time", "Tue May 24 10:00:00 UTC 2022"},
+                     {"uptime", m_options.uptime_ms}};
         res.set_content(info.dump(), "application/json");
     });
     s.Get("/help", [this, faulty](const httplib::Request&, httplib::Response& res) {
@@ -163,9 +168,13 @@ void FakeLinkerd::install_routes() {
         json config = {{"admin", {{"ip", "0.0.0.0"}, {"port", 9990}}},
                        {"namers", {{{"kind", "io.l5d.k8s"}, {"host", "localhost"}, {"port", 8001}}}},
                        {"routers",
-                        {{{"protocol", "http"}, {"label", "outgoing"}, {"dtab", m_options.dtab},
+                        {{{"protocol", "http"},
+                          {"label", "outgoing"},
+                          {"dtab", m_options.dtab},
                           {"servers", {{{"ip", "0.0.0.0"}, {"port", 4140}}}}},
-                         {{"protocol", "http"}, {"label", "incoming"}, {"dtab", m_options.dtab},
+                         {{"protocol", "http"},
+                          {"label", "incoming"},
+                          {"dtab", m_options.dtab},
                           {"servers", {{{"ip", "0.0.0.0"}, {"port", 4141}}}}}}}};
         res.set_content(config.dump(), "application/json");
     });
@@ -173,7 +182,7 @@ void FakeLinkerd::install_routes() {
         if (faulty(res)) return;
         json state = json::object();
         state[std::string("/") + k_client] = {{"state", m_options.client_state_state},
-                                             {"addresses", {"10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.3:8080"}}};
+                                              {"addresses", {"10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.3:8080"}}};
         res.set_content(state.dump(), "application/json");
     });
 }

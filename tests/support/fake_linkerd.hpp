@@ -21,11 +21,11 @@ enum class FakeMode { Healthy, Refused, Slow, Garbage, Huge, NotFound };
 
 /// What the healthy fake reports; per-metrics-request increments make rates and success rates exact.
 struct FakeLinkerdOptions {
-    double success_step = 95;    ///< success counted per metrics request, each client and server
-    double failure_step = 5;     ///< failures counted per metrics request
+    double success_step = 95;  ///< success counted per metrics request, each client and server
+    double failure_step = 5;   ///< failures counted per metrics request
     double lb_size = 3;
     double lb_available = 3;
-    double removals_step = 0;    ///< failure-accrual removals per metrics request
+    double removals_step = 0;  ///< failure-accrual removals per metrics request
     double uptime_ms = 86400000;
     double p99_ms = 41;
     std::string version = "1.7.5";  ///< served by /admin/server_info; "0.0" makes /help the source

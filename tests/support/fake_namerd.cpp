@@ -60,7 +60,9 @@ std::string media_type(const httplib::Request& req) {
     return ct;
 }
 
-bool known_type(const std::string& t) { return t == "application/json" || t == "application/dtab" || t == "text/plain"; }
+bool known_type(const std::string& t) {
+    return t == "application/json" || t == "application/dtab" || t == "text/plain";
+}
 
 struct Decoded {
     std::optional<dtab::Dtab> dtab;
@@ -224,28 +226,29 @@ void FakeNamerd::install_routes() {
     // Any method on /api/1/dtabs or /api/1/dtabs/ lists the namespaces.
     auto list = [this](const httplib::Request& req, httplib::Response& res) {
         if (req.get_param_value("watch") == "true") {
-            res.set_chunked_content_provider(k_json, [this, last = std::string()](std::size_t, httplib::DataSink& sink) mutable {
-                std::unique_lock lock(m_mutex);
-                std::uint64_t seen = m_changes;
-                nlohmann::json names = nlohmann::json::array();  // creation order: not sorted
-                for (const auto& ns : m_order) names.push_back(ns);
-                std::string body = names.dump() + "\n";
-                if (body != last) {
-                    last = body;
-                    lock.unlock();
-                    sink.write(body.data(), body.size());
-                    lock.lock();
-                }
-                m_changed.wait_for(lock, std::chrono::milliseconds(100),
-                                   [&] { return m_stopping || m_changes != seen || m_watch_failure; });
-                if (m_stopping || m_watch_failure) {
-                    std::string msg = m_watch_failure.value_or("") + "\n";
-                    lock.unlock();
-                    if (m_watch_failure) sink.write(msg.data(), msg.size());
-                    sink.done();
-                }
-                return true;
-            });
+            res.set_chunked_content_provider(
+                k_json, [this, last = std::string()](std::size_t, httplib::DataSink& sink) mutable {
+                    std::unique_lock lock(m_mutex);
+                    std::uint64_t seen = m_changes;
+                    nlohmann::json names = nlohmann::json::array();  // creation order: not sorted
+                    for (const auto& ns : m_order) names.push_back(ns);
+                    std::string body = names.dump() + "\n";
+                    if (body != last) {
+                        last = body;
+                        lock.unlock();
+                        sink.write(body.data(), body.size());
+                        lock.lock();
+                    }
+                    m_changed.wait_for(lock, std::chrono::milliseconds(100),
+                                       [&] { return m_stopping || m_changes != seen || m_watch_failure; });
+                    if (m_stopping || m_watch_failure) {
+                        std::string msg = m_watch_failure.value_or("") + "\n";
+                        lock.unlock();
+                        if (m_watch_failure) sink.write(msg.data(), msg.size());
+                        sink.done();
+                    }
+                    return true;
+                });
             return;
         }
         std::lock_guard lock(m_mutex);
@@ -272,30 +275,31 @@ void FakeNamerd::install_routes() {
         }
         if (req.get_param_value("watch") == "true") {
             lock.unlock();
-            res.set_chunked_content_provider(type, [this, ns, type, last = std::string()](std::size_t, httplib::DataSink& sink) mutable {
-                std::unique_lock l(m_mutex);
-                std::uint64_t seen = m_changes;
-                auto e = m_store.find(ns);
-                if (e != m_store.end()) {
-                    std::string body = render(e->second.dtab, type);
-                    if (body != last) {  // repeats are suppressed
-                        last = body;
-                        l.unlock();
-                        sink.write(body.data(), body.size());
-                        l.lock();
+            res.set_chunked_content_provider(
+                type, [this, ns, type, last = std::string()](std::size_t, httplib::DataSink& sink) mutable {
+                    std::unique_lock l(m_mutex);
+                    std::uint64_t seen = m_changes;
+                    auto e = m_store.find(ns);
+                    if (e != m_store.end()) {
+                        std::string body = render(e->second.dtab, type);
+                        if (body != last) {  // repeats are suppressed
+                            last = body;
+                            l.unlock();
+                            sink.write(body.data(), body.size());
+                            l.lock();
+                        }
                     }
-                }
-                m_changed.wait_for(l, std::chrono::milliseconds(100),
-                                   [&] { return m_stopping || m_changes != seen || m_watch_failure; });
-                if (m_stopping || m_watch_failure) {
-                    std::string msg = m_watch_failure.value_or("") + "\n";
-                    bool failed = m_watch_failure.has_value();
-                    l.unlock();
-                    if (failed) sink.write(msg.data(), msg.size());
-                    sink.done();
-                }
-                return true;
-            });
+                    m_changed.wait_for(l, std::chrono::milliseconds(100),
+                                       [&] { return m_stopping || m_changes != seen || m_watch_failure; });
+                    if (m_stopping || m_watch_failure) {
+                        std::string msg = m_watch_failure.value_or("") + "\n";
+                        bool failed = m_watch_failure.has_value();
+                        l.unlock();
+                        if (failed) sink.write(msg.data(), msg.size());
+                        sink.done();
+                    }
+                    return true;
+                });
             return;
         }
         res.set_header("ETag", namerd_etag(it->second.version));

@@ -1,5 +1,5 @@
-#include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
+#include "tests/support/build_paths.hpp"
 
 #include <fstream>
 #include <sstream>

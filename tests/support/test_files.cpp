@@ -16,7 +16,9 @@ std::string read_test_file(const std::string& path) {
     return s.str();
 }
 
-std::string source_path(const std::string& relative) { return std::string(mesh::testing::source_dir()) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+    return std::string(mesh::testing::source_dir()) + "/" + relative;
+}
 
 std::string hello_world_manifest() {
     return read_test_file(source_path("testdata/manifests/real/linkerd-linkerd-examples-hello-world.yaml"));

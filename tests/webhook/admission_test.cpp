@@ -55,9 +55,10 @@ TEST(Admission, InjectsTheCorpusPodsLikeMeshInject) {
     h2_env.proxy_port = inject::k_h2_port;
     h2_env.extra_proxy_env = {"HTTP_PROXY"};
     h2_env.no_proxy = "localhost,.svc";
-    std::vector<Case> cases{{{}, {}},
-                            {{"--mode", "iptables"}, iptables},
-                            {{"--protocol", "h2", "--proxy-env", "HTTP_PROXY", "--no-proxy", "localhost,.svc"}, h2_env}};
+    std::vector<Case> cases{
+        {{}, {}},
+        {{"--mode", "iptables"}, iptables},
+        {{"--protocol", "h2", "--proxy-env", "HTTP_PROXY", "--no-proxy", "localhost,.svc"}, h2_env}};
     for (const auto& review : {busybox(), kubectl_pod()}) {
         const json& pod = review["request"]["object"];
         for (const auto& c : cases) {
@@ -120,10 +121,12 @@ TEST(Admission, RefusedPodsAreAllowedUnchangedWithTheReason) {
     EXPECT_NE(response["warnings"][0].get<std::string>().find("hostNetwork"), std::string::npos);
 
     json sidecar = busybox();
-    sidecar["request"]["object"]["spec"]["containers"].push_back({{"name", "linkerd-proxy"}, {"image", "cr.l5d.io/linkerd/proxy:stable-2.14.0"}});
+    sidecar["request"]["object"]["spec"]["containers"].push_back(
+        {{"name", "linkerd-proxy"}, {"image", "cr.l5d.io/linkerd/proxy:stable-2.14.0"}});
     auto b = answer(sidecar);
     EXPECT_EQ(b.result, ReviewResult::Refused);
-    EXPECT_NE(json::parse(b.body)["response"]["warnings"][0].get<std::string>().find("linkerd-proxy"), std::string::npos);
+    EXPECT_NE(json::parse(b.body)["response"]["warnings"][0].get<std::string>().find("linkerd-proxy"),
+              std::string::npos);
 }
 
 TEST(Admission, PodsThatCannotBeEditedAreAllowedWithAWarning) {

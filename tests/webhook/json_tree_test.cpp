@@ -53,14 +53,16 @@ TEST(JsonTree, SameAsTheYamlReaderForTheCorpusReviews) {
     for (const char* name : {"admissionreview-v1-pod-create-busybox.json", "admissionreview-v1-pod-create-kubectl.json",
                              "jsonpatch-linkerd2-proxy-inject.json", "admissionreview-v1-response-jsonpatch.json"}) {
         SCOPED_TRACE(name);
-        json review = json::parse(testing::read_test_file(testing::source_path(std::string("testdata/webhook/") + name)));
+        json review =
+            json::parse(testing::read_test_file(testing::source_path(std::string("testdata/webhook/") + name)));
         expect_same_tree(review);
         if (review.contains("request")) expect_same_tree(review["request"]["object"]);
     }
 }
 
 TEST(JsonTree, SameAsTheYamlReaderForEscapesAndScalars) {
-    expect_same_tree(json::parse(R"({"a":null,"b":[true,false,-1,2.5,1e+300,0,"",{},[]],"c":"line\nbreak\ttab \"q\" \\ \u0001 é ✓ 😀",
+    expect_same_tree(
+        json::parse(R"({"a":null,"b":[true,false,-1,2.5,1e+300,0,"",{},[]],"c":"line\nbreak\ttab \"q\" \\ \u0001 é ✓ 😀",
                                    "d":{"e":[[[]]],"null":"null","~":"~","<<":"merge","yes":"yes","0755":"0755"},
                                    "f":" lead and trail ","g":"- dash","h":"# hash","i":"a: b","j":"{x}","k":"[y]"})"));
     expect_same_tree(json::array());
@@ -70,9 +72,34 @@ TEST(JsonTree, SameAsTheYamlReaderForEscapesAndScalars) {
 
 // Random documents built from awkward pieces.
 json random_value(std::mt19937& rng, int depth) {
-    static const std::vector<std::string> strings{"", "a", "null", "true", "- x", "k: v", "\"", "\\", "\n", "\t", "é",
-                                                  "#", "{", "]", "&a", "*a", "!tag", "%", "@", "`", "'", " ", "<<", "?",
-                                                  "linkerd.io/inject", "$(NODE_NAME):4140", "\x01", "日本"};
+    static const std::vector<std::string> strings{"",
+                                                  "a",
+                                                  "null",
+                                                  "true",
+                                                  "- x",
+                                                  "k: v",
+                                                  "\"",
+                                                  "\\",
+                                                  "\n",
+                                                  "\t",
+                                                  "é",
+                                                  "#",
+                                                  "{",
+                                                  "]",
+                                                  "&a",
+                                                  "*a",
+                                                  "!tag",
+                                                  "%",
+                                                  "@",
+                                                  "`",
+                                                  "'",
+                                                  " ",
+                                                  "<<",
+                                                  "?",
+                                                  "linkerd.io/inject",
+                                                  "$(NODE_NAME):4140",
+                                                  "\x01",
+                                                  "日本"};
     switch (std::uniform_int_distribution<int>(0, depth > 4 ? 3 : 5)(rng)) {
     case 0: return strings[rng() % strings.size()];
     case 1: return static_cast<int>(rng() % 2000) - 1000;

@@ -76,7 +76,8 @@ protected:
 
 TEST_F(ServerTest, AnswersTheCorpusReviewsOverTls) {
     start();
-    for (const char* name : {"admissionreview-v1-pod-create-busybox.json", "admissionreview-v1-pod-create-kubectl.json"}) {
+    for (const char* name :
+         {"admissionreview-v1-pod-create-busybox.json", "admissionreview-v1-pod-create-kubectl.json"}) {
         std::string body = corpus(name);
         auto res = post(body);
         ASSERT_TRUE(res) << httplib::to_string(res.error());
@@ -98,7 +99,8 @@ TEST_F(ServerTest, AnswersTheCorpusReviewsOverTls) {
     EXPECT_EQ(ready->status, 200);
     auto metrics = client()->Get("/metrics");
     ASSERT_TRUE(metrics);
-    EXPECT_NE(metrics->body.find("mesh_webhook_reviews_total{result=\"injected\"} 2\n"), std::string::npos) << metrics->body;
+    EXPECT_NE(metrics->body.find("mesh_webhook_reviews_total{result=\"injected\"} 2\n"), std::string::npos)
+        << metrics->body;
     EXPECT_NE(metrics->body.find("mesh_webhook_review_duration_seconds_count 2\n"), std::string::npos);
     EXPECT_NE(metrics->body.find("mesh_webhook_review_duration_seconds_bucket{le=\"+Inf\"} 2\n"), std::string::npos);
 }
@@ -114,12 +116,12 @@ TEST_F(ServerTest, BadInputsGet4xxAndTheServerCarriesOn) {
     beta["apiVersion"] = "admission.k8s.io/v1beta1";
     json no_object = good;
     no_object["request"].erase("object");
-    for (const auto& [body, words] : std::vector<std::pair<std::string, std::string>>{
-             {wrong_kind.dump(), "kind is 'Pod'"},
-             {beta.dump(), "only admission.k8s.io/v1"},
-             {no_object.dump(), "request.object is missing"},
-             {"this is not json", "not JSON"},
-             {"", "not JSON"}}) {
+    for (const auto& [body, words] :
+         std::vector<std::pair<std::string, std::string>>{{wrong_kind.dump(), "kind is 'Pod'"},
+                                                          {beta.dump(), "only admission.k8s.io/v1"},
+                                                          {no_object.dump(), "request.object is missing"},
+                                                          {"this is not json", "not JSON"},
+                                                          {"", "not JSON"}}) {
         auto res = post(body);
         ASSERT_TRUE(res);
         EXPECT_EQ(res->status, 400) << words;
@@ -146,13 +148,15 @@ TEST_F(ServerTest, AChunkedBodyIsCappedWhileItIsRead) {
     start(options);
     testing::RawTlsClient client_conn(server->port());
     ASSERT_TRUE(client_conn.connected());
-    client_conn.write("POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    client_conn.write(
+        "POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
     std::string chunk = "4000\r\n" + std::string(0x4000, ' ') + "\r\n";
     for (int i = 0; i < 6; ++i) client_conn.write(chunk);  // 96 KiB, never finished
     bool closed = false;
     client_conn.read_until_closed(3s, closed);
     EXPECT_TRUE(closed);
-    EXPECT_NE(server->metrics().find("mesh_webhook_requests_too_large_total 1\n"), std::string::npos) << server->metrics();
+    EXPECT_NE(server->metrics().find("mesh_webhook_requests_too_large_total 1\n"), std::string::npos)
+        << server->metrics();
     auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
@@ -186,7 +190,8 @@ TEST_F(ServerTest, AClientStalledMidRequestIsDropped) {
     options.threads = 1;
     start(options);
     testing::RawTlsClient stalled(server->port());
-    stalled.write("POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"kind\":");
+    stalled.write(
+        "POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"kind\":");
     expect_dropped(stalled);
     auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
@@ -215,14 +220,13 @@ TEST_F(ServerTest, ARotatedCertificateIsServedWithoutARestart) {
     }
     EXPECT_TRUE(switched);
     EXPECT_FALSE(client(old_ca)->Get("/healthz"));
-    EXPECT_NE(server->metrics().find("mesh_webhook_certificate_reloads_total 1\n"), std::string::npos) << server->metrics();
+    EXPECT_NE(server->metrics().find("mesh_webhook_certificate_reloads_total 1\n"), std::string::npos)
+        << server->metrics();
 }
 
 TEST_F(ServerTest, ABrokenRotationKeepsThePreviousCertificate) {
     start();
-    {
-        std::ofstream(pki.cert_file(), std::ios::trunc) << "not a certificate\n";
-    }
+    { std::ofstream(pki.cert_file(), std::ios::trunc) << "not a certificate\n"; }
     bool rejected = false;
     for (int i = 0; i < 100 && !rejected; ++i) {
         rejected = server->metrics().find("mesh_webhook_certificate_reload_errors_total 1\n") != std::string::npos;
@@ -258,7 +262,9 @@ TEST_F(ServerTest, StopFinishesTheRequestInFlightAndRefusesNewOnes) {
 
 std::string metric(const std::string& metrics, const std::string& name) {
     auto at = metrics.find("\n" + name + " ");
-    return at == std::string::npos ? "?" : metrics.substr(at + name.size() + 2, metrics.find('\n', at + 1) - at - name.size() - 2);
+    return at == std::string::npos
+               ? "?"
+               : metrics.substr(at + name.size() + 2, metrics.find('\n', at + 1) - at - name.size() - 2);
 }
 
 TEST_F(ServerTest, AnEndlessRequestLineIsCutOffWhileItIsRead) {

@@ -73,8 +73,10 @@ RawTlsClient::~RawTlsClient() {
 }
 
 void RawTlsClient::write(const std::string& bytes) {
-    if (m_ssl) SSL_write(m_ssl, bytes.data(), static_cast<int>(bytes.size()));
-    else if (m_fd >= 0) (void)!::write(m_fd, bytes.data(), bytes.size());
+    if (m_ssl)
+        SSL_write(m_ssl, bytes.data(), static_cast<int>(bytes.size()));
+    else if (m_fd >= 0)
+        (void)!::write(m_fd, bytes.data(), bytes.size());
 }
 
 std::string RawTlsClient::read_until_closed(std::chrono::milliseconds limit, bool& closed) {
@@ -84,7 +86,8 @@ std::string RawTlsClient::read_until_closed(std::chrono::milliseconds limit, boo
     while (std::chrono::steady_clock::now() < deadline) {
         if (!(m_ssl && SSL_pending(m_ssl) > 0)) {
             pollfd p{m_fd, POLLIN, 0};
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (::poll(&p, 1, static_cast<int>(std::max<long>(1, left.count()))) <= 0) continue;
         }
         char buffer[4096];

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/cli/sample_tree.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -44,8 +44,8 @@ Completion complete(const std::string& script, const std::string& line, const st
                     const std::vector<std::string>& env = {}, const std::string& program = "mesh") {
     Words words = split_words(line);
     words[0] = program;
-    std::string driver = "cd " + shell_quote(cwd) + " || exit 9\nsource " + shell_quote(script) +
-                         " || exit 8\nCOMP_WORDS=(";
+    std::string driver =
+        "cd " + shell_quote(cwd) + " || exit 9\nsource " + shell_quote(script) + " || exit 8\nCOMP_WORDS=(";
     for (const auto& w : words) driver += shell_quote(w) + " ";
     driver += ")\nCOMP_CWORD=" + std::to_string(words.size() - 1) +
               "\n_mesh\necho \"kind:$__mesh_completed_kind\"\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
@@ -134,8 +134,8 @@ TEST_F(BashCompletion, OffersContextsOfTheKubeconfig) {
                       mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"prod", "staging"})) << c.err;
     // --kubeconfig typed earlier wins over KUBECONFIG.
-    c = complete(script, "mesh inject --kubeconfig " + other + " --context ", work.path(),
-                 {"KUBECONFIG=" + kubeconfig}, mesh::testing::mesh_binary());
+    c = complete(script, "mesh inject --kubeconfig " + other + " --context ", work.path(), {"KUBECONFIG=" + kubeconfig},
+                 mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"dev"})) << c.err;
 }
 
@@ -146,7 +146,8 @@ TEST_F(BashCompletion, CompletesContextsWithColonsThatBashSplits) {
                                                       "- name: arn:aws:eks:eu-west-1:123:cluster/dev\n");
     std::vector<std::string> env = {"KUBECONFIG=" + kubeconfig};
     // bash hands "arn:aws:eks:u" over as "arn" ":" "aws" ":" "eks" ":" "u" and replaces only "u".
-    auto c = complete(script, "mesh inject --context arn : aws : eks : u", work.path(), env, mesh::testing::mesh_binary());
+    auto c =
+        complete(script, "mesh inject --context arn : aws : eks : u", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{"us-east-1:123:cluster/prod"})) << c.err;
     c = complete(script, "mesh inject --context arn :", work.path(), env, mesh::testing::mesh_binary());
     EXPECT_EQ(c.candidates, (Words{":aws:eks:eu-west-1:123:cluster/dev", ":aws:eks:us-east-1:123:cluster/prod"}));

@@ -55,7 +55,8 @@ TEST(GeneratedDocs, GenerateRemovesPagesOfCommandsThatAreGone) {
 
 TEST(GeneratedDocs, CompletionCommandPrintsTheCommittedScripts) {
     fs::path source = mesh::testing::source_dir();
-    for (auto [shell, file] : {std::pair{"bash", "completions/mesh.bash"}, {"zsh", "completions/_mesh"},
+    for (auto [shell, file] : {std::pair{"bash", "completions/mesh.bash"},
+                               {"zsh", "completions/_mesh"},
                                {"fish", "completions/mesh.fish"}}) {
         auto r = run_process({mesh::testing::mesh_binary(), "completion", shell});
         EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -4,11 +4,11 @@
 
 #include <filesystem>
 
-#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/generated_docs.hpp"
 #include "cli/docgen/man_page.hpp"
 #include "tests/cli/sample_tree.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -49,8 +49,8 @@ TEST(ManPage, OnePagePerVisibleCommandAtEveryLevel) {
     std::vector<std::string> pages;
     for (const auto& [name, content] : files)
         if (name.rfind("man/", 0) == 0) pages.push_back(name);
-    EXPECT_EQ(pages, (std::vector<std::string>{"man/mesh-dtab-fmt.1", "man/mesh-dtab-lookup.1",
-                                               "man/mesh-dtab.1", "man/mesh-inject.1", "man/mesh.1"}));
+    EXPECT_EQ(pages, (std::vector<std::string>{"man/mesh-dtab-fmt.1", "man/mesh-dtab-lookup.1", "man/mesh-dtab.1",
+                                               "man/mesh-inject.1", "man/mesh.1"}));
 }
 
 TEST(ManPage, SampleTreePagesHaveNoWarningsAndSayWhatHelpSays) {
@@ -64,10 +64,9 @@ TEST(ManPage, SampleTreePagesHaveNoWarningsAndSayWhatHelpSays) {
     }
     std::string inject = man_text(dir.path() + "/man/mesh-inject.1");
     for (const char* expected :
-         {"mesh-inject - Add the Linkerd proxy to manifests", "-f, --filename TEXT",
-          "One of: sidecar, daemonset.", "A second paragraph with a backslash \\ and -dashes.",
-          "    mesh inject -f app.yml\n", ".starts with a dot", "a bullet", "EXIT STATUS",
-          "mesh inject -f app.yml | kubectl apply -f -", "mesh(1)"})
+         {"mesh-inject - Add the Linkerd proxy to manifests", "-f, --filename TEXT", "One of: sidecar, daemonset.",
+          "A second paragraph with a backslash \\ and -dashes.", "    mesh inject -f app.yml\n", ".starts with a dot",
+          "a bullet", "EXIT STATUS", "mesh inject -f app.yml | kubectl apply -f -", "mesh(1)"})
         EXPECT_NE(inject.find(expected), std::string::npos) << expected << "\n" << inject;
     EXPECT_EQ(inject.find("leak"), std::string::npos);
     std::string dtab = man_text(dir.path() + "/man/mesh-dtab.1");

@@ -9,10 +9,10 @@
 #include <set>
 #include <sstream>
 
-#include "tests/support/build_paths.hpp"
 #include "cli/docgen/cli_model.hpp"
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/cli/sample_tree.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -146,8 +146,8 @@ TEST_F(ShellCompletion, FishOffersFilesForFilename) {
     ScratchDir work;
     work.write("app.yml", "");
     std::string script = dir.write("mesh.fish", render_fish_completion(root));
-    auto r = run_process({find_shell("fish"), "--no-config", "-c",
-                          "cd " + shell_quote(work.path()) + "; source " + shell_quote(script) +
-                              "; complete -C 'mesh inject -f ap'"});
+    auto r = run_process(
+        {find_shell("fish"), "--no-config", "-c",
+         "cd " + shell_quote(work.path()) + "; source " + shell_quote(script) + "; complete -C 'mesh inject -f ap'"});
     EXPECT_EQ(lines_of(r.out), (Words{"app.yml"})) << r.err;
 }

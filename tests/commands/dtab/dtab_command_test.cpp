@@ -18,7 +18,8 @@ namespace {
 class TempDir {
 public:
     TempDir() {
-        m_path = fs::temp_directory_path() / ("mesh-dtab-" + std::to_string(::getpid()) + "-" + std::to_string(s_counter++));
+        m_path =
+            fs::temp_directory_path() / ("mesh-dtab-" + std::to_string(::getpid()) + "-" + std::to_string(s_counter++));
         fs::create_directories(m_path);
     }
     ~TempDir() { fs::remove_all(m_path); }
@@ -40,23 +41,21 @@ std::string slurp(const std::string& file) {
     return ss.str();
 }
 
-const char* k_messy =
-    "# routing for prod\n"
-    "/srv => /#/io.l5d.fs;   # discovery\n"
-    "/svc=>/srv;\n"
-    "\n"
-    "\n"
-    "# canary\n"
-    "/svc/web => 0.9 * /srv/web & 0.1*/srv/web-v2\n"
-    "          | /srv/old;\n";
+const char* k_messy = "# routing for prod\n"
+                      "/srv => /#/io.l5d.fs;   # discovery\n"
+                      "/svc=>/srv;\n"
+                      "\n"
+                      "\n"
+                      "# canary\n"
+                      "/svc/web => 0.9 * /srv/web & 0.1*/srv/web-v2\n"
+                      "          | /srv/old;\n";
 
-const char* k_pretty =
-    "# routing for prod\n"
-    "/srv      => /#/io.l5d.fs ;  # discovery\n"
-    "/svc      => /srv ;\n"
-    "\n"
-    "# canary\n"
-    "/svc/web  => 0.90*/srv/web & 0.10*/srv/web-v2 | /srv/old ;\n";
+const char* k_pretty = "# routing for prod\n"
+                       "/srv      => /#/io.l5d.fs ;  # discovery\n"
+                       "/svc      => /srv ;\n"
+                       "\n"
+                       "# canary\n"
+                       "/svc/web  => 0.90*/srv/web & 0.10*/srv/web-v2 | /srv/old ;\n";
 
 }  // namespace
 
@@ -143,21 +142,23 @@ TEST(DtabFmt, ParseErrorHasLocationCaretAndNoStdout) {
 }
 
 TEST(DtabLint, Findings) {
-    const char* text =
-        "/svc => /srv;\n"
-        "/s => /s/srv;\n"
-        "/web => /a | ! | /b;\n"
-        "/x => /$/com.example.Nope;\n"
-        "/w => 0 * /a & /b;\n"
-        "/svc/old => /srv/old;\n"
-        "/svc => !;\n"
-        "/dup => /a;\n"
-        "/dup => /a;\n";
+    const char* text = "/svc => /srv;\n"
+                       "/s => /s/srv;\n"
+                       "/web => /a | ! | /b;\n"
+                       "/x => /$/com.example.Nope;\n"
+                       "/w => 0 * /a & /b;\n"
+                       "/svc/old => /srv/old;\n"
+                       "/svc => !;\n"
+                       "/dup => /a;\n"
+                       "/dup => /a;\n";
     auto r = run_mesh({"mesh", "dtab", "lint"}, text);
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_NE(r.out.find("<stdin>:1:1: warning: dentry `/svc=>/srv` never applies"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("<stdin>:6:1: warning: dentry `/svc/old=>/srv/old` never applies"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("<stdin>:2:1: error: loop: /s/residual keeps rewriting through `/s=>/s/srv`"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("<stdin>:6:1: warning: dentry `/svc/old=>/srv/old` never applies"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("<stdin>:2:1: error: loop: /s/residual keeps rewriting through `/s=>/s/srv`"),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("<stdin>:3:18: warning: branch `/b` can never be reached"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("<stdin>:4:7: warning: unknown namer /$/com.example.Nope"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("<stdin>:5:11: warning: weight 0.00 of `/a` is not a positive"), std::string::npos) << r.out;
@@ -202,14 +203,16 @@ TEST(DtabDelegate, TreeJsonAndResolve) {
     std::string base = dir.write("base.dtab", "/srv=>/$/inet/127.1/4140;/svc=>/srv;");
     auto tree = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base});
     EXPECT_EQ(tree.exit_code, 0) << tree.err;
-    EXPECT_EQ(tree.out,
-              "/svc/dog\n"
-              "  /srv/dog (/svc=>/srv)\n"
-              "    /$/inet/127.1/4140/dog (/srv=>/$/inet/127.1/4140)  => /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n");
+    EXPECT_EQ(
+        tree.out,
+        "/svc/dog\n"
+        "  /srv/dog (/svc=>/srv)\n"
+        "    /$/inet/127.1/4140/dog (/srv=>/$/inet/127.1/4140)  => /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n");
     auto json = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base, "-o", "json"});
-    EXPECT_EQ(json.out,
-              R"({"type":"delegate","path":"/svc/dog","delegate":{"type":"delegate","path":"/srv/dog","dentry":{"prefix":"/svc","dst":"/srv"},"delegate":{"type":"leaf","path":"/$/inet/127.1/4140/dog","dentry":{"prefix":"/srv","dst":"/$/inet/127.1/4140"},"bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":4140,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/4140","path":"/dog"}}}})"
-              "\n");
+    EXPECT_EQ(
+        json.out,
+        R"({"type":"delegate","path":"/svc/dog","delegate":{"type":"delegate","path":"/srv/dog","dentry":{"prefix":"/svc","dst":"/srv"},"delegate":{"type":"leaf","path":"/$/inet/127.1/4140/dog","dentry":{"prefix":"/srv","dst":"/$/inet/127.1/4140"},"bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":4140,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/4140","path":"/dog"}}}})"
+        "\n");
     // The local dtab comes after the base, so it is tried first.
     auto local = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base, "--dtab",
                            "/svc/dog=>/$/inet/127.1/9999", "--resolve"});
@@ -247,12 +250,15 @@ TEST(DtabDelegate, AnEmptyDtabValueDoesNotSwallowTheNextArgument) {
 TEST(DtabDelegate, FsNamerAndSymbolicNamers) {
     TempDir dir;
     dir.write("web", "10.0.0.5 8080\n10.0.0.6 8080\n");
-    auto r = run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.fs", "--fs-namer",
-                       dir.path(), "--resolve"});
+    auto r = run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.fs", "--fs-namer", dir.path(),
+                       "--resolve"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "/#/io.l5d.fs/web  residual /  [10.0.0.5:8080, 10.0.0.6:8080]\n");
-    auto sym = run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.k8s/prod/http", "--resolve"});
-    EXPECT_EQ(sym.out, "/#/io.l5d.k8s/prod/http/web  residual /  [unknown offline: namer io.l5d.k8s needs live service discovery]\n");
+    auto sym =
+        run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.k8s/prod/http", "--resolve"});
+    EXPECT_EQ(
+        sym.out,
+        "/#/io.l5d.k8s/prod/http/web  residual /  [unknown offline: namer io.l5d.k8s needs live service discovery]\n");
     auto none = run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.k8s/prod/http",
                           "--resolve", "--no-symbolic-namers"});
     EXPECT_EQ(none.out, "neg: no dentry or namer binds this path\n");

@@ -60,7 +60,8 @@ TEST(Namerctl, CreateUpdateDelete) {
     auto gone = run_mesh({"namerctl", "dtab", "update", "nope", "-", "--version", "AAAAAAAAAAE=", url}, "/x=>/y");
     EXPECT_NE(gone.exit_code, 0);
     EXPECT_EQ(gone.out, "resource was not found by ID or name\n");
-    EXPECT_EQ(run_mesh({"namerctl", "dtab", "update", "g", "-", url}, "/x=>/y").out, "Updated g\n");  // no version: upsert
+    EXPECT_EQ(run_mesh({"namerctl", "dtab", "update", "g", "-", url}, "/x=>/y").out,
+              "Updated g\n");  // no version: upsert
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "rm", "g", url}).out, "Deleted g\n");
 }
 
@@ -73,7 +74,8 @@ TEST(Namerctl, ArgumentAndUrlErrors) {
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "delete"}, "", {{"NAMERCTL_BASE_URL", "http://x"}}).out,
               "delete requires one argument\n");
     EXPECT_EQ(run_mesh({"namerctl", "dtab", "list", "--config", "/nonexistent/.namerctl.yaml"}).exit_code, 1);
-    EXPECT_EQ(run_mesh({"namerctl", "dtab", "list", "--base-url", "namerd:4180"}).out, "invalid base URL: namerd:4180\n");
+    EXPECT_EQ(run_mesh({"namerctl", "dtab", "list", "--base-url", "namerd:4180"}).out,
+              "invalid base URL: namerd:4180\n");
 }
 
 // cmd/dtab.go list: fmt.Println(strings.Join(names, "\n")) and json.Marshal, which escapes &, <, >.

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/support/build_paths.hpp"
 #include "libmesh/namerd/client.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/fake_namerd.hpp"
 #include "tests/support/run_in_process.hpp"
 
@@ -22,7 +22,8 @@ namespace {
 
 std::string temp_file(const std::string& content) {
     static int counter = 0;
-    fs::path p = fs::temp_directory_path() / ("mesh-namerd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::path p =
+        fs::temp_directory_path() / ("mesh-namerd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::ofstream(p) << content;
     return p.string();
 }
@@ -85,8 +86,9 @@ TEST(DtabOnline, CreateUpdateWithVersionAndConflict) {
     EXPECT_EQ(forced.exit_code, 0) << forced.err;
     EXPECT_EQ(*f.stored("staging"), "/svc=>/srv");
     // --version beats the file's line.
-    auto flag = run_mesh({"mesh", "dtab", "update", "staging", "-", "--version", f.etag("staging"), "--namerd", f.url()},
-                         "# version stale\n/b=>/c");
+    auto flag =
+        run_mesh({"mesh", "dtab", "update", "staging", "-", "--version", f.etag("staging"), "--namerd", f.url()},
+                 "# version stale\n/b=>/c");
     EXPECT_EQ(flag.exit_code, 0) << flag.err;
     // JSON as namerctl --json printed it.
     auto json = run_mesh({"mesh", "dtab", "update", "staging", "-", "--namerd", f.url()},
@@ -114,23 +116,29 @@ TEST(DtabOnline, DiffAgainstNamespaceAndRemoteDelegate) {
     EXPECT_EQ(diff.exit_code, 3) << diff.err;
     EXPECT_NE(diff.out.find("--- namerd:yeezus (version AAAAAAAAAAE=)"), std::string::npos) << diff.out;
     EXPECT_NE(diff.out.find("+ /new=>/x"), std::string::npos);
-    auto remote = run_mesh({"mesh", "dtab", "delegate", "/yeezy", "--namerd", f.url(), "--namerd-namespace",
-                            "yeezus", "--dtab", "/yeezy=>/bar"});
+    auto remote = run_mesh({"mesh", "dtab", "delegate", "/yeezy", "--namerd", f.url(), "--namerd-namespace", "yeezus",
+                            "--dtab", "/yeezy=>/bar"});
     EXPECT_EQ(remote.exit_code, 0) << remote.err;
-    EXPECT_EQ(remote.out,
-              R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})"
-              "\n");
+    EXPECT_EQ(
+        remote.out,
+        R"({"type":"alt","path":"/yeezy","alt":[{"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/yeezus","dentry":{"prefix":"/yeezy","dst":"/yeezus"}}]})"
+        "\n");
     // Several --dtab texts reach namerd as one valid dtab: a trailing ';' or a comment in one text
     // must not give ";;" or swallow the next text (issue 11, item 12).
     auto joined = run_mesh({"mesh", "dtab", "delegate", "/yeezy", "--namerd", f.url(), "--namerd-namespace", "yeezus",
                             "--dtab", "/yeezy=>/foo;", "--dtab", "/yeezy=>/bar # the newest", "--dtab", "/zzz=>/y"});
     EXPECT_EQ(joined.exit_code, 0) << joined.err;
-    EXPECT_NE(joined.out.find(R"({"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/foo")"),
-              std::string::npos) << joined.out;
-    auto bad_path = run_mesh({"mesh", "dtab", "delegate", "invalid", "--namerd", f.url(), "--namerd-namespace", "yeezus"});
+    EXPECT_NE(
+        joined.out.find(
+            R"({"type":"neg","path":"/bar","dentry":{"prefix":"/yeezy","dst":"/bar"}},{"type":"neg","path":"/foo")"),
+        std::string::npos)
+        << joined.out;
+    auto bad_path =
+        run_mesh({"mesh", "dtab", "delegate", "invalid", "--namerd", f.url(), "--namerd-namespace", "yeezus"});
     EXPECT_EQ(bad_path.exit_code, 1);
     EXPECT_NE(bad_path.err.find("400"), std::string::npos);
-    EXPECT_NE(bad_path.err.find("Invalid path: invalid / '/' expected but 'i' found"), std::string::npos) << bad_path.err;
+    EXPECT_NE(bad_path.err.find("Invalid path: invalid / '/' expected but 'i' found"), std::string::npos)
+        << bad_path.err;
     fs::remove(file);
 }
 
@@ -169,7 +177,8 @@ TEST(DtabOnline, WatchJsonReportsTheFailureLineAsAnError) {
     auto r = run_mesh({"mesh", "dtab", "watch", "ns", "--namerd", f.url(), "-o", "json"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out.find("TimeoutException"), std::string::npos) << r.out;
-    EXPECT_NE(r.err.find("namerd ended the watch of ns: com.twitter.util.TimeoutException: boom"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("namerd ended the watch of ns: com.twitter.util.TimeoutException: boom"), std::string::npos)
+        << r.err;
 }
 
 TEST(DtabOnline, EditUsesTheEditorAndIfMatch) {
@@ -245,7 +254,8 @@ TEST(NamerdClient, WrongPortAnswersHtml) {
 }
 
 TEST(DtabOnline, RealMarathonDtabRoundTrips) {
-    std::ifstream in(std::string(mesh::testing::source_dir()) + "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
+    std::ifstream in(std::string(mesh::testing::source_dir()) +
+                     "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
     std::stringstream json;
     json << in.rdbuf();
     FakeNamerd f;
@@ -254,14 +264,14 @@ TEST(DtabOnline, RealMarathonDtabRoundTrips) {
     ASSERT_TRUE(put);
     EXPECT_EQ(put->status, 204);
     auto get = run_mesh({"mesh", "dtab", "get", "default", "--namerd", f.url()});
-    EXPECT_EQ(get.out,
-              "# version AAAAAAAAAAE=\n"
-              "/marathonId  => /#/io.l5d.marathon ;\n"
-              "/svc         => /$/io.buoyant.http.domainToPathPfx/marathonId ;\n");
+    EXPECT_EQ(get.out, "# version AAAAAAAAAAE=\n"
+                       "/marathonId  => /#/io.l5d.marathon ;\n"
+                       "/svc         => /$/io.buoyant.http.domainToPathPfx/marathonId ;\n");
     auto raw = client.request("GET", "/api/1/dtabs/default", {"Accept: application/json"}, "");
     EXPECT_EQ(raw->body, json.str());  // namerd's JSON form, byte for byte
     // Offline, the host becomes a marathon app path.
-    auto d = run_mesh({"mesh", "dtab", "delegate", "/svc/web.prod", "--resolve", "--dtab-file", "-"},
-                      get.out);
-    EXPECT_EQ(d.out, "/#/io.l5d.marathon/prod  residual /web  [unknown offline: namer io.l5d.marathon needs live service discovery]\n");
+    auto d = run_mesh({"mesh", "dtab", "delegate", "/svc/web.prod", "--resolve", "--dtab-file", "-"}, get.out);
+    EXPECT_EQ(
+        d.out,
+        "/#/io.l5d.marathon/prod  residual /web  [unknown offline: namer io.l5d.marathon needs live service discovery]\n");
 }

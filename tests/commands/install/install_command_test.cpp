@@ -55,7 +55,6 @@ ProcessResult check_with_models(const std::string& json_list) {
     return run_process({k_debian_python, source_path("tests/install/check_kube_models.py")}, json_list);
 }
 
-
 }  // namespace
 
 TEST(InstallCommand, YamlAndJsonOutputsMeanTheSameObjects) {
@@ -89,7 +88,8 @@ TEST(InstallCommand, EveryObjectPassesKubernetesTypedModels) {
     std::string lists;
     for (const auto& args : k_variants) lists += run(args, {"-o", "json"}).out;
     auto checked = check_with_models(lists);
-    if (checked.exit_code == 77) GTEST_SKIP() << "python3-kubernetes is not installed (scripts/install-deps.sh installs it)";
+    if (checked.exit_code == 77)
+        GTEST_SKIP() << "python3-kubernetes is not installed (scripts/install-deps.sh installs it)";
     EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
     EXPECT_EQ(checked.out, "");
 }
@@ -106,14 +106,19 @@ TEST(InstallCommand, TheModelCheckFindsAMisspeltFieldAMissingRequiredOneAndARemo
                                      replaced("\"selector\": {\n                    \"matchLabels\"",
                                               "\"selectr\": {\n                    \"matchLabels\"") +
                                      replaced("\"apps/v1\"", "\"extensions/v1beta1\""));
-    if (checked.exit_code == 77) GTEST_SKIP() << "python3-kubernetes is not installed (scripts/install-deps.sh installs it)";
+    if (checked.exit_code == 77)
+        GTEST_SKIP() << "python3-kubernetes is not installed (scripts/install-deps.sh installs it)";
     EXPECT_EQ(checked.exit_code, 1);
     EXPECT_FALSE(checked.out.starts_with("[0] ")) << checked.out;  // the untouched List passes
     EXPECT_EQ(checked.out.find("\n[0] "), std::string::npos) << checked.out;
-    EXPECT_NE(checked.out.find("[1] DaemonSet/l5d.spec.template.spec.containers[0].ports[0].hostport: dropped by the model"),
-              std::string::npos) << checked.out;
-    EXPECT_NE(checked.out.find("[2] DaemonSet/l5d: Invalid value for `selector`, must not be `None`"), std::string::npos)
+    EXPECT_NE(
+        checked.out.find("[1] DaemonSet/l5d.spec.template.spec.containers[0].ports[0].hostport: dropped by the model"),
+        std::string::npos)
+        << checked.out;
+    EXPECT_NE(checked.out.find("[2] DaemonSet/l5d: Invalid value for `selector`, must not be `None`"),
+              std::string::npos)
         << checked.out;
     EXPECT_NE(checked.out.find("[3] DaemonSet/l5d: extensions/v1beta1 DaemonSet is not served by Kubernetes 1.25+"),
-              std::string::npos) << checked.out;
+              std::string::npos)
+        << checked.out;
 }

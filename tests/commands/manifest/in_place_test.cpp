@@ -20,7 +20,9 @@ namespace {
 
 class ScratchDir {
 public:
-    ScratchDir() : m_path(fs::temp_directory_path() / ("mesh-in-place-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++))) {
+    ScratchDir()
+        : m_path(fs::temp_directory_path() /
+                 ("mesh-in-place-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++))) {
         fs::create_directories(m_path);
     }
     ~ScratchDir() { fs::remove_all(m_path); }
@@ -46,7 +48,9 @@ mesh::testing::ProcessResult inject_in_place(const std::vector<std::string>& fil
     return run_process(argv);
 }
 
-bool injected(const fs::path& file) { return read_test_file(file.string()).find("mesh.l5d.io/injected") != std::string::npos; }
+bool injected(const fs::path& file) {
+    return read_test_file(file.string()).find("mesh.l5d.io/injected") != std::string::npos;
+}
 
 TEST(InPlace, AHardLinkedFileIsRefusedAndNoFileIsRewritten) {
     ScratchDir dir;

@@ -22,7 +22,9 @@ namespace {
 
 class TempDir {
 public:
-    TempDir() : m_path(fs::temp_directory_path() / ("mesh-test-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++))) {
+    TempDir()
+        : m_path(fs::temp_directory_path() /
+                 ("mesh-test-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++))) {
         fs::create_directories(m_path);
     }
     ~TempDir() { fs::remove_all(m_path); }
@@ -50,7 +52,8 @@ TEST(InjectIo, InPlaceRewritesAtomicallyAndKeepsTheMode) {
     TempDir dir;
     std::ofstream(dir / "app.yml", std::ios::binary) << hello_world();
     ::chmod((dir / "app.yml").c_str(), 0640);
-    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", (dir / "app.yml").string(), "--in-place", "--report", "none"});
+    auto r = run_process(
+        {mesh::testing::mesh_binary(), "inject", "-f", (dir / "app.yml").string(), "--in-place", "--report", "none"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_NE(read_test_file((dir / "app.yml").string()).find("mesh.l5d.io/injected"), std::string::npos);
@@ -75,7 +78,9 @@ TEST(InjectIo, InPlaceWritesNothingWhenAnyInputFails) {
 }
 
 TEST(InjectIo, FailureWritesNothingOnStdout) {
-    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "-f", source_path("testdata/manifests/edge/16_dupkeys.yaml")}, hello_world());
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "-f",
+                          source_path("testdata/manifests/edge/16_dupkeys.yaml")},
+                         hello_world());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "");
 }
@@ -92,8 +97,9 @@ TEST(InjectIo, OnlyHttpsUrls) {
 TEST(InjectIo, HttpsUrlFromALoopbackServer) {
     if (std::system("command -v openssl >/dev/null 2>&1") != 0) GTEST_SKIP() << "openssl is not installed";
     TempDir dir;
-    std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 -keyout " +
-                      (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
+    std::string cmd =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     auto server = run_process({"/usr/bin/env", "python3", "-c", "print(1)"});
     if (server.exit_code != 0) GTEST_SKIP() << "python3 is not installed";
@@ -120,7 +126,8 @@ sys.stdout.buffer.write(r.stdout); sys.stderr.buffer.write(r.stderr); sys.exit(r
 
 TEST(InjectIo, NoVerifyMakesTheSameEdits) {
     auto checked = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "--report", "none"}, hello_world());
-    auto unchecked = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "--report", "none", "--no-verify"}, hello_world());
+    auto unchecked = run_process({mesh::testing::mesh_binary(), "inject", "-f", "-", "--report", "none", "--no-verify"},
+                                 hello_world());
     EXPECT_EQ(checked.exit_code, 0) << checked.err;
     EXPECT_EQ(unchecked.exit_code, 0) << unchecked.err;
     EXPECT_NE(checked.out, hello_world());

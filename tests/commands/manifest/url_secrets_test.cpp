@@ -9,8 +9,8 @@ namespace {
 
 TEST(UrlSecrets, AnInputUrlsCredentialsAreMaskedInErrors) {
     // Port 9 on loopback: nothing listens, so the fetch fails and the error names the URL.
-    auto r = mesh::testing::run_process(
-        {mesh::testing::mesh_binary(), "inject", "-f", "https://deploy:hunter2@127.0.0.1:9/app.yml?access_token=s3cr3t"});
+    auto r = mesh::testing::run_process({mesh::testing::mesh_binary(), "inject", "-f",
+                                         "https://deploy:hunter2@127.0.0.1:9/app.yml?access_token=s3cr3t"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err.find("hunter2"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("s3cr3t"), std::string::npos) << r.err;

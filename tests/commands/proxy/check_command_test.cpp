@@ -90,7 +90,7 @@ TEST(CheckCommand, WarningsPassUnlessFailOnWarning) {
     EXPECT_NE(r.out.find("Status check results are failed"), std::string::npos);
     // A lower threshold makes the same traffic pass.
     r = run_mesh_command({"check", "--proxy", a.address(), "--interval", "0.1", "--fail-on-warning",
-                  "--success-rate-warn", "90", "--success-rate-error", "50"});
+                          "--success-rate-warn", "90", "--success-rate-error", "50"});
     EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
@@ -136,7 +136,8 @@ TEST(CheckCommand, UnreachableAndRecentlyRestartedProxies) {
     json j = json::parse(r.out);
     const json* reach = find_check(j, "proxy admin endpoints are reachable");
     EXPECT_EQ((*reach)["result"], "error");
-    EXPECT_NE((*reach)["error"].get<std::string>().find(refused.address() + ": /admin/metrics.json?tree=1: connection refused"),
+    EXPECT_NE((*reach)["error"].get<std::string>().find(refused.address() +
+                                                        ": /admin/metrics.json?tree=1: connection refused"),
               std::string::npos);
     EXPECT_FALSE((*reach)["hint"].get<std::string>().empty());
     const json* restarts = find_check(j, "proxies were not restarted recently");
@@ -167,7 +168,8 @@ TEST(CheckCommand, ProxiesDownForOneReasonShareALineAndJsonNamesEach) {
 
 TEST(CheckCommand, NamerdReachability) {
     FakeLinkerd a(FakeMode::Healthy, healthy()), namerd, dead(FakeMode::Refused);
-    auto r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd-admin", namerd.address()});
+    auto r = run_mesh_command(
+        {"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd-admin", namerd.address()});
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("[ok] namerd is reachable"), std::string::npos);
     r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--namerd-admin", dead.address(), "-o", "short"});
@@ -177,7 +179,8 @@ TEST(CheckCommand, NamerdReachability) {
     // A 404 on /admin/ping: namerd answers, with its admin path blocked (issue 11, item 17); asked
     // with the old name of the flag, which still works but is no longer listed.
     FakeLinkerd blocked(FakeMode::NotFound);
-    r = run_mesh_command({"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd", blocked.address()});
+    r = run_mesh_command(
+        {"check", "--once", "--proxy", a.address(), "--min-uptime", "0", "--namerd", blocked.address()});
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("[ok] namerd is reachable"), std::string::npos) << r.out;
     auto help = run_mesh_command({"check", "--help"});
@@ -207,8 +210,8 @@ TEST(CheckCommand, CtrlCInTheSecondRoundExits130) {
     });
     std::thread thread;
     int port = mesh::testing::start_loopback_server(admin, thread);
-    auto r = run_mesh_command({"check", "--proxy", "127.0.0.1:" + std::to_string(port), "--interval", "0.1",
-                               "--timeout", "60"});
+    auto r = run_mesh_command(
+        {"check", "--proxy", "127.0.0.1:" + std::to_string(port), "--interval", "0.1", "--timeout", "60"});
     {
         std::lock_guard lock(mutex);
         released = true;

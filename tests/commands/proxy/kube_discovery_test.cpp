@@ -31,10 +31,11 @@ std::string write_temp(const std::string& name, const std::string& content, bool
 std::string kubeconfig(const std::string& name, const std::string& server, const std::string& user_yaml) {
     std::string ca = base64(read_testdata("kube/tls/server.crt"));
     return write_temp(name, "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
-                            "clusters:\n- name: fake\n  cluster:\n    server: " + server +
-                                "\n    certificate-authority-data: " + ca +
+                            "clusters:\n- name: fake\n  cluster:\n    server: " +
+                                server + "\n    certificate-authority-data: " + ca +
                                 "\ncontexts:\n- name: test\n  context: {cluster: fake, user: me}\n"
-                                "users:\n- name: me\n  user:\n" + user_yaml);
+                                "users:\n- name: me\n  user:\n" +
+                                user_yaml);
 }
 
 FakeKubeOptions cluster_of(const std::vector<const FakeLinkerd*>& proxies) {
@@ -98,9 +99,12 @@ TEST(KubeDiscovery, BadTokenIsA401ErrorWithoutTheToken) {
 TEST(KubeDiscovery, UntrustedServerCertificateFailsUnlessSkipped) {
     FakeLinkerd a;
     FakeKubeApi api(cluster_of({&a}));
-    std::string config = write_temp("kc-noca.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
-                                                    "clusters:\n- name: f\n  cluster: {server: '" + api.url() + "'}\n"
-                                                    "users:\n- name: u\n  user: {token: good-token}\n");
+    std::string config =
+        write_temp("kc-noca.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
+                                   "clusters:\n- name: f\n  cluster: {server: '" +
+                                       api.url() +
+                                       "'}\n"
+                                       "users:\n- name: u\n  user: {token: good-token}\n");
     auto r = run_mesh_command({"status", "--kubeconfig", config, "--once"});
     EXPECT_EQ(r.exit_code, 1) << r.out;
     r = run_mesh_command({"status", "--kubeconfig", config, "--once", "--insecure-skip-tls-verify"});
@@ -112,17 +116,20 @@ TEST(KubeDiscovery, TlsServerNameDiffersFromTheAddress) {
     FakeKubeApi api(cluster_of({&a}));
     // The certificate names localhost and 127.0.0.1; connect to 127.0.0.1, verify as "localhost".
     std::string ca = base64(read_testdata("kube/tls/server.crt"));
-    std::string config = write_temp("kc-sni.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
-                                                   "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
-                                                   "\n    tls-server-name: localhost\n    certificate-authority-data: " + ca +
-                                                   "\nusers:\n- name: u\n  user: {token: good-token}\n");
+    std::string config = write_temp(
+        "kc-sni.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
+                       "clusters:\n- name: f\n  cluster:\n    server: " +
+                           api.url() + "\n    tls-server-name: localhost\n    certificate-authority-data: " + ca +
+                           "\nusers:\n- name: u\n  user: {token: good-token}\n");
     auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "-v"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("GET https://localhost:"), std::string::npos) << r.err;
-    std::string wrong = write_temp("kc-sni-bad.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
-                                                      "clusters:\n- name: f\n  cluster:\n    server: " + api.url() +
-                                                      "\n    tls-server-name: not-in-the-cert.example\n    certificate-authority-data: " + ca +
-                                                      "\nusers:\n- name: u\n  user: {token: good-token}\n");
+    std::string wrong = write_temp(
+        "kc-sni-bad.yaml", "current-context: t\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
+                           "clusters:\n- name: f\n  cluster:\n    server: " +
+                               api.url() +
+                               "\n    tls-server-name: not-in-the-cert.example\n    certificate-authority-data: " + ca +
+                               "\nusers:\n- name: u\n  user: {token: good-token}\n");
     r = run_mesh_command({"status", "--kubeconfig", wrong, "--once"});
     EXPECT_EQ(r.exit_code, 1);
 }
@@ -133,18 +140,22 @@ TEST(KubeDiscovery, ExecPluginRunsWithoutAShellIsCachedAndRefreshedAfter401) {
     std::string counter = ::testing::TempDir() + "/exec-runs";
     std::remove(counter.c_str());
     // First run hands out a token the server rejects; later runs the right one.
-    std::string script = write_temp("exec-plugin.sh",
-                                    "#!/bin/sh\n"
-                                    "echo run >> \"$COUNTER\"\n"
-                                    "case \"$KUBERNETES_EXEC_INFO\" in *'\"interactive\":false'*) ;; *) exit 7;; esac\n"
-                                    "if [ \"$(wc -l < \"$COUNTER\")\" -eq 1 ]; then t=stale-token; else t=\"$1\"; fi\n"
-                                    "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                                    "\"status\":{\"token\":\"%s\"}}' \"$t\"\n",
-                                    true);
+    std::string script =
+        write_temp("exec-plugin.sh",
+                   "#!/bin/sh\n"
+                   "echo run >> \"$COUNTER\"\n"
+                   "case \"$KUBERNETES_EXEC_INFO\" in *'\"interactive\":false'*) ;; *) exit 7;; esac\n"
+                   "if [ \"$(wc -l < \"$COUNTER\")\" -eq 1 ]; then t=stale-token; else t=\"$1\"; fi\n"
+                   "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                   "\"status\":{\"token\":\"%s\"}}' \"$t\"\n",
+                   true);
     std::string config = kubeconfig("kc-exec.yaml", api.url(),
                                     "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
-                                    "      command: " + script + "\n      args: ['good-token']\n"
-                                    "      interactiveMode: Never\n      env:\n      - {name: COUNTER, value: '" + counter + "'}\n");
+                                    "      command: " +
+                                        script +
+                                        "\n      args: ['good-token']\n"
+                                        "      interactiveMode: Never\n      env:\n      - {name: COUNTER, value: '" +
+                                        counter + "'}\n");
     auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "-o", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(json::parse(r.out)["summary"]["up"], 2);
@@ -160,7 +171,8 @@ TEST(KubeDiscovery, ExecPluginFailureIsReported) {
     std::string script = write_temp("exec-fail.sh", "#!/bin/sh\necho nope >&2\nexit 3\n", true);
     std::string config = kubeconfig("kc-exec-fail.yaml", api.url(),
                                     "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"
-                                    "      command: " + script + "\n      installHint: install the plugin\n");
+                                    "      command: " +
+                                        script + "\n      installHint: install the plugin\n");
     auto r = run_mesh_command({"status", "--kubeconfig", config, "--once"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("exit status 3"), std::string::npos) << r.err;
@@ -176,9 +188,10 @@ TEST(KubeDiscovery, ClientCertificateAuth) {
                                         "\n    client-key: " + testdata_path("kube/tls/client.key") + "\n");
     auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "-o", "json"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string data_config = kubeconfig("kc-cert-data.yaml", api.url(),
-                                         "    client-certificate-data: " + base64(read_testdata("kube/tls/client.crt")) +
-                                             "\n    client-key-data: " + base64(read_testdata("kube/tls/client.key")) + "\n");
+    std::string data_config =
+        kubeconfig("kc-cert-data.yaml", api.url(),
+                   "    client-certificate-data: " + base64(read_testdata("kube/tls/client.crt")) +
+                       "\n    client-key-data: " + base64(read_testdata("kube/tls/client.key")) + "\n");
     r = run_mesh_command({"status", "--kubeconfig", data_config, "--once", "-o", "json"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::string no_cert = kubeconfig("kc-nocert.yaml", api.url(), "    token: x\n");
@@ -229,7 +242,8 @@ TEST(KubeDiscovery, DirectModeUsesThePodIp) {
     FakeLinkerd a;
     FakeKubeApi api(cluster_of({&a}));
     std::string config = kubeconfig("kc-direct.yaml", api.url(), "    token: good-token\n");
-    auto r = run_mesh_command({"status", "--kubeconfig", config, "--once", "--direct", "--timeout", "0.2", "-o", "json", "-v"});
+    auto r = run_mesh_command(
+        {"status", "--kubeconfig", config, "--once", "--direct", "--timeout", "0.2", "-o", "json", "-v"});
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("GET http://10.244.0.2:9990/admin/metrics.json?tree=1"), std::string::npos) << r.err;
     EXPECT_EQ(api.proxied(), 0);

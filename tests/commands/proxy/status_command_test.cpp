@@ -20,8 +20,8 @@ TEST(StatusCommand, TwoSamplesGiveExactSuccessRateAndPositiveRps) {
     o.success_step = 90;
     o.failure_step = 10;
     FakeLinkerd a(FakeMode::Healthy, o), b;
-    auto r = run_mesh_command({"status", "--proxy", a.address(), "--proxy", "http://" + b.address(), "--interval", "0.2",
-                       "-o", "json"});
+    auto r = run_mesh_command(
+        {"status", "--proxy", a.address(), "--proxy", "http://" + b.address(), "--interval", "0.2", "-o", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     json j = json::parse(r.out);
     ASSERT_EQ(j["proxies"].size(), 2u);
@@ -57,8 +57,8 @@ TEST(StatusCommand, DownProxiesAreNamedWithReasonAndExit3) {
     slow_options.slow_ms = 3000;
     FakeLinkerd slow(FakeMode::Slow, slow_options);
     auto r = run_mesh_command({"status", "--once", "--timeout", "0.3", "--proxy", good.address(), "--proxy",
-                       refused.address(), "--proxy", garbage.address(), "--proxy", missing.address(), "--proxy",
-                       slow.address(), "-o", "json"});
+                               refused.address(), "--proxy", garbage.address(), "--proxy", missing.address(), "--proxy",
+                               slow.address(), "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     json j = json::parse(r.out);
     EXPECT_TRUE(j["proxies"][0]["up"].get<bool>());

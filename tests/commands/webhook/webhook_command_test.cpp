@@ -26,8 +26,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/build_paths.hpp"
 #include "libmesh/core/base64.hpp"
+#include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/webhook/tls_test_support.hpp"
 
@@ -47,8 +47,9 @@ YAML::Node find_kind(const std::vector<YAML::Node>& docs, const std::string& kin
 }
 
 TEST(WebhookManifests, HasTheObjectsAndFieldsKubernetesNeeds) {
-    auto run = run_mesh({"mesh", "webhook", "manifests", "--image", "registry.example/mesh:0.1.0", "--namespace", "mesh-system",
-                         "--timeout-seconds", "7", "--mode", "iptables", "--use-service-vip", "--replicas", "3"});
+    auto run = run_mesh({"mesh", "webhook", "manifests", "--image", "registry.example/mesh:0.1.0", "--namespace",
+                         "mesh-system", "--timeout-seconds", "7", "--mode", "iptables", "--use-service-vip",
+                         "--replicas", "3"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     auto docs = objects(run.out);
     ASSERT_EQ(docs.size(), 3u);
@@ -60,7 +61,8 @@ TEST(WebhookManifests, HasTheObjectsAndFieldsKubernetesNeeds) {
     EXPECT_EQ(std::vector<std::string>(args.begin(), args.begin() + 2), (std::vector<std::string>{"webhook", "serve"}));
     EXPECT_NE(std::find(args.begin(), args.end(), "--mode=iptables"), args.end());
     EXPECT_NE(std::find(args.begin(), args.end(), "--use-service-vip"), args.end());
-    EXPECT_EQ(deployment["spec"]["template"]["metadata"]["annotations"]["linkerd.io/inject"].as<std::string>(), "disabled");
+    EXPECT_EQ(deployment["spec"]["template"]["metadata"]["annotations"]["linkerd.io/inject"].as<std::string>(),
+              "disabled");
     EXPECT_EQ(container["readinessProbe"]["httpGet"]["path"].as<std::string>(), "/readyz");
     auto service = find_kind(docs, "Service");
     EXPECT_EQ(service["metadata"]["namespace"].as<std::string>(), "mesh-system");
@@ -76,7 +78,8 @@ TEST(WebhookManifests, HasTheObjectsAndFieldsKubernetesNeeds) {
     EXPECT_EQ(hook["clientConfig"]["service"]["path"].as<std::string>(), "/inject");
     EXPECT_EQ(hook["rules"][0]["resources"][0].as<std::string>(), "pods");
     EXPECT_FALSE(hook["clientConfig"]["caBundle"]);
-    EXPECT_EQ(config["metadata"]["annotations"]["cert-manager.io/inject-ca-from"].as<std::string>(), "mesh-system/mesh-webhook");
+    EXPECT_EQ(config["metadata"]["annotations"]["cert-manager.io/inject-ca-from"].as<std::string>(),
+              "mesh-system/mesh-webhook");
     // The forwarded flags are ones serve accepts: it gets past parsing (exit 2) to the missing files (exit 1).
     std::vector<std::string> serve{"mesh"};
     serve.insert(serve.end(), args.begin(), args.end());
@@ -120,7 +123,8 @@ TEST(WebhookManifests, GeneratedCertificatesFillTheCaBundleAndTheSecret) {
     EXPECT_EQ(secret["type"].as<std::string>(), "kubernetes.io/tls");
     EXPECT_EQ(secret["metadata"]["name"].as<std::string>(), "inj-tls");
     EXPECT_EQ(mesh::core::base64_decode(secret["data"]["tls.crt"].as<std::string>()), crt_pem);
-    EXPECT_EQ(mesh::core::base64_decode(secret["data"]["tls.key"].as<std::string>()), testing::read_test_file(dir + "/tls.key"));
+    EXPECT_EQ(mesh::core::base64_decode(secret["data"]["tls.key"].as<std::string>()),
+              testing::read_test_file(dir + "/tls.key"));
     struct stat st {};
     ASSERT_EQ(stat((dir + "/tls.key").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
@@ -198,12 +202,13 @@ TEST(WebhookManifests, BadValuesAreUsageErrors) {
 
 TEST(WebhookServe, BadArgumentsFailBeforeServing) {
     EXPECT_EQ(run_mesh({"mesh", "webhook", "serve"}).exit_code, 2);
-    auto missing = run_mesh({"mesh", "webhook", "serve", "--tls-cert", "/nonexistent/tls.crt", "--tls-key", "/nonexistent/tls.key",
-                             "--listen", "127.0.0.1:0"});
+    auto missing = run_mesh({"mesh", "webhook", "serve", "--tls-cert", "/nonexistent/tls.crt", "--tls-key",
+                             "/nonexistent/tls.key", "--listen", "127.0.0.1:0"});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find("/nonexistent/tls.crt"), std::string::npos) << missing.err;
     testing::TestPki pki;
-    EXPECT_EQ(run_mesh({"mesh", "webhook", "serve", "--tls-cert", pki.cert_file(), "--tls-key", pki.key_file(), "--listen", "8443"})
+    EXPECT_EQ(run_mesh({"mesh", "webhook", "serve", "--tls-cert", pki.cert_file(), "--tls-key", pki.key_file(),
+                        "--listen", "8443"})
                   .exit_code,
               2);
 }
@@ -218,8 +223,8 @@ TEST(WebhookServe, ServesAndExitsZeroOnSigterm) {
     if (pid == 0) {
         dup2(err_pipe[1], 2);
         close(err_pipe[0]);
-        execl(mesh::testing::mesh_binary(), "mesh", "webhook", "serve", "--listen", "127.0.0.1:0", "--tls-cert", pki.cert_file().c_str(),
-              "--tls-key", pki.key_file().c_str(), static_cast<char*>(nullptr));
+        execl(mesh::testing::mesh_binary(), "mesh", "webhook", "serve", "--listen", "127.0.0.1:0", "--tls-cert",
+              pki.cert_file().c_str(), "--tls-key", pki.key_file().c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(err_pipe[1]);
@@ -240,8 +245,10 @@ TEST(WebhookServe, ServesAndExitsZeroOnSigterm) {
     httplib::SSLClient client("127.0.0.1", port);
     client.set_ca_cert_path(pki.ca_file().c_str());
     client.enable_server_certificate_verification(true);
-    auto res = client.Post("/inject", testing::read_test_file(testing::source_path("testdata/webhook/admissionreview-v1-pod-create-kubectl.json")),
-                           "application/json");
+    auto res = client.Post(
+        "/inject",
+        testing::read_test_file(testing::source_path("testdata/webhook/admissionreview-v1-pod-create-kubectl.json")),
+        "application/json");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
     EXPECT_EQ(nlohmann::json::parse(res->body)["response"]["patchType"], "JSONPatch");
