@@ -1,4 +1,5 @@
 #include "libmesh/core/file_set_writer.hpp"
+#include "libmesh/core/posix_io.hpp"
 
 #include <cerrno>
 #include <climits>
@@ -16,28 +17,6 @@
 namespace mesh::core {
 
 namespace {
-
-Error io_error(const std::string& what, const std::string& path, int error) {
-    return Error{
-        ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
-}
-
-std::string directory_of(const std::string& path) {
-    auto slash = path.rfind('/');
-    if (slash == std::string::npos) return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-bool write_all(int fd, std::string_view content) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        written += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 
 const char* file_type(mode_t mode) {
     if (S_ISDIR(mode)) return "a directory";
@@ -100,14 +79,14 @@ void FileSetWriter::discard() {
 
 Result<void> FileSetWriter::stage(const std::string& path, std::string_view content) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return tl::unexpected(io_error("cannot read", path, errno));
+    if (::lstat(path.c_str(), &st) != 0) return tl::unexpected(errno_error("cannot read", path, errno));
     Staged staged{path, path, {}, -1, {}};
     if (S_ISLNK(st.st_mode)) {
         char* resolved = ::realpath(path.c_str(), nullptr);
-        if (!resolved) return tl::unexpected(io_error("cannot resolve the symlink", path, errno));
+        if (!resolved) return tl::unexpected(errno_error("cannot resolve the symlink", path, errno));
         staged.target = resolved;
         std::free(resolved);
-        if (::stat(staged.target.c_str(), &st) != 0) return tl::unexpected(io_error("cannot read", path, errno));
+        if (::stat(staged.target.c_str(), &st) != 0) return tl::unexpected(errno_error("cannot read", path, errno));
     }
     if (!S_ISREG(st.st_mode))
         return fail(ErrorCode::Io,
@@ -126,7 +105,7 @@ Result<void> FileSetWriter::stage(const std::string& path, std::string_view cont
         hold_signals();
         staged.named = staged.dir + "/.mesh-XXXXXX";
         staged.fd = ::mkostemp(staged.named.data(), O_CLOEXEC);
-        if (staged.fd < 0) return tl::unexpected(io_error("cannot create a file beside", path, errno));
+        if (staged.fd < 0) return tl::unexpected(errno_error("cannot create a file beside", path, errno));
     }
     m_staged.push_back(staged);
     Staged& s = m_staged.back();
@@ -135,7 +114,7 @@ Result<void> FileSetWriter::stage(const std::string& path, std::string_view cont
         ::close(s.fd);
         if (!s.named.empty()) ::unlink(s.named.c_str());
         m_staged.pop_back();
-        return tl::unexpected(io_error(what, path, error));
+        return tl::unexpected(errno_error(what, path, error));
     };
     if (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) {
         if (::fchown(s.fd, st.st_uid, st.st_gid) != 0) mode &= ~static_cast<mode_t>(S_ISUID | S_ISGID);

@@ -1,4 +1,5 @@
 #include "libmesh/core/new_file.hpp"
+#include "libmesh/core/posix_io.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -11,32 +12,6 @@
 
 namespace mesh::core {
 
-namespace {
-
-Error io_error(const std::string& what, const std::string& path, int error) {
-    return Error{
-        ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(error)), SourceLocation{path, 0, 0}, {}};
-}
-
-std::string directory_of(const std::string& path) {
-    auto slash = path.rfind('/');
-    if (slash == std::string::npos) return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-bool write_all(int fd, std::string_view content) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        written += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-}  // namespace
-
 Result<void> create_file_exclusively(const std::string& path, std::string_view content, mode_t mode, bool replace) {
     struct stat st {};
     if (!replace && ::lstat(path.c_str(), &st) == 0)
@@ -48,12 +23,12 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
     if (fd < 0) {
         named = dir + "/.mesh-new-XXXXXX";
         fd = ::mkostemp(named.data(), O_CLOEXEC);
-        if (fd < 0) return tl::unexpected(io_error("cannot create a file beside", path, errno));
+        if (fd < 0) return tl::unexpected(errno_error("cannot create a file beside", path, errno));
     }
     auto abandon = [&](const char* what, int error) {
         ::close(fd);
         if (!named.empty()) ::unlink(named.c_str());
-        return tl::unexpected(io_error(what, path, error));
+        return tl::unexpected(errno_error(what, path, error));
     };
     if (::fchmod(fd, mode) != 0) return abandon("cannot set the mode of", errno);
     if (!write_all(fd, content)) return abandon("cannot write", errno);
@@ -92,7 +67,7 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
     if (replace && ::rename(staged.c_str(), path.c_str()) != 0) {
         int error = errno;
         ::unlink(staged.c_str());
-        return tl::unexpected(io_error("cannot replace", path, error));
+        return tl::unexpected(errno_error("cannot replace", path, error));
     }
     return {};
 }
