@@ -16,6 +16,7 @@
 #include "commands/dtab/namerd_support.hpp"
 #include "commands/dtab/support.hpp"
 #include "libmesh/core/atomic_write.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/namerd/upload.hpp"
 
@@ -77,15 +78,16 @@ cli::Outcome run_get(const OnlineOptions& opts, cli::Io& io) {
     return cli::k_exit_ok;
 }
 
+// The dtab a create or update sends: the file (or stdin), with its `# version` line if any.
+core::Result<namerd::UploadedDtab> read_upload(const OnlineOptions& opts, cli::Io& io) {
+    MESH_TRY_ASSIGN(auto text, read_dtab_input(opts.file, io));
+    return namerd::parse_upload(text, input_name(opts.file), k_max_dtab_input);
+}
+
 cli::Outcome run_create(const OnlineOptions& opts, cli::Io& io) {
-    auto text = read_dtab_input(opts.file, io);
-    if (!text) return tl::unexpected(text.error());
-    auto upload = namerd::parse_upload(*text, input_name(opts.file), k_max_dtab_input);
-    if (!upload) return tl::unexpected(upload.error());
-    auto client = make_namerd_client(opts.namerd, io);
-    if (!client) return tl::unexpected(client.error());
-    auto r = client->create(opts.ns, upload->dtab);
-    if (!r) return tl::unexpected(r.error());
+    MESH_TRY_ASSIGN(auto upload, read_upload(opts, io));
+    MESH_TRY_ASSIGN(auto client, make_namerd_client(opts.namerd, io));
+    MESH_TRY(client.create(opts.ns, upload.dtab));
     io.out << "Created " << opts.ns << "\n";
     return cli::k_exit_ok;
 }
@@ -110,13 +112,9 @@ cli::Outcome update_with(namerd::Client& client, const std::string& ns, const na
 }
 
 cli::Outcome run_update(const OnlineOptions& opts, cli::Io& io) {
-    auto text = read_dtab_input(opts.file, io);
-    if (!text) return tl::unexpected(text.error());
-    auto upload = namerd::parse_upload(*text, input_name(opts.file), k_max_dtab_input);
-    if (!upload) return tl::unexpected(upload.error());
-    auto client = make_namerd_client(opts.namerd, io);
-    if (!client) return tl::unexpected(client.error());
-    return update_with(*client, opts.ns, *upload, opts.version, opts.force, io);
+    MESH_TRY_ASSIGN(auto upload, read_upload(opts, io));
+    MESH_TRY_ASSIGN(auto client, make_namerd_client(opts.namerd, io));
+    return update_with(client, opts.ns, upload, opts.version, opts.force, io);
 }
 
 cli::Outcome run_delete(const OnlineOptions& opts, cli::Io& io) {
