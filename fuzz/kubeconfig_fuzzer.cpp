@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "libmesh/core/base64.hpp"
 #include "libmesh/kube/exec_credential.hpp"
 #include "libmesh/kube/kubeconfig.hpp"
 #include "libmesh/kube/pods.hpp"
