@@ -34,7 +34,9 @@ TEST(StatusCommand, TwoSamplesGiveExactSuccessRateAndPositiveRps) {
     EXPECT_GT(pa["rps"].get<double>(), 0);
     EXPECT_EQ(pa["latency_ms"]["p99"], 41);
     EXPECT_EQ(pa["connections"], 24);
-    EXPECT_GT(j["window_s"].get<double>(), 0.15);
+    // The time between the two samples; the interval counts from the first round's start, so how
+    // long that round took (load, sanitizers) comes off it.
+    EXPECT_GT(j["window_s"].get<double>(), 0);
     EXPECT_EQ(j["summary"]["up"], 2);
     EXPECT_EQ(a.metrics_requests(), 2);
 }
