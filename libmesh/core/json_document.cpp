@@ -7,10 +7,8 @@
 
 namespace mesh::core {
 
-// Nesting depth of JSON text, counted outside strings; cheap and keeps hostile input from building
-// pathological documents.
-static std::size_t max_nesting(std::string_view text) {
-    std::size_t depth = 0, deepest = 0;
+bool json_nesting_within(std::string_view text, std::size_t max_depth) {
+    std::size_t depth = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
@@ -20,21 +18,20 @@ static std::size_t max_nesting(std::string_view text) {
                 escaped = true;
             else if (c == '"')
                 in_string = false;
-            continue;
-        }
-        if (c == '"')
+        } else if (c == '"') {
             in_string = true;
-        else if (c == '{' || c == '[')
-            deepest = std::max(deepest, ++depth);
-        else if ((c == '}' || c == ']') && depth > 0)
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_depth) return false;
+        } else if ((c == '}' || c == ']') && depth > 0) {
             --depth;
+        }
     }
-    return deepest;
+    return true;
 }
 
 Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& what, std::size_t max_bytes) {
     if (text.size() > max_bytes) return core::limit_error(fmt::format("{}: larger than {} bytes", what, max_bytes));
-    if (max_nesting(text) > 128) return core::limit_error(what + ": nesting deeper than 128");
+    if (!json_nesting_within(text, 128)) return core::limit_error(what + ": nesting deeper than 128");
     try {
         return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {

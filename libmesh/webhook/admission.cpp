@@ -1,4 +1,5 @@
 #include "libmesh/webhook/admission.hpp"
+#include "libmesh/core/json_document.hpp"
 
 #include <fmt/format.h>
 
@@ -22,31 +23,6 @@ constexpr const char* k_origin = "request.object";
 
 core::Error invalid(std::string message) {
     return core::Error{core::ErrorCode::Input, "invalid AdmissionReview: " + std::move(message), {}, {}};
-}
-
-// nlohmann's parser keeps its own stack, but a bound on nesting keeps every later recursive walk
-// (dump, the YAML parser, destruction) safe; a byte scan is cheaper than a parser callback.
-bool nesting_within(std::string_view text, std::size_t max_depth) {
-    std::size_t depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > max_depth) return false;
-        } else if ((c == '}' || c == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return true;
 }
 
 std::string string_at(const json& object, const char* key) {
@@ -142,7 +118,9 @@ core::Result<ReviewAnswer> answer_review(std::string_view body, const inject::In
     if (body.size() > config.limits.max_document_bytes)
         return core::limit_error(fmt::format("AdmissionReview of {} bytes is over the limit of {} bytes", body.size(),
                                              config.limits.max_document_bytes));
-    if (!nesting_within(body, config.limits.max_depth))
+    // nlohmann's parser keeps its own stack, but a bound on nesting keeps every later recursive walk
+    // (dump, the YAML parser, destruction) safe.
+    if (!core::json_nesting_within(body, config.limits.max_depth))
         return tl::unexpected(invalid(fmt::format("nesting deeper than {} levels", config.limits.max_depth)));
     json review = json::parse(body, nullptr, false);
     if (review.is_discarded()) return tl::unexpected(invalid("the body is not JSON"));
