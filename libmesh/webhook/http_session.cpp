@@ -73,13 +73,8 @@ void Session::on_head(beast::error_code ec) {
         return refuse(http::status::request_header_fields_too_large,
                       fmt::format("request line and headers over {} bytes\n", m_core.options.max_header_bytes));
     }
-    if (ec == http::error::body_limit) {  // a Content-Length over the limit: nothing of the body is read
-        m_core.too_large.fetch_add(1, std::memory_order_relaxed);
-        m_core.log(
-            fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
-        return refuse(http::status::payload_too_large,
-                      fmt::format("AdmissionReview over the limit of {} bytes\n", m_core.options.max_body_bytes));
-    }
+    // A Content-Length over the limit: nothing of the body is read.
+    if (ec == http::error::body_limit) return refuse_body_too_large();
     if (is_bad_request(ec)) return refuse(http::status::bad_request, "malformed HTTP request\n");
     if (ec) return close();  // gone, stalled or stopped: there is no one to answer
     const auto& fields = m_parser->get().base();
@@ -101,6 +96,13 @@ void Session::on_head(beast::error_code ec) {
     if (m_core.admit_body(shared_from_this(), need)) read_body(need);
 }
 
+void Session::refuse_body_too_large() {
+    m_core.too_large.fetch_add(1, std::memory_order_relaxed);
+    m_core.log(fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
+    refuse(http::status::payload_too_large,
+           fmt::format("AdmissionReview over the limit of {} bytes\n", m_core.options.max_body_bytes));
+}
+
 void Session::read_body(std::size_t budget) {
     asio::dispatch(m_stream.get_executor(), [self = shared_from_this(), budget] {
         self->m_budget = budget;
@@ -117,13 +119,8 @@ void Session::release_budget() {
 }
 
 void Session::on_body(beast::error_code ec) {
-    if (ec == http::error::body_limit) {  // a chunked body past the limit: the rest is not read
-        m_core.too_large.fetch_add(1, std::memory_order_relaxed);
-        m_core.log(
-            fmt::format("rejected a request from {}: body over {} bytes", m_peer, m_core.options.max_body_bytes));
-        return refuse(http::status::payload_too_large,
-                      fmt::format("AdmissionReview over the limit of {} bytes\n", m_core.options.max_body_bytes));
-    }
+    // A chunked body past the limit: the rest is not read.
+    if (ec == http::error::body_limit) return refuse_body_too_large();
     if (is_bad_request(ec)) return refuse(http::status::bad_request, "malformed HTTP request\n");
     if (ec) {
         release_budget();

@@ -129,6 +129,8 @@ private:
     void on_body(beast::error_code ec);
     void respond(Response response);
     void refuse(http::status status, const std::string& text);
+    /// Answers 413 for a body over --max-body-bytes (a Content-Length, or a chunked body past it).
+    void refuse_body_too_large();
     void on_write(beast::error_code ec, bool keep_alive);
     void shutdown();
     void discard_rest();
