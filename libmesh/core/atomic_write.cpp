@@ -1,4 +1,6 @@
 #include "libmesh/core/atomic_write.hpp"
+#include "libmesh/core/posix_io.hpp"
+#include "libmesh/core/temporary_names.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -22,7 +24,9 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
 
-    std::string tmp = path + ".mesh-XXXXXX";
+    std::string dir = directory_of(path);
+    remove_stale_temporaries(dir);
+    std::string tmp = temporary_name(dir, "XXXXXX");
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) return tl::unexpected(io_error("cannot create a temporary file beside", path));
 

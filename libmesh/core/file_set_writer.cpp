@@ -1,5 +1,6 @@
 #include "libmesh/core/file_set_writer.hpp"
 #include "libmesh/core/posix_io.hpp"
+#include "libmesh/core/temporary_names.hpp"
 
 #include <cerrno>
 #include <climits>
@@ -96,6 +97,7 @@ Result<void> FileSetWriter::stage(const std::string& path, std::string_view cont
             ErrorCode::Io,
             fmt::format("{} has {} hard links; rewriting it would part them, so it is left alone", path, st.st_nlink));
     staged.dir = directory_of(staged.target);
+    if (m_swept_dirs.insert(staged.dir).second) remove_stale_temporaries(staged.dir);
     mode_t mode = st.st_mode & 07777;
     if (descriptors_left(m_staged.size()))
         staged.fd = ::open(staged.dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
@@ -103,7 +105,7 @@ Result<void> FileSetWriter::stage(const std::string& path, std::string_view cont
         // No O_TMPFILE here (or too many files): a named temporary file, with signals held from
         // now on so an interruption cannot leave it behind. A short name: `path` may be 255 bytes.
         hold_signals();
-        staged.named = staged.dir + "/.mesh-XXXXXX";
+        staged.named = temporary_name(staged.dir, "XXXXXX");
         staged.fd = ::mkostemp(staged.named.data(), O_CLOEXEC);
         if (staged.fd < 0) return tl::unexpected(errno_error("cannot create a file beside", path, errno));
     }
@@ -143,7 +145,7 @@ Result<void> FileSetWriter::commit() {
             // Give the unnamed file a short name, then rename it over the target.
             std::string proc = fmt::format("/proc/self/fd/{}", s.fd);
             for (int attempt = 0; attempt < 100; ++attempt) {
-                std::string name = fmt::format("{}/.mesh-{}-{}-{}", s.dir, ::getpid(), i, attempt);
+                std::string name = temporary_name(s.dir, fmt::format("{}-{}", i, attempt));
                 if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
                     s.named = name;
                     break;

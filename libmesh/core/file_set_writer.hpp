@@ -2,6 +2,7 @@
 // Rewriting several files as one change: every file ends up old or every file new, whatever
 // fails or whoever interrupts, and each keeps its owner, group and mode.
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,8 @@ namespace mesh::core {
 /// New contents for a set of existing files, put in place together. stage() writes and syncs
 /// each new content beside its file, unnamed (O_TMPFILE) where the filesystem allows, so an
 /// interruption, even SIGKILL, leaves nothing behind; commit() then names and renames them all
-/// with SIGINT, SIGTERM, SIGHUP and SIGQUIT held off, and syncs the directories.
+/// with SIGINT, SIGTERM, SIGHUP and SIGQUIT held off, and syncs the directories. What a SIGKILL
+/// during commit() leaves (a named `.mesh-PID-*` file) the next writer in that directory removes.
 class FileSetWriter {
 public:
     FileSetWriter() = default;
@@ -42,6 +44,7 @@ private:
         std::string named;  ///< a named temporary file where O_TMPFILE is not available
     };
     std::vector<Staged> m_staged;
+    std::set<std::string> m_swept_dirs;  ///< where stale temporary files were looked for
     bool m_holding_signals = false;
     sigset_t m_old_mask{};
 

@@ -1,5 +1,6 @@
 #include "libmesh/core/new_file.hpp"
 #include "libmesh/core/posix_io.hpp"
+#include "libmesh/core/temporary_names.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -17,11 +18,12 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
     if (!replace && ::lstat(path.c_str(), &st) == 0)
         return fail(ErrorCode::Io, fmt::format("{} already exists; remove it or pass --force to replace it", path));
     std::string dir = directory_of(path);
+    remove_stale_temporaries(dir);
     // Unnamed until it is complete: an interruption leaves nothing behind.
     int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
     std::string named;  // only where the filesystem has no O_TMPFILE
     if (fd < 0) {
-        named = dir + "/.mesh-new-XXXXXX";
+        named = temporary_name(dir, "new-XXXXXX");
         fd = ::mkostemp(named.data(), O_CLOEXEC);
         if (fd < 0) return tl::unexpected(errno_error("cannot create a file beside", path, errno));
     }
@@ -36,7 +38,7 @@ Result<void> create_file_exclusively(const std::string& path, std::string_view c
     // A name for the complete file: the final one when it must be new (link fails if anything has
     // the name, and never follows a symlink there), else a temporary one renamed over it.
     std::string proc = fmt::format("/proc/self/fd/{}", fd);
-    std::string staged = replace ? dir + "/.mesh-new-" + std::to_string(::getpid()) : path;
+    std::string staged = replace ? temporary_name(dir, "new") : path;
     if (named.empty()) {
         if (replace) ::unlink(staged.c_str());
         if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, staged.c_str(), AT_SYMLINK_FOLLOW) != 0) {
