@@ -31,7 +31,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t k_max_output = 1u << 20;
-constexpr int k_plugin_timeout_ms = 60000;
 
 int digits(std::string_view s, std::size_t pos, std::size_t n) {
     if (pos + n > s.size()) return -1;
@@ -50,7 +49,7 @@ struct Output {
 };
 
 core::Result<Output> run_plugin(const std::string& command, const std::vector<std::string>& args,
-                                const std::vector<std::string>& env) {
+                                const std::vector<std::string>& env, std::chrono::milliseconds timeout) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) return core::io_error(std::string("pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
@@ -79,7 +78,7 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
         return core::input_error(fmt::format("cannot run exec plugin '{}': {}", command, std::strerror(rc)));
     }
     Output o;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_plugin_timeout_ms);
+    auto deadline = std::chrono::steady_clock::now() + timeout;
     char buf[4096];
     int status = 0;
     bool exited = false;
@@ -202,8 +201,9 @@ core::Result<ExecCredential> parse_exec_credential(std::string_view text, const 
 }
 
 ExecCredentialProvider::ExecCredentialProvider(ExecConfig config, ExecClusterInfo cluster,
-                                               std::function<std::optional<std::string>(const std::string&)> getenv)
-    : m_config(std::move(config)), m_cluster(std::move(cluster)), m_getenv(std::move(getenv)) {}
+                                               std::function<std::optional<std::string>(const std::string&)> getenv,
+                                               std::chrono::milliseconds timeout)
+    : m_config(std::move(config)), m_cluster(std::move(cluster)), m_getenv(std::move(getenv)), m_timeout(timeout) {}
 
 core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
     if (m_cached && !refresh && (!m_cached->expiry || *m_cached->expiry > std::chrono::system_clock::now()))
@@ -233,14 +233,15 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
     for (const auto& [name, value] : m_config.env) env.push_back(name + "=" + value);
     env.push_back("KUBERNETES_EXEC_INFO=" + info.dump());
     ++m_runs;
-    auto out = run_plugin(m_config.command, m_config.args, env);
+    auto out = run_plugin(m_config.command, m_config.args, env, m_timeout);
     if (!out) {
         core::Error e = out.error();
         if (!m_config.install_hint.empty()) e.message += "\n" + m_config.install_hint;
         return tl::unexpected(e);
     }
     if (out->timed_out)
-        return core::input_error(fmt::format("exec plugin '{}' did not finish within 60 s", m_config.command));
+        return core::input_error(fmt::format("exec plugin '{}' did not finish within {} s", m_config.command,
+                                             std::chrono::duration<double>(m_timeout).count()));
     if (out->status != 0)
         return core::input_error(
             fmt::format("exec plugin '{}' failed with exit status {}", m_config.command, out->status));

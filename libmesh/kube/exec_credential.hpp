@@ -36,8 +36,10 @@ struct ExecClusterInfo {
 /// Runs the plugin and caches its credential.
 class ExecCredentialProvider {
 public:
+    /// A plugin still running after `timeout` is killed with every process it started.
     ExecCredentialProvider(ExecConfig config, ExecClusterInfo cluster,
-                           std::function<std::optional<std::string>(const std::string&)> getenv);
+                           std::function<std::optional<std::string>(const std::string&)> getenv,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
     /// The cached credential, running the plugin when there is none, it expired, or `refresh`.
     core::Result<ExecCredential> get(bool refresh = false);
     /// How many times the plugin ran (for tests and -v).
@@ -49,6 +51,7 @@ private:
     std::function<std::optional<std::string>(const std::string&)> m_getenv;
     std::optional<ExecCredential> m_cached;
     int m_runs = 0;
+    std::chrono::milliseconds m_timeout;
 };
 
 }  // namespace mesh::kube

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <future>
+#include <thread>
 
 namespace mesh::kube {
 namespace {
@@ -42,6 +43,57 @@ TEST(ExecPlugin, APluginThatExitedIsDoneEvenIfItsChildHoldsStdout) {
     pid_t child = 0;
     if (pid_in >> child && child > 0) ::kill(child, SIGKILL);  // the test's own leftover
     std::remove(pid_file.c_str());
+}
+
+// The plugin's child (here a `sleep` it started in the background) ends with it; a zombie waiting
+// for its reaper counts as ended.
+bool ended_within_10s(pid_t pid) {
+    for (int i = 0; i < 500; ++i) {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string pid_field, name, state;
+        if (!(stat >> pid_field >> name >> state) || state == "Z") return true;
+        std::this_thread::sleep_for(20ms);
+    }
+    return false;
+}
+
+pid_t read_pid(const std::string& file) {
+    std::ifstream in(file);
+    pid_t pid = 0;
+    in >> pid;
+    std::remove(file.c_str());
+    return pid;
+}
+
+TEST(ExecPlugin, ATimedOutPluginIsKilledWithEveryProcessItStarted) {
+    std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-timeout-" + std::to_string(::getpid());
+    auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; sleep 300");
+    ExecCredentialProvider provider(
+        config, {}, [](const std::string&) { return std::nullopt; }, 500ms);
+    auto credential = provider.get();
+    ASSERT_FALSE(credential);
+    EXPECT_NE(credential.error().message.find("did not finish within 0.5 s"), std::string::npos)
+        << credential.error().message;
+    pid_t child = read_pid(pid_file);
+    ASSERT_GT(child, 0);
+    bool ended = ended_within_10s(child);
+    EXPECT_TRUE(ended) << "the plugin's child " << child << " outlived it";
+    if (!ended) ::kill(child, SIGKILL);
+}
+
+TEST(ExecPlugin, APluginThatWritesTooMuchIsKilledWithEveryProcessItStarted) {
+    std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-flood-" + std::to_string(::getpid());
+    auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; exec yes credential");
+    ExecCredentialProvider provider(config, {}, [](const std::string&) { return std::nullopt; });
+    auto credential = provider.get();
+    ASSERT_FALSE(credential);
+    EXPECT_NE(credential.error().message.find("wrote more than 1 MiB"), std::string::npos)
+        << credential.error().message;
+    pid_t child = read_pid(pid_file);
+    ASSERT_GT(child, 0);
+    bool ended = ended_within_10s(child);
+    EXPECT_TRUE(ended) << "the plugin's child " << child << " outlived it";
+    if (!ended) ::kill(child, SIGKILL);
 }
 
 }  // namespace
