@@ -241,7 +241,7 @@ complete -c mesh -n '__mesh_is \'mesh uninject\'' -l no-color -d 'Print no colou
 
 # mesh status
 complete -c mesh -n '__mesh_is \'mesh status\'' -s h -l help -d 'Print this help message and exit'
-complete -c mesh -n '__mesh_is \'mesh status\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL; repeatable'
+complete -c mesh -n '__mesh_is \'mesh status\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL (user:password@ is basic auth); repeatable'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l proxies-file -x -d 'File with one proxy address a line (\'#\' comments)'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l kubeconfig -r -F -d 'kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)'
 complete -c mesh -n '__mesh_is \'mesh status\'' -l context -x -a '(__mesh_contexts)' -d 'kubeconfig context to use'
@@ -270,7 +270,7 @@ complete -c mesh -n '__mesh_is \'mesh status\'' -l no-color -d 'Print no colour 
 
 # mesh check
 complete -c mesh -n '__mesh_is \'mesh check\'' -s h -l help -d 'Print this help message and exit'
-complete -c mesh -n '__mesh_is \'mesh check\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL; repeatable'
+complete -c mesh -n '__mesh_is \'mesh check\'' -l proxy -x -d 'Proxy admin address: host:port, host (port 9990) or an http(s):// URL (user:password@ is basic auth); repeatable'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l proxies-file -x -d 'File with one proxy address a line (\'#\' comments)'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l kubeconfig -r -F -d 'kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)'
 complete -c mesh -n '__mesh_is \'mesh check\'' -l context -x -a '(__mesh_contexts)' -d 'kubeconfig context to use'

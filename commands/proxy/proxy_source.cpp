@@ -16,7 +16,8 @@ namespace mesh::commands {
 
 void add_proxy_source_options(CLI::App* cmd, ProxySourceOptions& o) {
     cmd->add_option("--proxy", o.proxies,
-                    "Proxy admin address: host:port, host (port 9990) or an http(s):// URL; repeatable")
+                    "Proxy admin address: host:port, host (port 9990) or an http(s):// URL (user:password@ is basic "
+                    "auth); repeatable")
         ->group("Finding proxies");
     cmd->add_option("--proxies-file", o.proxies_file, "File with one proxy address a line ('#' comments)")
         ->group("Finding proxies");

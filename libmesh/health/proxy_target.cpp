@@ -11,6 +11,22 @@
 
 namespace mesh::health {
 
+// `%XX` escapes decoded, as in a URL's user info (RFC 3986); false on a malformed escape.
+static bool percent_decode(std::string_view in, std::string& out) {
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '%') {
+            out += in[i];
+            continue;
+        }
+        if (i + 2 >= in.size() || !std::isxdigit(static_cast<unsigned char>(in[i + 1])) ||
+            !std::isxdigit(static_cast<unsigned char>(in[i + 2])))
+            return false;
+        out += static_cast<char>(std::stoi(std::string(in.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+    }
+    return true;
+}
+
 static bool valid_port(std::string_view p) {
     if (p.empty() || p.size() > 5) return false;
     for (char c : p)
@@ -43,7 +59,17 @@ core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int defa
         path = rest.substr(slash);
         rest = rest.substr(0, slash);
     }
-    if (rest.find('@') != std::string_view::npos) return bad("user info in the address is not supported");
+    // `user:password@` is sent as basic auth, as curl does (an admin server behind an auth proxy).
+    if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+        std::string_view user_info = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        auto colon = user_info.find(':');
+        auto& auth = t.request_template.auth;
+        if (!percent_decode(user_info.substr(0, colon), auth.username) ||
+            (colon != std::string_view::npos && !percent_decode(user_info.substr(colon + 1), auth.password)))
+            return bad("bad %-escape in the user info");
+        if (auth.username.empty()) return bad("user info without a user name");
+    }
     std::string host;
     std::string port = std::to_string(default_port);
     if (!rest.empty() && rest.front() == '[') {
@@ -90,7 +116,10 @@ core::Result<std::vector<ProxyTarget>> parse_proxies_file(std::string_view text,
             core::Error e = target.error();
             e.code = core::ErrorCode::Input;
             e.location = {file_name, line_no, static_cast<int>(start) + 1};
-            e.source_line = core::line_number(text, line_no);
+            // The line as shown under the error: its address masked like the message's.
+            std::string shown(core::line_number(text, line_no));
+            shown.replace(start, address.size(), core::escape_control(core::redact_url(std::string(address))));
+            e.source_line = shown;
             return tl::unexpected(e);
         }
         out.push_back(std::move(*target));

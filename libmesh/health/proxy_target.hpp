@@ -36,7 +36,8 @@ struct ProxyTarget {
     std::optional<ProxyFailureNote> unreachable;
 };
 
-/// Parses `host:port`, `[v6]:port`, `host` (port `default_port`) or an http(s) URL into a target.
+/// Parses `host:port`, `[v6]:port`, `host` (port `default_port`) or an http(s) URL into a target;
+/// a URL's `user:password@` becomes basic auth and is masked in `name`.
 core::Result<ProxyTarget> parse_proxy_address(std::string_view address, int default_port = 9990);
 
 /// Parses a proxies file: one address a line, blank lines and `#` comments ignored.

@@ -14,7 +14,8 @@ TEST(ProxyTarget, AddressForms) {
     EXPECT_FALSE(parse_proxy_address("x:99999"));
     EXPECT_FALSE(parse_proxy_address("x:"));
     EXPECT_FALSE(parse_proxy_address("a b:1"));
-    EXPECT_FALSE(parse_proxy_address("http://u:p@x:1"));
+    EXPECT_FALSE(parse_proxy_address("http://@x:1"));
+    EXPECT_FALSE(parse_proxy_address("http://u:%zz@x:1"));
 }
 
 TEST(ProxyTarget, FileWithCommentsAndLocatedErrors) {
@@ -33,9 +34,20 @@ namespace mesh::health {
 namespace {
 
 TEST(ProxyTargetSecrets, CredentialsInAnAddressAreNeverShown) {
-    auto with_user = parse_proxy_address("https://admin:hunter2@10.0.0.5:9990");
-    ASSERT_FALSE(with_user);
-    EXPECT_EQ(with_user.error().message.find("hunter2"), std::string::npos) << with_user.error().message;
+    auto with_user = parse_proxy_address("https://admin:hun%40ter2@10.0.0.5:9990");
+    ASSERT_TRUE(with_user);
+    EXPECT_EQ(with_user->base_url, "https://10.0.0.5:9990");
+    EXPECT_EQ(with_user->request_template.auth.username, "admin");  // sent as basic auth, as curl does
+    EXPECT_EQ(with_user->request_template.auth.password, "hun@ter2");
+    EXPECT_EQ(with_user->name.find("hun"), std::string::npos) << with_user->name;
+    auto bad = parse_proxy_address("https://admin:hunter2@10.0.0.5:99999");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message.find("hunter2"), std::string::npos) << bad.error().message;
+    auto in_file = parse_proxies_file("  https://admin:hunter2@10.0.0.5:99999 # ops\n", "p.txt");
+    ASSERT_FALSE(in_file);
+    EXPECT_EQ(in_file.error().source_line.find("hunter2"), std::string::npos) << in_file.error().source_line;
+    EXPECT_NE(in_file.error().source_line.find("  https://REDACTED@10.0.0.5:99999 # ops"), std::string::npos)
+        << in_file.error().source_line;
     auto with_token = parse_proxy_address("10.0.0.5:9990/admin?access_token=s3cr3t&x=1");
     ASSERT_TRUE(with_token);
     EXPECT_EQ(with_token->name.find("s3cr3t"), std::string::npos) << with_token->name;
