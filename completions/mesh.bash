@@ -37,8 +37,8 @@ __mesh_flags() {
         'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd-admin --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
-        'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --max-body-bytes --read-timeout --keep-alive-timeout --threads --max-connections --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
-        'mesh webhook manifests') echo '-h --help --image --name -n --namespace --replicas --failure-policy --timeout-seconds --generate-certs --cert-days --force --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
+        'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --read-timeout --keep-alive-timeout --threads --max-body-bytes --max-connections --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
+        'mesh webhook manifests') echo '-h --help --image --name -n --namespace --replicas --failure-policy --timeout-seconds --generate-certs --cert-days --force --threads --max-body-bytes --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
         'mesh completion') echo '-h --help --no-color' ;;
         'mesh help') echo '-h --help --no-color' ;;
     esac
@@ -156,10 +156,10 @@ __mesh_value() {
         'mesh webhook serve --listen') echo 'text' ;;
         'mesh webhook serve --tls-cert') echo 'text' ;;
         'mesh webhook serve --tls-key') echo 'text' ;;
-        'mesh webhook serve --max-body-bytes') echo 'text' ;;
         'mesh webhook serve --read-timeout') echo 'text' ;;
         'mesh webhook serve --keep-alive-timeout') echo 'text' ;;
         'mesh webhook serve --threads') echo 'text' ;;
+        'mesh webhook serve --max-body-bytes') echo 'text' ;;
         'mesh webhook serve --max-connections') echo 'text' ;;
         'mesh webhook serve --cert-reload-interval') echo 'text' ;;
         'mesh webhook serve --mode') echo 'words:http-proxy iptables' ;;
@@ -178,6 +178,8 @@ __mesh_value() {
         'mesh webhook manifests --timeout-seconds') echo 'text' ;;
         'mesh webhook manifests --generate-certs') echo 'text' ;;
         'mesh webhook manifests --cert-days') echo 'text' ;;
+        'mesh webhook manifests --threads') echo 'text' ;;
+        'mesh webhook manifests --max-body-bytes') echo 'text' ;;
         'mesh webhook manifests --mode') echo 'words:http-proxy iptables' ;;
         'mesh webhook manifests --protocol') echo 'words:http h2 grpc' ;;
         'mesh webhook manifests --proxy-port') echo 'text' ;;

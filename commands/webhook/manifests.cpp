@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "commands/manifest/inject_flags.hpp"
+#include "commands/webhook/capacity_flags.hpp"
 #include "libmesh/core/new_file.hpp"
 #include "libmesh/webhook/manifests.hpp"
 
@@ -35,7 +36,10 @@ constexpr const char* k_description =
     "writes ca.crt, tls.crt and tls.key (mode 0600) into DIR, prints the Secret NAME-tls and fills "
     "in the caBundle. Each file is created new and whole (never through a symlink, never into a "
     "file someone else created); files already there are refused unless --force, which replaces "
-    "them. The CA's key is not kept: to renew, generate again with --force.";
+    "them. The CA's key is not kept: to renew, generate again with --force.\n\n"
+    "Memory: the container's limit is 64Mi plus --threads x 10 x --max-body-bytes (what the "
+    "reviews answered at once may hold), at least 256Mi; both flags are passed on to `mesh webhook "
+    "serve` and printed beside the limit.";
 
 constexpr const char* k_examples =
     "  mesh webhook manifests --image registry.example/mesh:0.1.0 --generate-certs ./pki | kubectl apply -f -\n"
@@ -119,6 +123,7 @@ void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
         ->capture_default_str();
     cmd->add_flag("--force", o->force,
                   "With --generate-certs, replace files already in DIR (never writing through a symlink)");
+    add_capacity_flags(*cmd, o->manifests.threads, o->manifests.max_body_bytes);
     add_inject_flags(*cmd, o->inject, false);
     cmd->callback([&ctx, cmd, o] {
         record_serve_args(*cmd, *o);

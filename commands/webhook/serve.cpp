@@ -14,6 +14,7 @@
 
 #include "cli/command.hpp"
 #include "commands/manifest/inject_flags.hpp"
+#include "commands/webhook/capacity_flags.hpp"
 #include "libmesh/webhook/server.hpp"
 
 namespace mesh::commands {
@@ -28,7 +29,7 @@ struct ServeOptions {
     std::size_t max_body_bytes = 4u << 20;
     int read_timeout = 10;
     int keep_alive_timeout = 5;
-    int threads = 2;
+    std::size_t threads = 2;
     int max_connections = 1024;
     int cert_reload_interval = 10;
 };
@@ -126,7 +127,7 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
     options.max_body_bytes = o.max_body_bytes;
     options.read_timeout = std::chrono::seconds(o.read_timeout);
     options.keep_alive_timeout = std::chrono::seconds(o.keep_alive_timeout);
-    options.threads = static_cast<std::size_t>(o.threads);
+    options.threads = o.threads;
     options.max_connections = static_cast<std::size_t>(o.max_connections);
     options.cert_reload_interval = std::chrono::seconds(o.cert_reload_interval);
     options.log = log;
@@ -161,18 +162,13 @@ void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
     cmd->add_option("--tls-key", o->tls_key, "PEM private key of --tls-cert; reloaded when it changes")
         ->required()
         ->type_name("FILE");
-    cmd->add_option("--max-body-bytes", o->max_body_bytes, "Largest AdmissionReview accepted (larger: 413)")
-        ->check(CLI::Range(std::size_t{1024}, std::size_t{64u << 20}))
-        ->capture_default_str();
     cmd->add_option("--read-timeout", o->read_timeout, "Seconds a read may wait before the client is dropped")
         ->check(CLI::Range(1, 600))
         ->capture_default_str();
     cmd->add_option("--keep-alive-timeout", o->keep_alive_timeout, "Seconds an idle kept-alive connection stays open")
         ->check(CLI::Range(1, 600))
         ->capture_default_str();
-    cmd->add_option("--threads", o->threads, "Reviews answered at once (waiting connections hold no thread)")
-        ->check(CLI::Range(1, 256))
-        ->capture_default_str();
+    add_capacity_flags(*cmd, o->threads, o->max_body_bytes);
     cmd->add_option("--max-connections", o->max_connections, "Open connections kept; more are closed at once")
         ->check(CLI::Range(1, 65536))
         ->capture_default_str();

@@ -1,5 +1,7 @@
 #include "libmesh/webhook/manifests.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -30,6 +32,12 @@ std::vector<std::string> service_dns_names(const ManifestOptions& o) {
             o.name};
 }
 
+std::size_t memory_limit_mib(const ManifestOptions& o) {
+    constexpr std::size_t k_mib = 1u << 20;
+    const std::size_t reviews = o.threads * 10 * o.max_body_bytes;
+    return std::max<std::size_t>(256, 64 + (reviews + k_mib - 1) / k_mib);
+}
+
 core::Result<std::string> render_manifests(const ManifestOptions& o) {
     if (!dns_label(o.name)) return core::usage_error(fmt::format("--name '{}' is not a DNS-1123 label", o.name));
     if (!dns_label(o.namespace_))
@@ -44,6 +52,7 @@ core::Result<std::string> render_manifests(const ManifestOptions& o) {
                                                          fmt::format("{}/tls.crt", k_tls_dir), "--tls-key",
                                                          fmt::format("{}/tls.key", k_tls_dir)})
         args += fmt::format("        - {}\n", quoted(a));
+    args += fmt::format("        - \"--threads={}\"\n        - \"--max-body-bytes={}\"\n", o.threads, o.max_body_bytes);
     for (const auto& a : o.serve_args) args += fmt::format("        - {}\n", quoted(a));
 
     std::string out;
@@ -113,7 +122,8 @@ spec:
             cpu: 50m
             memory: 32Mi
           limits:
-            memory: 256Mi
+            # 64Mi + --threads {threads} x 10 x --max-body-bytes {body}, at least 256Mi
+            memory: {memory}Mi
         securityContext:
           runAsNonRoot: true
           runAsUser: 65532
@@ -183,7 +193,10 @@ metadata:
         fmt::arg("name", o.name), fmt::arg("ns", o.namespace_), fmt::arg("replicas", o.replicas),
         fmt::arg("image", quoted(o.image)), fmt::arg("args", args), fmt::arg("tls_dir", k_tls_dir),
         fmt::arg("secret", secret), fmt::arg("failure_policy", o.failure_policy),
-        fmt::arg("timeout", o.timeout_seconds),
+        fmt::arg("timeout", o.timeout_seconds), fmt::arg("threads", o.threads),
+        fmt::arg("body", o.max_body_bytes % (1u << 20) == 0 ? fmt::format("{}Mi", o.max_body_bytes >> 20)
+                                                            : fmt::format("{}", o.max_body_bytes)),
+        fmt::arg("memory", memory_limit_mib(o)),
         fmt::arg("cert_manager", o.ca_bundle
                                      ? ""
                                      : fmt::format("  annotations:\n    cert-manager.io/inject-ca-from: {}/{}\n",

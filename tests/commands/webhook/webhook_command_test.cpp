@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -97,6 +99,33 @@ TEST(WebhookManifests, DashNSetsTheNamespaceAsKubectlsDoes) {
         }
     }
     EXPECT_NE(run.out.find("cert-manager.io/inject-ca-from: ops/mesh-webhook"), std::string::npos) << run.out;
+}
+
+// The memory limit follows what the reviews answered at once may hold, and serve gets the same
+// numbers the limit was computed from.
+TEST(WebhookManifests, TheMemoryLimitIsSizedFromThreadsAndBodySize) {
+    struct Case {
+        std::vector<std::string> flags;
+        std::string threads, body, memory;
+    };
+    for (const Case& c : std::vector<Case>{{{}, "2", "4194304", "256Mi"},
+                                           {{"--threads", "8", "--max-body-bytes", "8388608"}, "8", "8388608", "704Mi"},
+                                           {{"--threads", "32"}, "32", "4194304", "1344Mi"}}) {
+        std::vector<std::string> args{"mesh", "webhook", "manifests", "--image", "m:1"};
+        args.insert(args.end(), c.flags.begin(), c.flags.end());
+        auto run = run_mesh(args);
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        for (const auto& doc : objects(run.out)) {
+            if (doc["kind"].as<std::string>() != "Deployment") continue;
+            auto container = doc["spec"]["template"]["spec"]["containers"][0];
+            EXPECT_EQ(container["resources"]["limits"]["memory"].as<std::string>(), c.memory);
+            std::vector<std::string> serve_args;
+            for (const auto& a : container["args"]) serve_args.push_back(a.as<std::string>());
+            EXPECT_NE(std::find(serve_args.begin(), serve_args.end(), "--threads=" + c.threads), serve_args.end());
+            EXPECT_NE(std::find(serve_args.begin(), serve_args.end(), "--max-body-bytes=" + c.body), serve_args.end());
+        }
+    }
+    EXPECT_EQ(run_mesh({"mesh", "webhook", "manifests", "--image", "m:1", "--threads", "0"}).exit_code, 2);
 }
 
 X509* read_cert(const std::string& pem) {
