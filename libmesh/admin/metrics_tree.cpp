@@ -144,6 +144,11 @@ bool status_keeps(const std::vector<std::string>& full) {
     if (!one_of(full[i + 1], {"server", "service", "client"})) return false;
     if (d <= 3) return true;  // scope map, scope id
     std::string_view head = full[i + 3];
+    if (full[i + 1] == "client" && head == "service") {
+        // A client's per-service traffic: client/<id>/service/<svc>/<metric>.
+        if (d <= 5) return true;
+        return d == 6 && one_of(full[i + 5], {"requests", "success", "failures", "pending", "request_latency_ms"});
+    }
     if (d == 4)
         return one_of(head, {"requests", "success", "failures", "pending", "connections", "request_latency_ms",
                              "loadbalancer", "failure_accrual", "retries"});

@@ -71,6 +71,8 @@ json FakeLinkerd::metrics_tree(int tick) const {
     client["failure_accrual"] = {{"removals", {{"counter", tick * o.removals_step}}},
                                  {"removed_for_ms", {{"counter", 0}}}};
     client["retries"] = {{"requeues", {{"counter", 7}}}, {"budget", {{"gauge", 100.0}}}};
+    // The client's per-service scope (PerDstPathStatsFilter): all of its traffic is for /svc/hello.
+    traffic(client["service"]["svc/hello"]);
     // Retries hide nothing here: the service outcome equals the client's.
     traffic(service);
     service["retries"] = {{"total", {{"counter", 17}}}, {"budget_exhausted", {{"counter", 0}}}};
