@@ -20,7 +20,7 @@ __mesh_flags() {
         'mesh dtab') echo '-h --help --no-color' ;;
         'mesh dtab fmt') echo '-h --help --compact -w --write --check --no-color' ;;
         'mesh dtab lint') echo '-h --help -o --output --no-color' ;;
-        'mesh dtab delegate') echo '-h --help --dtab --dtab-file -o --output --resolve --fs-namer --no-symbolic-namers --namerd --namerd-namespace --request-timeout --no-color' ;;
+        'mesh dtab delegate') echo '-h --help --dtab --dtab-file -o --output --resolve --fs-namer --no-symbolic-namers --namerd --namerd-namespace --proxy --dtab-from-proxy --router --request-timeout --no-color' ;;
         'mesh dtab diff') echo '-h --help --namerd --request-timeout --no-color' ;;
         'mesh dtab list') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
         'mesh dtab get') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
@@ -54,6 +54,9 @@ __mesh_value() {
         'mesh dtab delegate --fs-namer') echo 'dirs' ;;
         'mesh dtab delegate --namerd') echo 'text' ;;
         'mesh dtab delegate --namerd-namespace') echo 'text' ;;
+        'mesh dtab delegate --proxy') echo 'text' ;;
+        'mesh dtab delegate --dtab-from-proxy') echo 'text' ;;
+        'mesh dtab delegate --router') echo 'text' ;;
         'mesh dtab delegate --request-timeout') echo 'text' ;;
         'mesh dtab diff --namerd') echo 'text' ;;
         'mesh dtab diff --request-timeout') echo 'text' ;;
