@@ -197,11 +197,14 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
                   "Treat /#/<namer> paths as neg instead of binding them symbolically");
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: delegate remotely");
     cmd->add_option("--namerd-namespace", opts->namespace_name, "namerd namespace for --namerd");
-    cmd->add_option("--proxy", opts->proxy, "Linkerd 1 admin address: ask the running proxy to delegate");
+    cmd->add_option("--proxy", opts->proxy, "Linkerd 1 admin address: ask the running proxy to delegate")
+        ->type_name("ADDR");
     cmd->add_option("--dtab-from-proxy", opts->dtab_from_proxy,
-                    "Linkerd 1 admin address: delegate offline with its router's dtab from /config.json");
+                    "Linkerd 1 admin address: delegate offline with its router's dtab from /config.json")
+        ->type_name("ADDR");
     cmd->add_option("--router", opts->router,
-                    "Router label for --proxy or --dtab-from-proxy (default: the first router)");
+                    "Router label for --proxy or --dtab-from-proxy (default: the first router)")
+        ->type_name("LABEL");
     add_namerd_transport_flags(*cmd, opts->namerd);
     cli::set_run(*cmd, ctx, opts, run_delegate);
 }
