@@ -35,6 +35,7 @@ health::IntervalPlan interval_plan(const StatusOptions& o, cli::Io& io) {
     health::IntervalPlan plan;
     plan.first = sample_options(o.source, io);
     plan.first.probes.version = o.output != cli::OutputFormat::Text;
+    plan.first.metrics_limits.client_services = o.by == "service";
     plan.second = plan.first;
     plan.second.probes.version = false;
     if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
