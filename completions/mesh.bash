@@ -20,7 +20,7 @@ __mesh_flags() {
         'mesh dtab') echo '-h --help --no-color' ;;
         'mesh dtab fmt') echo '-h --help --compact -w --write --check --no-color' ;;
         'mesh dtab lint') echo '-h --help -o --output --no-color' ;;
-        'mesh dtab delegate') echo '-h --help --dtab --dtab-file -o --output --resolve --fs-namer --no-symbolic-namers --namerd --namerd-namespace --request-timeout --no-color' ;;
+        'mesh dtab delegate') echo '-h --help --dtab --dtab-file -o --output --resolve --fs-namer --no-symbolic-namers --namerd --namerd-namespace --proxy --dtab-from-proxy --router --request-timeout --no-color' ;;
         'mesh dtab diff') echo '-h --help --namerd --request-timeout --no-color' ;;
         'mesh dtab list') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
         'mesh dtab get') echo '-h --help --namerd --request-timeout -o --output --no-color' ;;
@@ -33,7 +33,7 @@ __mesh_flags() {
         'mesh install namerd') echo '-h --help -n --namespace --linkerd-version --registry --kubectl-image --service-type -o --output --crds --no-color' ;;
         'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning --no-color' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
-        'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once -w --watch -o --output --no-color' ;;
+        'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once -w --watch --by -o --output --no-color' ;;
         'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd-admin --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
@@ -54,6 +54,9 @@ __mesh_value() {
         'mesh dtab delegate --fs-namer') echo 'dirs' ;;
         'mesh dtab delegate --namerd') echo 'text' ;;
         'mesh dtab delegate --namerd-namespace') echo 'text' ;;
+        'mesh dtab delegate --proxy') echo 'text' ;;
+        'mesh dtab delegate --dtab-from-proxy') echo 'text' ;;
+        'mesh dtab delegate --router') echo 'text' ;;
         'mesh dtab delegate --request-timeout') echo 'text' ;;
         'mesh dtab diff --namerd') echo 'text' ;;
         'mesh dtab diff --request-timeout') echo 'text' ;;
@@ -124,6 +127,7 @@ __mesh_value() {
         'mesh status --overall-timeout') echo 'text' ;;
         'mesh status --max-body') echo 'text' ;;
         'mesh status --interval') echo 'text' ;;
+        'mesh status --by') echo 'words:proxy service' ;;
         'mesh status -o'|'mesh status --output') echo 'words:text wide json' ;;
         'mesh check --proxy') echo 'text' ;;
         'mesh check --proxies-file') echo 'text' ;;

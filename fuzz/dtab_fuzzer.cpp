@@ -1,5 +1,6 @@
 // libFuzzer target over the dtab parser, both printers, lookup, delegation, binding and lint:
-// no crash, hang or runaway memory, and printing keeps the meaning.
+// no crash, hang or runaway memory, and printing keeps the meaning; and over the reader of
+// linkerd's delegator.json, which must read back every delegation mesh renders.
 
 #include <cstddef>
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "libmesh/dtab/binder.hpp"
+#include "libmesh/dtab/delegate_json.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/dtab/lint.hpp"
@@ -25,6 +27,10 @@ void check(bool ok) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size > 64 * 1024) return 0;
     std::string text(reinterpret_cast<const char*>(data), size);
+    if (auto remote = parse_delegate_json(text, "fuzz")) {
+        (void)to_text(remote->root);
+        (void)to_json(remote->root);
+    }
     (void)parse_path(text);
     (void)parse_name_tree(text);
     auto parsed = parse_dtab_with_comments(text);
@@ -57,8 +63,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& e : d.prefix.elems) p.elems.push_back(e.wildcard ? "x" : e.label);
         p.elems.push_back("r");
         if (auto tree = delegate(dtab, p, namers, dl)) {
-            (void)to_json(*tree);
+            std::string json = to_json(*tree);
             (void)to_text(*tree);
+            // What a proxy would answer reads back; it renders the same unless a message needed
+            // JSON escapes (the reader escapes control characters for the terminal).
+            auto back = parse_delegate_json(json, "fuzz");
+            check(back.has_value());
+            if (json.find("\\u00") == std::string::npos) check(to_json(back->root) == json);
         }
         (void)bind(dtab, NameTree::leaf(p), namers, bl);
     }

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/output_format.hpp"
+#include "commands/dtab/delegate_live.hpp"
 #include "commands/dtab/namerd_support.hpp"
 #include "commands/dtab/support.hpp"
 #include "libmesh/dtab/binder.hpp"
@@ -26,6 +27,9 @@ struct DelegateOptions {
     bool no_symbolic = false;
     NamerdOptions namerd;
     std::string namespace_name;
+    std::string proxy;            ///< --proxy: ask this running Linkerd
+    std::string dtab_from_proxy;  ///< --dtab-from-proxy: delegate offline with its router's dtab
+    std::string router;
 };
 
 std::string addr_text(const dtab::Addr& addr) {
@@ -73,7 +77,33 @@ cli::Outcome run_remote(const DelegateOptions& opts, cli::Io& io) {
     return cli::k_exit_ok;
 }
 
+// The usage errors of --proxy, --dtab-from-proxy and --router; nullopt when the flags agree.
+std::optional<std::string> proxy_flags_conflict(const DelegateOptions& opts) {
+    bool live = !opts.proxy.empty(), from = !opts.dtab_from_proxy.empty();
+    if (live && from) return "--proxy and --dtab-from-proxy are alternatives: ask the proxy, or delegate offline";
+    if ((live || from) && !opts.namerd.url.empty())
+        return "--namerd cannot be combined with --proxy or --dtab-from-proxy";
+    if (!live && !from && !opts.router.empty()) return "--router needs --proxy or --dtab-from-proxy";
+    if (live && (opts.resolve || !opts.fs_namer.empty() || opts.no_symbolic))
+        return "--resolve, --fs-namer and --no-symbolic-namers are offline-only; the proxy uses its own namers";
+    return std::nullopt;
+}
+
 cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
+    if (auto conflict = proxy_flags_conflict(opts)) return core::fail(core::ErrorCode::Usage, *conflict);
+    ProxyRouter where{opts.proxy.empty() ? opts.dtab_from_proxy : opts.proxy, opts.router, opts.namerd.timeout_s};
+    if (!opts.proxy.empty()) {
+        dtab::ParseOptions path_options;
+        path_options.file = "PATH";
+        auto path = dtab::parse_path(opts.path, path_options);
+        if (!path) return tl::unexpected(path.error());
+        auto extra = load_dtabs(opts.dtab_files, opts.dtab_texts, io);
+        if (!extra) return tl::unexpected(extra.error());
+        auto out = delegate_on_proxy(where, *path, *extra, opts.output == cli::OutputFormat::Json);
+        if (!out) return tl::unexpected(out.error());
+        io.out << *out;
+        return cli::k_exit_ok;
+    }
     if (!opts.namerd.url.empty()) {
         if (opts.namespace_name.empty())
             return core::fail(core::ErrorCode::Usage, "--namerd needs --namerd-namespace NS");
@@ -88,6 +118,12 @@ cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
     if (!path) return tl::unexpected(path.error());
     auto table = load_dtabs(opts.dtab_files, opts.dtab_texts, io);
     if (!table) return tl::unexpected(table.error());
+    if (!opts.dtab_from_proxy.empty()) {
+        // The router's dtab is the base: what --dtab-file and --dtab add is tried first.
+        auto base = router_dtab_from_proxy(where);
+        if (!base) return tl::unexpected(base.error());
+        *table = dtab::concat(*base, *table);
+    }
     dtab::NamerConfig config;
     config.symbolic_hash_namers = !opts.no_symbolic;
     if (!opts.fs_namer.empty()) config.fs_dir = opts.fs_namer;
@@ -129,12 +165,26 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
         "depth limit is 100: `Max recursion level reached.` (delegate) or `Max recursion level: "
         "100 reached in Namer lookup` (--resolve). With --namerd URL --namerd-namespace NS the "
         "delegation is asked of namerd instead (GET /api/1/delegate/NS), with --dtab as the "
-        "extra dtab (several --dtab texts are parsed and sent as one dtab).",
+        "extra dtab (several --dtab texts are parsed and sent as one dtab).\n\n"
+        "With --proxy ADDR (a Linkerd 1 admin server: host:port, host for port 9990, or an http(s) "
+        "URL) the running proxy delegates: mesh reads the router's dtab from its /config.json "
+        "(--router LABEL, default the first router, as the dashboard's dtab playground opens) and "
+        "POSTs it, followed by any --dtab-file and --dtab entries, with PATH to /delegator.json as "
+        "the playground does, so the answer comes from the proxy's own namers (real Kubernetes "
+        "addresses) and nothing changes on the proxy. The tree prints as offline; -o json prints "
+        "the proxy's delegator.json as it answered. With --dtab-from-proxy ADDR the router's dtab "
+        "is fetched the same way and the delegation is offline, with --dtab-file and --dtab "
+        "appended (tried first): a change can be tried before it is pushed. A router whose "
+        "interpreter keeps its dtab elsewhere (namerd, io.l5d.mesh, a file or ConfigMap "
+        "interpreter) is refused by --dtab-from-proxy. --request-timeout bounds each request to "
+        "the proxy too.",
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab\n"
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab --dtab '/svc/web=>/srv/web-v2'\n"
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab -o json\n"
         "  mesh dtab delegate /svc/web --dtab-file routing.dtab --fs-namer ./disco --resolve\n"
-        "  mesh dtab delegate /svc/web --namerd http://namerd:4180 --namerd-namespace default\n");
+        "  mesh dtab delegate /svc/web --namerd http://namerd:4180 --namerd-namespace default\n"
+        "  mesh dtab delegate /svc/web --proxy 10.0.0.5:9990 --router outgoing\n"
+        "  mesh dtab delegate /svc/web --dtab-from-proxy 10.0.0.5:9990 --dtab '/svc/web=>/srv/web-v2'\n");
     cmd->add_option("path", opts->path, "Logical path to delegate, e.g. /svc/web")->required();
     cmd->add_option("--dtab", opts->dtab_texts, "Dtab text (local dtab; repeatable)");
     cmd->add_option("--dtab-file", opts->dtab_files, "Dtab file, - for stdin (base dtab; repeatable)");
@@ -147,6 +197,14 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
                   "Treat /#/<namer> paths as neg instead of binding them symbolically");
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: delegate remotely");
     cmd->add_option("--namerd-namespace", opts->namespace_name, "namerd namespace for --namerd");
+    cmd->add_option("--proxy", opts->proxy, "Linkerd 1 admin address: ask the running proxy to delegate")
+        ->type_name("ADDR");
+    cmd->add_option("--dtab-from-proxy", opts->dtab_from_proxy,
+                    "Linkerd 1 admin address: delegate offline with its router's dtab from /config.json")
+        ->type_name("ADDR");
+    cmd->add_option("--router", opts->router,
+                    "Router label for --proxy or --dtab-from-proxy (default: the first router)")
+        ->type_name("LABEL");
     add_namerd_transport_flags(*cmd, opts->namerd);
     cli::set_run(*cmd, ctx, opts, run_delegate);
 }

@@ -8,8 +8,10 @@
 #include "cli/output_format.hpp"
 #include "cli/terminal.hpp"
 #include "commands/proxy/proxy_source.hpp"
+#include "commands/proxy/service_render.hpp"
 #include "commands/proxy/status_render.hpp"
 #include "libmesh/health/interval_sampling.hpp"
+#include "libmesh/health/service_traffic.hpp"
 #include "libmesh/health/status_report.hpp"
 
 namespace mesh::commands {
@@ -21,6 +23,7 @@ struct StatusOptions {
     double interval_s = 5;
     bool once = false;
     bool watch = false;
+    std::string by = "proxy";
     cli::OutputFormat output = cli::OutputFormat::Text;
 };
 
@@ -32,15 +35,24 @@ health::IntervalPlan interval_plan(const StatusOptions& o, cli::Io& io) {
     health::IntervalPlan plan;
     plan.first = sample_options(o.source, io);
     plan.first.probes.version = o.output != cli::OutputFormat::Text;
+    plan.first.metrics_limits.client_services = o.by == "service";
     plan.second = plan.first;
     plan.second.probes.version = false;
     if (!o.once) plan.interval = std::chrono::milliseconds(static_cast<long long>(o.interval_s * 1000));
     return plan;
 }
 
-std::string render_status(const StatusOptions& o, const health::StatusReport& report, cli::Io& io);
+// One frame's text and exit code from its samples, per proxy or per service.
+struct Frame {
+    std::string text;
+    int exit_code = cli::k_exit_ok;
+};
+Frame render_frame(const StatusOptions& o, const std::vector<health::ProxyTarget>& targets,
+                   const health::IntervalSamples& samples, cli::Io& io);
 
 cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
+    if (o.by == "service" && o.output == cli::OutputFormat::Wide)
+        return core::fail(core::ErrorCode::Usage, "-o wide is for --by proxy; --by service takes text or json");
     auto client = net::make_curl_client();
     auto resolved = resolve_proxies(o.source, io, *client);
     if (!resolved) return tl::unexpected(resolved.error());
@@ -63,10 +75,9 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
             for (std::size_t i = 0; i < targets.size(); ++i)
                 if (!(*samples.second)[i].version) (*samples.second)[i].version = samples.first[i].version;
         if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
-        health::StatusReport report =
-            health::build_status(targets, samples.first, samples.second ? &*samples.second : nullptr);
-        exit_code = report.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
-        std::string text = render_status(o, report, io);
+        Frame frame = render_frame(o, targets, samples, io);
+        exit_code = frame.exit_code;
+        const std::string& text = frame.text;
         if (o.watch) {
             if (io.out_is_terminal)
                 io.out << "\x1b[H\x1b[2J";  // redraw in place
@@ -84,9 +95,19 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     return exit_code;
 }
 
-std::string render_status(const StatusOptions& o, const health::StatusReport& report, cli::Io& io) {
-    if (o.output == cli::OutputFormat::Json) return status_json_text(report);
-    return status_text(report, o.output == cli::OutputFormat::Wide, cli::colour_allowed(io, cli::Stream::Out));
+Frame render_frame(const StatusOptions& o, const std::vector<health::ProxyTarget>& targets,
+                   const health::IntervalSamples& samples, cli::Io& io) {
+    const std::vector<health::ProxySample>* second = samples.second ? &*samples.second : nullptr;
+    bool colour = cli::colour_allowed(io, cli::Stream::Out);
+    bool json = o.output == cli::OutputFormat::Json;
+    if (o.by == "service") {
+        auto report = health::build_service_traffic(targets, samples.first, second);
+        int code = report.proxies.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
+        return {json ? service_traffic_json_text(report) : service_traffic_text(report, colour), code};
+    }
+    auto report = health::build_status(targets, samples.first, second);
+    int code = report.summary.down > 0 ? cli::k_exit_finding : cli::k_exit_ok;
+    return {json ? status_json_text(report) : status_text(report, o.output == cli::OutputFormat::Wide, colour), code};
 }
 
 }  // namespace
@@ -105,18 +126,30 @@ void register_status(CLI::App& app, cli::Context& ctx) {
         "the kubeconfig and reached through the API server's pod proxy (or at the pod IP with --direct).\n\n"
         "Requests run concurrently (--parallel at once), each within --timeout; an unreachable proxy is "
         "reported with the reason and a hint and never delays the others.\n\n"
+        "--by service sums the fleet's traffic per logical service instead (each router's "
+        "rt/<router>/service/<svc> scope, e.g. /svc/users) with, under it, every client the service's "
+        "requests went to (rt/<router>/client/<id>/service/<svc>, e.g. "
+        "/#/io.l5d.k8s/default/http/users): proxies reporting it, success rate and rps summed over "
+        "every proxy, and retries (the service's retries/total; on a client row the client's "
+        "requeues, which Finagle counts per client, not per service). Percentiles cannot be summed: "
+        "P99_MAX is the highest of the proxies' p99s, an upper bound of the fleet's p99.\n\n"
         "Exit status: 0 all proxies up, 3 a proxy is down or unreachable, 1 the proxies could not be "
         "listed, 2 usage.",
         "  mesh status --proxy 10.0.0.5:9990 --proxy 10.0.0.6:9990\n"
         "  mesh status --proxies-file proxies.txt --once -o json\n"
         "  mesh status -n linkerd -l app=l5d -o wide\n"
-        "  mesh status --context prod --watch --interval 2\n");
+        "  mesh status --context prod --watch --interval 2\n"
+        "  mesh status --by service --proxies-file proxies.txt -o json\n");
     add_proxy_source_options(cmd, o->source);
     cli::add_duration_option(*cmd, "--interval", o->interval_s, "Time between the two samples that rates come from",
                              {0.05, 3600});
     cmd->add_flag("--once", o->once,
                   "One sample: cumulative success rates, rps from the last histogram window (count/60)");
     cmd->add_flag("-w,--watch", o->watch, "Refresh every --interval until Ctrl-C");
+    cmd->add_option("--by", o->by,
+                    "Rows per proxy, or per logical service and the clients it went to, summed over every proxy")
+        ->check(CLI::IsMember({"proxy", "service"}))
+        ->capture_default_str();
     cli::add_output_flag(*cmd, o->output,
                          {{cli::OutputFormat::Text, cli::OutputFormat::Wide, cli::OutputFormat::Json}, {}, true},
                          "Output format: text, wide or json");

@@ -102,6 +102,39 @@ std::string status_json_text(const health::StatusReport& report) {
     return out;
 }
 
+std::string proxies_summary_text(const health::StatusReport& report, bool colour) {
+    const auto& s = report.summary;
+    std::string out = fmt::format("{} proxies: {} up, {} down; {} total, {} success", s.proxies, s.up,
+                                  s.down ? paint(std::to_string(s.down), "31", colour) : std::string("0"),
+                                  cli::format_rps(s.rps), cli::format_percent(s.success_rate));
+    out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
+                           : std::string(" (cumulative; rps from the last 1m histogram window)\n");
+    // Proxies down for the same reason and hint share one entry; -o json keeps every proxy.
+    std::vector<std::pair<const health::ProxyFailure*, std::vector<std::string>>> groups;
+    for (const auto& r : report.rows) {
+        if (r.up || !r.failure) continue;
+        auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.first->reason == r.failure->reason && g.first->hint == r.failure->hint;
+        });
+        if (same == groups.end())
+            groups.push_back({&*r.failure, {r.name}});
+        else
+            same->second.push_back(r.name);
+    }
+    std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
+    for (const auto& [failure, names] : groups) {
+        if (names.size() == 1) {
+            out += fmt::format("{} {}: {}\n    hint: {}\n", mark, names.front(), failure->reason, failure->hint);
+            continue;
+        }
+        std::string lines;
+        for (const auto& name : names) lines += "* " + name + ": " + failure->reason + "\n";
+        out += fmt::format("{} {}\n    hint: {}\n", mark, health::grouped_error_lines(lines).front().substr(2),
+                           failure->hint);
+    }
+    return out;
+}
+
 std::string status_text(const health::StatusReport& report, bool wide, bool colour) {
     bool any_node = false, any_version = false;
     for (const auto& r : report.rows) {
@@ -159,35 +192,7 @@ std::string status_text(const health::StatusReport& report, bool wide, bool colo
             }
         out += "\n" + routers.render() + "\n" + clients.render();
     }
-    const auto& s = report.summary;
-    out += fmt::format("\n{} proxies: {} up, {} down; {} total, {} success", s.proxies, s.up,
-                       s.down ? paint(std::to_string(s.down), "31", colour) : std::string("0"), cli::format_rps(s.rps),
-                       cli::format_percent(s.success_rate));
-    out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
-                           : std::string(" (cumulative; rps from the last 1m histogram window)\n");
-    // Proxies down for the same reason and hint share one entry; -o json keeps every proxy.
-    std::vector<std::pair<const health::ProxyFailure*, std::vector<std::string>>> groups;
-    for (const auto& r : report.rows) {
-        if (r.up || !r.failure) continue;
-        auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-            return g.first->reason == r.failure->reason && g.first->hint == r.failure->hint;
-        });
-        if (same == groups.end())
-            groups.push_back({&*r.failure, {r.name}});
-        else
-            same->second.push_back(r.name);
-    }
-    std::string mark = colour ? paint("\u00d7", "31", true) : std::string("down");
-    for (const auto& [failure, names] : groups) {
-        if (names.size() == 1) {
-            out += fmt::format("{} {}: {}\n    hint: {}\n", mark, names.front(), failure->reason, failure->hint);
-            continue;
-        }
-        std::string lines;
-        for (const auto& name : names) lines += "* " + name + ": " + failure->reason + "\n";
-        out += fmt::format("{} {}\n    hint: {}\n", mark, health::grouped_error_lines(lines).front().substr(2),
-                           failure->hint);
-    }
+    out += "\n" + proxies_summary_text(report, colour);
     return out;
 }
 

@@ -13,6 +13,10 @@ namespace mesh::commands {
 /// proxy at a time so that a thousand proxies never exist as one in-memory JSON tree.
 std::string status_json_text(const health::StatusReport& report);
 
+/// The closing lines of a status: "N proxies: U up, D down; ..." and one entry (reason, hint) per
+/// group of proxies down for the same reason.
+std::string proxies_summary_text(const health::StatusReport& report, bool colour);
+
 /// The `viz stat`-style table, a summary line and one line (plus hint) per unreachable proxy;
 /// `wide` adds per-router and per-client tables.
 std::string status_text(const health::StatusReport& report, bool wide, bool colour);

@@ -1,5 +1,6 @@
 #include "libmesh/admin/linker_config.hpp"
 
+#include "libmesh/core/escape.hpp"
 #include "libmesh/core/json_document.hpp"
 #include "libmesh/core/result.hpp"
 
@@ -58,6 +59,18 @@ core::Result<LinkerConfig> parse_linker_config(std::string_view text) {
         }
     }
     return c;
+}
+
+core::Result<const RouterConfig*> find_router(const LinkerConfig& config, const std::string& label) {
+    if (config.routers.empty()) return core::input_error("config.json: no routers");
+    if (label.empty()) return &config.routers.front();
+    std::string names;
+    for (const auto& r : config.routers) {
+        if (r.label == label) return &r;
+        names += (names.empty() ? "" : ", ") + r.label;
+    }
+    return core::input_error("config.json: no router labelled \"" + core::escape_control(label) +
+                             "\"; the routers are " + core::escape_control(names));
 }
 
 }  // namespace mesh::admin

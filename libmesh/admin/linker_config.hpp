@@ -31,4 +31,9 @@ struct LinkerConfig {
 /// Parses `/config.json`.
 core::Result<LinkerConfig> parse_linker_config(std::string_view json);
 
+/// The router labelled `label` (as the dashboard names it: label, else protocol), or the first
+/// router when `label` is empty (the dashboard's dtab playground opens on it); an error naming
+/// the routers there are otherwise.
+core::Result<const RouterConfig*> find_router(const LinkerConfig& config, const std::string& label);
+
 }  // namespace mesh::admin

@@ -126,8 +126,9 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
     return false;
 }
 
-// Whether the node at `path` (keys from the root) holds anything extract_proxy_metrics reads.
-bool status_keeps(const std::vector<std::string>& full) {
+// Whether the node at `path` (keys from the root) holds anything extract_proxy_metrics reads
+// (a client's per-service scopes only with `client_services`).
+bool status_keeps(const std::vector<std::string>& full, bool client_services) {
     std::size_t i = 0, n = full.size();
     if (n == 0) return true;
     if (full[0] == "jvm") {
@@ -144,6 +145,12 @@ bool status_keeps(const std::vector<std::string>& full) {
     if (!one_of(full[i + 1], {"server", "service", "client"})) return false;
     if (d <= 3) return true;  // scope map, scope id
     std::string_view head = full[i + 3];
+    if (full[i + 1] == "client" && head == "service") {
+        if (!client_services) return false;
+        // A client's per-service traffic: client/<id>/service/<svc>/<metric>.
+        if (d <= 5) return true;
+        return d == 6 && one_of(full[i + 5], {"requests", "success", "failures", "pending", "request_latency_ms"});
+    }
     if (d == 4)
         return one_of(head, {"requests", "success", "failures", "pending", "connections", "request_latency_ms",
                              "loadbalancer", "failure_accrual", "retries"});
@@ -180,7 +187,7 @@ public:
         }
         if (m_limits.prune_to_status) {
             m_path.push_back(m_key);
-            if (!status_keeps(m_path)) {
+            if (!status_keeps(m_path, m_limits.client_services)) {
                 m_path.pop_back();
                 m_stack.push_back(nullptr);
                 return true;

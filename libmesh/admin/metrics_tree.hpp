@@ -38,6 +38,9 @@ struct MetricsLimits {
     /// Keep only what status and check read (see proxy_metrics.hpp) and drop the rest while
     /// parsing: a big proxy's tree is mostly metrics nobody here looks at.
     bool prune_to_status = false;
+    /// With prune_to_status, also keep each client's per-service scopes (rt/*/client/*/service/*,
+    /// for `mesh status --by service`): they cost memory in every sample, so only when asked.
+    bool client_services = false;
 };
 
 /// Parses the `?tree=1` form: nested objects whose leaves are {"counter":N}, {"gauge":X} or

@@ -29,9 +29,14 @@ static ScopeMetrics scope_from(const std::string& id, const MetricNode& node) {
     return s;
 }
 
-static void add_scopes(std::vector<ScopeMetrics>& out, const MetricNode* parent) {
+static void add_scopes(std::vector<ScopeMetrics>& out, const MetricNode* parent, bool clients = false) {
     if (!parent) return;
-    for (const auto& [id, node] : parent->children) out.push_back(scope_from(id, node));
+    for (const auto& [id, node] : parent->children) {
+        out.push_back(scope_from(id, node));
+        if (const MetricNode* services = clients ? node.child("service") : nullptr)
+            for (const auto& [svc, svc_node] : services->children)
+                out.back().services.push_back(scope_from(svc, svc_node));
+    }
 }
 
 ProxyMetrics extract_proxy_metrics(const MetricNode& root) {
@@ -58,7 +63,7 @@ ProxyMetrics extract_proxy_metrics(const MetricNode& root) {
             r.name = name;
             add_scopes(r.servers, servers);
             add_scopes(r.services, services);
-            add_scopes(r.clients, clients);
+            add_scopes(r.clients, clients, true);
             p.routers.push_back(std::move(r));
         }
     }

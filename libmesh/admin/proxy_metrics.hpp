@@ -20,6 +20,9 @@ struct ScopeMetrics {
     std::optional<double> lb_size, lb_available, fa_removals, fa_removed_for_ms, retries_requeues;
     // Service scopes only.
     std::optional<double> retries_total, retries_budget_exhausted;
+    /// Client scopes only: the client's traffic per service, `rt/<router>/client/<id>/service/<svc>`
+    /// (Linkerd's PerDstPathStatsFilter: requests, success, failures, pending, request_latency_ms).
+    std::vector<ScopeMetrics> services;
 };
 
 /// One router (its label, or protocol when unlabelled) and its scopes.

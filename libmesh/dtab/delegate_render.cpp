@@ -131,7 +131,9 @@ std::string addr_text(const Addr& addr) {
     }
     case Addr::Kind::Neg: return "neg";
     case Addr::Kind::Failed: return "failed: " + addr.cause;
-    case Addr::Kind::Pending: return "address unknown offline: " + addr.cause;
+    case Addr::Kind::Pending:
+        // A live proxy's pending address (read from its delegator.json) carries no cause.
+        return addr.cause.empty() ? std::string("pending") : "address unknown offline: " + addr.cause;
     }
     return "";
 }

@@ -1,98 +1,18 @@
-// Rates follow the Linkerd dashboard: success rate = Δsuccess / (Δsuccess + Δfailures), requests =
-// Δrequests and rps = Δrequests / Δt. A counter that went down or a scope that appeared is a reset (linkerd#1314), not
-// a failure: its current value is the delta.
+// Per-proxy rows; the arithmetic (deltas, resets, rates) is traffic_sums'.
 
 #include "libmesh/health/status_report.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <string_view>
 #include <unordered_map>
+
+#include "libmesh/health/traffic_sums.hpp"
 
 namespace mesh::health {
 
 namespace {
 
 using admin::ScopeMetrics;
-
-std::optional<double> delta(std::optional<double> now, std::optional<double> before) {
-    if (!now) return std::nullopt;
-    if (!before || *now < *before) return now;
-    return *now - *before;
-}
-
-void add_to(std::optional<double>& sum, std::optional<double> v) {
-    if (v) sum = sum.value_or(0) + *v;
-}
-
-void max_into(std::optional<double>& m, std::optional<double> v) {
-    if (v) m = m ? std::max(*m, *v) : *v;
-}
-
-// A router's earlier scopes by id, so matching every scope costs one lookup, not a scan: a router
-// with 80,000 clients was quadratic. The first scope with an id wins, as a scan from the front did.
-class ScopeIndex {
-public:
-    explicit ScopeIndex(const std::vector<ScopeMetrics>& scopes) {
-        m_by_id.reserve(scopes.size());
-        for (const auto& s : scopes) m_by_id.emplace(s.id, &s);
-    }
-    const ScopeMetrics* find(const std::string& id) const {
-        auto it = m_by_id.find(id);
-        return it == m_by_id.end() ? nullptr : it->second;
-    }
-
-private:
-    std::unordered_map<std::string_view, const ScopeMetrics*> m_by_id;
-};
-
-// A scope set's counters while they are summed.
-struct TrafficSums {
-    Traffic t;
-    std::optional<double> success, failures, requests, window_count;
-};
-
-// Adds one scope's traffic to the sums; with two samples `b` (may be null) is its earlier match.
-void add_scope(TrafficSums& sums, const ScopeMetrics& s, bool two_samples, const ScopeMetrics* b) {
-    Traffic& t = sums.t;
-    if (two_samples) {
-        add_to(sums.success, delta(s.success, b ? b->success : std::nullopt));
-        add_to(sums.failures, delta(s.failures, b ? b->failures : std::nullopt));
-        add_to(sums.requests, delta(s.requests, b ? b->requests : std::nullopt));
-    } else {
-        add_to(sums.success, s.success);
-        add_to(sums.failures, s.failures);
-        add_to(sums.requests, s.requests);
-    }
-    add_to(sums.window_count, s.latency_ms.count);
-    add_to(t.connections, s.connections);
-    if (s.latency_ms.count.value_or(0) > 0) {
-        max_into(t.latency.p50, s.latency_ms.p50);
-        max_into(t.latency.p95, s.latency_ms.p95);
-        max_into(t.latency.p99, s.latency_ms.p99);
-        max_into(t.latency.max, s.latency_ms.max);
-    }
-}
-
-// Rates and totals from the summed counters.
-Traffic finish(TrafficSums sums, std::optional<double> window_s) {
-    Traffic t = std::move(sums.t);
-    auto& success = sums.success;
-    auto& failures = sums.failures;
-    // Requests come from the `requests` counter, as the dashboard's RouterSummary counts them;
-    // success + failures stands in only where a proxy has no such counter. The success rate is
-    // success / (success + failures): requests still in flight have no outcome yet.
-    std::optional<double> completed;
-    if (success || failures) completed = success.value_or(0) + failures.value_or(0);
-    t.requests = sums.requests ? sums.requests : completed;
-    if (completed && *completed > 0) t.success_rate = success.value_or(0) / *completed;
-    if (window_s && *window_s > 0) {
-        if (t.requests) t.rps = *t.requests / *window_s;
-    } else if (sums.window_count) {
-        t.rps = *sums.window_count / 60.0;  // histograms cover the previous 1-minute snapshot window
-    }
-    return t;
-}
 
 // Sums the traffic of `now` scopes; `before` (may be null) indexes the same router's earlier scopes.
 Traffic traffic_of(const std::vector<ScopeMetrics>& now, const ScopeIndex* before, std::optional<double> window_s) {
@@ -119,7 +39,7 @@ RouterRow router_row(const admin::RouterMetrics& now, const admin::RouterMetrics
     row.service_success_rate = service.success_rate;
     auto counter = [&](const ScopeMetrics& s, const ScopeMetrics* b, std::optional<double> ScopeMetrics::*field) {
         if (!two_samples) return s.*field;
-        return delta(s.*field, b ? b->*field : std::nullopt);
+        return counter_delta(s.*field, b ? b->*field : std::nullopt);
     };
     for (const auto& s : now.services) {
         const ScopeMetrics* b = services ? services->find(s.id) : nullptr;

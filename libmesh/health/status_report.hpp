@@ -7,22 +7,9 @@
 
 #include "libmesh/health/proxy_sample.hpp"
 #include "libmesh/health/proxy_target.hpp"
+#include "libmesh/health/traffic.hpp"
 
 namespace mesh::health {
-
-/// Latency percentiles in milliseconds from the last histogram window.
-struct Latency {
-    std::optional<double> p50, p95, p99, max;
-};
-
-/// Traffic figures of a scope; nullopt means no data (no traffic, or not reported).
-struct Traffic {
-    std::optional<double> requests;  ///< requests counted (Δ over the window, or cumulative with --once)
-    std::optional<double> rps;
-    std::optional<double> success_rate;  ///< 0..1
-    Latency latency;
-    std::optional<double> connections;
-};
 
 /// One client (concrete destination) of a router.
 struct ClientRow {

@@ -71,6 +71,8 @@ json FakeLinkerd::metrics_tree(int tick) const {
     client["failure_accrual"] = {{"removals", {{"counter", tick * o.removals_step}}},
                                  {"removed_for_ms", {{"counter", 0}}}};
     client["retries"] = {{"requeues", {{"counter", 7}}}, {"budget", {{"gauge", 100.0}}}};
+    // The client's per-service scope (PerDstPathStatsFilter): all of its traffic is for /svc/hello.
+    traffic(client["service"]["svc/hello"]);
     // Retries hide nothing here: the service outcome equals the client's.
     traffic(service);
     service["retries"] = {{"total", {{"counter", 17}}}, {"budget_exhausted", {{"counter", 0}}}};
@@ -176,7 +178,38 @@ void FakeLinkerd::install_routes() {
                           {"label", "incoming"},
                           {"dtab", m_options.dtab},
                           {"servers", {{{"ip", "0.0.0.0"}, {"port", 4141}}}}}}}};
+        if (!m_options.incoming_interpreter.empty())
+            config["routers"][1]["interpreter"] = {{"kind", m_options.incoming_interpreter}};
         res.set_content(config.dump(), "application/json");
+    });
+    // DelegateApiHandler's POST: JSON only, dtab and path required, namespace = a router label.
+    s.Post("/delegator.json", [this, faulty](const httplib::Request& req, httplib::Response& res) {
+        if (faulty(res)) return;
+        {
+            std::lock_guard lock(m_delegation_mutex);
+            m_last_delegation = req.body;
+        }
+        if (req.get_header_value("Content-Type") != "application/json") {
+            res.status = 415;
+            return;
+        }
+        json body = json::parse(req.body, nullptr, false);
+        if (!body.is_object() || !body.contains("dtab") || !body["dtab"].is_string() || !body.contains("path") ||
+            !body["path"].is_string()) {
+            res.status = 400;
+            res.set_content("Malformed delegation request: " + req.body, "text/plain");
+            return;
+        }
+        std::string ns = body.value("namespace", "");
+        if (ns != "outgoing" && ns != "incoming") {
+            res.status = 501;
+            res.set_content("Name Interpreter for " + ns + " cannot show delegations", "text/plain");
+            return;
+        }
+        std::string answer = m_options.delegator_json;
+        // Jackson writes "type" first, as JsonTypeInfo puts it.
+        if (answer.empty()) answer = nlohmann::ordered_json{{"type", "neg"}, {"path", body["path"]}}.dump();
+        res.set_content(answer, "application/json");
     });
     s.Get("/client_state.json", [this, faulty](const httplib::Request&, httplib::Response& res) {
         if (faulty(res)) return;
@@ -185,6 +218,11 @@ void FakeLinkerd::install_routes() {
                                               {"addresses", {"10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.3:8080"}}};
         res.set_content(state.dump(), "application/json");
     });
+}
+
+std::string FakeLinkerd::last_delegation_request() const {
+    std::lock_guard lock(m_delegation_mutex);
+    return m_last_delegation;
 }
 
 }  // namespace mesh::testing

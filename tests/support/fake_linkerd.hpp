@@ -5,6 +5,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -33,6 +34,9 @@ struct FakeLinkerdOptions {
     std::string client_state_state = "bound";
     bool ping_blocked = false;  ///< /admin/ping answers 404 (admin security filter)
     int slow_ms = 3000;         ///< Slow mode: how long every answer takes
+    /// What POST /delegator.json answers (after DelegateApiHandler's checks); empty: a Neg of the path.
+    std::string delegator_json;
+    std::string incoming_interpreter;  ///< interpreter.kind of the incoming router in /config.json; empty: none
 };
 
 /// A running fake; stops and joins in its destructor.
@@ -51,6 +55,8 @@ public:
     int metrics_requests() const { return m_ticks.load(); }
     /// The metrics tree the next request would see at tick `tick`.
     nlohmann::json metrics_tree(int tick) const;
+    /// The body of the last POST /delegator.json (empty: none yet).
+    std::string last_delegation_request() const;
 
 private:
     void install_routes();
@@ -62,6 +68,8 @@ private:
     int m_refusing_fd = -1;
     std::atomic<int> m_ticks{0};
     std::atomic<bool> m_stopping{false};
+    mutable std::mutex m_delegation_mutex;
+    std::string m_last_delegation;
 };
 
 /// Flattens a metrics tree into the flat `/admin/metrics.json` form.
