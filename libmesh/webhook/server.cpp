@@ -80,6 +80,7 @@ bool ServerCore::add_session(const std::shared_ptr<Session>& session, std::uint6
     if (sessions.size() >= options.max_connections) return false;
     id = ++next_session;
     sessions.emplace(id, session);
+    connections_open = sessions.size();
     return true;
 }
 
@@ -87,6 +88,7 @@ void ServerCore::remove_session(std::uint64_t id) {
     if (id == 0) return;
     std::lock_guard lock(sessions_mutex);
     sessions.erase(id);
+    connections_open = sessions.size();
     if (stopping && sessions.empty()) asio::post(control, [this] { grace.cancel(); });
 }
 
@@ -167,13 +169,17 @@ std::string ServerCore::metrics_text() const {
         "# HELP mesh_webhook_connections_refused_total Connections closed at once because --max-connections were open.\n"
         "# TYPE mesh_webhook_connections_refused_total counter\n"
         "mesh_webhook_connections_refused_total {}\n"
+        "# HELP mesh_webhook_connections_open Connections open now.\n"
+        "# TYPE mesh_webhook_connections_open gauge\n"
+        "mesh_webhook_connections_open {}\n"
         "# HELP mesh_webhook_certificate_reloads_total Changed certificate pairs taken.\n"
         "# TYPE mesh_webhook_certificate_reloads_total counter\n"
         "mesh_webhook_certificate_reloads_total {}\n"
         "# HELP mesh_webhook_certificate_reload_errors_total Changed certificate pairs rejected (the previous pair stays).\n"
         "# TYPE mesh_webhook_certificate_reload_errors_total counter\n"
         "mesh_webhook_certificate_reload_errors_total {}\n",
-        too_large.load(), header_too_large.load(), connections_refused.load(), certs.reloads(), certs.reload_errors()));
+        too_large.load(), header_too_large.load(), connections_refused.load(), connections_open.load(), certs.reloads(),
+        certs.reload_errors()));
 }
 
 }  // namespace detail

@@ -69,6 +69,7 @@ struct ServerCore {
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> header_too_large{0};
     std::atomic<std::uint64_t> connections_refused{0};
+    std::atomic<std::size_t> connections_open{0};  ///< sessions.size(), for /metrics without the lock
 
     /// Takes `bytes` of the body budget (bodies being read or waiting for a review thread: at
     /// most --threads bodies' worth, so memory stays near --threads × --max-body-bytes however

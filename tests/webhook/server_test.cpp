@@ -334,6 +334,10 @@ TEST_F(ServerTest, ConnectionsOverTheCapAreClosedAtOnce) {
     options.handshake_timeout = 30s;
     options.read_timeout = 30s;
     start(options);
+    // start()'s /healthz probe closed its connection; wait until the server has seen it go.
+    for (int i = 0; i < 1000 && metric(server->metrics(), "mesh_webhook_connections_open") != "0"; ++i)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_EQ(metric(server->metrics(), "mesh_webhook_connections_open"), "0");
     std::vector<std::unique_ptr<testing::RawTlsClient>> held;
     for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<testing::RawTlsClient>(server->port(), false));
     testing::RawTlsClient over(server->port(), false);
