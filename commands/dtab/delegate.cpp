@@ -137,7 +137,8 @@ cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
     } else {
         auto tree = dtab::delegate(*table, *path, namers);
         if (!tree) return tl::unexpected(tree.error());
-        out = opts.output == cli::OutputFormat::Json ? dtab::to_json(*tree) + "\n" : dtab::to_text(*tree);
+        out = opts.output == cli::OutputFormat::Json ? dtab::to_json(*tree) + "\n"
+                                                     : dtab::to_text(*tree) + dtab::result_line(*tree) + "\n";
     }
     io.out << out;
     return cli::k_exit_ok;
@@ -158,7 +159,8 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
         "io.buoyant.rinet; /#/<namer>/... paths bind symbolically (the id is the namer's usual "
         "id, the rest is the residual, the address is unknown offline) unless --fs-namer DIR "
         "gives io.l5d.fs its files (lines of `host port` or `host port * weight`, as Linkerd reads them) or --no-symbolic-namers makes them neg. "
-        "-o text prints one line per step; -o json prints linkerd's delegator.json (an address "
+        "-o text prints one line per step, then a `result:` line with what the path binds to (or neg, "
+        "fail, empty, error); -o json prints linkerd's delegator.json (an address "
         "that would need DNS or a cluster prints as {\"type\":\"pending\"}). --resolve binds as "
         "Finagle does (Alt stops at the first success; a union member's address carries its weight as "
         "namer_nametree_weight) and prints only the bound names. The "

@@ -57,7 +57,7 @@ core::Result<std::string> delegate_on_proxy(const ProxyRouter& where, const dtab
     // Read it even for -o json: only a well-formed delegation is printed.
     MESH_TRY_ASSIGN(auto tree, dtab::parse_delegate_json(body, fmt::format("proxy {}: /delegator.json",
                                                                            core::escape_control(found.proxy.name))));
-    if (!json) return dtab::to_text(tree.root);
+    if (!json) return dtab::to_text(tree.root) + dtab::result_line(tree.root) + "\n";
     if (body.empty() || body.back() != '\n') body += '\n';
     return body;
 }

@@ -138,16 +138,17 @@ std::string addr_text(const Addr& addr) {
     return "";
 }
 
+std::string leaf_text(const DelegateNode& n) {
+    return show(n.bound.id) + " residual " + show(n.bound.residual) + " [" + addr_text(n.bound.addr) + "]";
+}
+
 void write_text(const DelegateNode& n, int indent, const std::string& lead, std::string& out) {
     out += std::string(static_cast<std::size_t>(indent) * 2, ' ') + lead + shown_path(n);
     if (n.dentry) out += " (" + show(*n.dentry) + ")";
     switch (n.kind) {
     case DKind::Alt: out += "  alt: first that is not neg wins"; break;
     case DKind::Union: out += "  union: load-balanced by weight"; break;
-    case DKind::Leaf:
-        out +=
-            "  => " + show(n.bound.id) + " residual " + show(n.bound.residual) + " [" + addr_text(n.bound.addr) + "]";
-        break;
+    case DKind::Leaf: out += "  => " + leaf_text(n); break;
     case DKind::Neg: out += "  ~ neg: no dentry or namer matches"; break;
     case DKind::Fail: out += "  ! fail"; break;
     case DKind::Empty: out += "  $ empty: bound, no endpoints"; break;
@@ -160,6 +161,35 @@ void write_text(const DelegateNode& n, int indent, const std::string& lead, std:
         std::string child_lead = n.kind == DKind::Union ? java_double_to_string(n.weights[i]) + " * " : std::string();
         write_text(n.children[i], indent + 1, child_lead, out);
     }
+}
+
+// Finagle's NameTree evaluation of a delegation: "neg", "fail", "empty", "error: ..." or the
+// bound names (several in a union, each with its weight).
+std::string evaluate(const DelegateNode& n) {
+    switch (n.kind) {
+    case DKind::Leaf: return leaf_text(n);
+    case DKind::Neg: return "neg";
+    case DKind::Fail: return "fail";
+    case DKind::Empty: return "empty";
+    case DKind::Exception: return "error: " + n.message;
+    case DKind::Delegate:
+    case DKind::Transformation: return n.children.empty() ? "neg" : evaluate(n.children.front());
+    case DKind::Alt:
+        for (const auto& c : n.children)
+            if (auto r = evaluate(c); r != "neg") return r;
+        return "neg";
+    case DKind::Union: {
+        std::string out;
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            auto r = evaluate(n.children[i]);
+            if (r == "neg" || r == "empty") continue;
+            if (r == "fail" || r.rfind("error: ", 0) == 0) return r;
+            out += (out.empty() ? "" : " & ") + java_double_to_string(n.weights[i]) + " * " + r;
+        }
+        return out.empty() ? "neg" : out;
+    }
+    }
+    return "neg";
 }
 
 bool find_route(const DelegateNode& n, std::vector<std::string>& route, const Path* id) {
@@ -197,6 +227,8 @@ std::string to_text(const DelegateNode& node) {
     write_text(node, 0, "", out);
     return out;
 }
+
+std::string result_line(const DelegateNode& node) { return "result: " + evaluate(node); }
 
 std::vector<std::string> first_route(const DelegateNode& node) {
     std::vector<std::string> route;

@@ -58,6 +58,12 @@ std::string to_json(const DelegateNode& node);
 /// A readable tree, one line per node: indentation, path, `(dentry)`, and what it resolved to.
 std::string to_text(const DelegateNode& node);
 
+/// What the delegation binds to, as Finagle evaluates the tree (an alternation takes its first
+/// branch that is not neg; a union keeps every branch that is not neg): one line, `result: `
+/// followed by the bound names (`id residual /rest [addresses]`, joined by ` & ` with their
+/// weights in a union), `neg`, `fail`, `empty` or `error: ...`.
+std::string result_line(const DelegateNode& node);
+
 /// linkerd's trace text (DelegateTree.find): the route from the root to the first bound leaf,
 /// one `  <path> (<dentry>)` line per node; empty when no leaf is bound.
 std::vector<std::string> first_route(const DelegateNode& node);

@@ -80,7 +80,7 @@ TEST(DelegateOnProxy, ExtraDtabIsAppendedToTheRoutersAndNothingElseIsSent) {
     json sent = json::parse(proxy.last_delegation_request());
     EXPECT_EQ(sent["dtab"], "/svc=>/#/io.l5d.k8s/default/http;/svc/web=>/srv/web-v2");
     auto text = run_mesh_command({"dtab", "delegate", "/svc/web", "--proxy", proxy.address()});
-    EXPECT_EQ(text.out, "/svc/web  ~ neg: no dentry or namer matches\n");
+    EXPECT_EQ(text.out, "/svc/web  ~ neg: no dentry or namer matches\nresult: neg\n");
 }
 
 TEST(DelegateOnProxy, FailuresSayWhyWithNothingOnStdout) {

@@ -207,7 +207,8 @@ TEST(DtabDelegate, TreeJsonAndResolve) {
         tree.out,
         "/svc/dog\n"
         "  /srv/dog (/svc=>/srv)\n"
-        "    /$/inet/127.1/4140/dog (/srv=>/$/inet/127.1/4140)  => /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n");
+        "    /$/inet/127.1/4140/dog (/srv=>/$/inet/127.1/4140)  => /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n"
+        "result: /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n");
     auto json = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base, "-o", "json"});
     EXPECT_EQ(
         json.out,
