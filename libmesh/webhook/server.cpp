@@ -60,6 +60,7 @@ bool ServerCore::admit_body(const std::shared_ptr<Session>& session, std::size_t
 }
 
 void ServerCore::release_body(std::size_t bytes) {
+    if (destroying) return;  // the queue below may be gone already; nobody is let in any more
     std::vector<std::pair<std::shared_ptr<Session>, std::size_t>> admitted;
     {
         std::lock_guard lock(budget_mutex);
@@ -89,7 +90,7 @@ void ServerCore::remove_session(std::uint64_t id) {
     std::lock_guard lock(sessions_mutex);
     sessions.erase(id);
     connections_open = sessions.size();
-    if (stopping && sessions.empty()) asio::post(control, [this] { grace.cancel(); });
+    if (stopping && sessions.empty() && !destroying) asio::post(control, [this] { grace.cancel(); });
 }
 
 void ServerCore::begin_stop() {

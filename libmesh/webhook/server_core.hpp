@@ -42,6 +42,9 @@ class Session;
 /// Everything the acceptor and the connections share; outlives them all.
 struct ServerCore {
     explicit ServerCore(ServerOptions o);
+    /// Marks the core as going: connections the io_context still holds, destroyed with it after
+    /// the control strand and the budget queue have gone, must touch neither.
+    ~ServerCore() { destroying = true; }
 
     ServerOptions options;
     CertReloader certs;
@@ -66,6 +69,7 @@ struct ServerCore {
 
     std::atomic<bool> ready{false};
     std::atomic<bool> stopping{false};
+    std::atomic<bool> destroying{false};
     std::atomic<std::uint64_t> too_large{0};
     std::atomic<std::uint64_t> header_too_large{0};
     std::atomic<std::uint64_t> connections_refused{0};
