@@ -204,12 +204,12 @@ __mesh_positional() {
         'mesh dtab lint') kinds=('files') repeat=1 ;;
         'mesh dtab delegate') kinds=('files') repeat=0 ;;
         'mesh dtab diff') kinds=('text' 'text') repeat=0 ;;
-        'mesh dtab get') kinds=('text') repeat=0 ;;
-        'mesh dtab create') kinds=('text' 'files') repeat=0 ;;
-        'mesh dtab update') kinds=('text' 'files') repeat=0 ;;
-        'mesh dtab delete') kinds=('text') repeat=0 ;;
-        'mesh dtab watch') kinds=('text') repeat=0 ;;
-        'mesh dtab edit') kinds=('text') repeat=0 ;;
+        'mesh dtab get') kinds=('dtab-namespaces') repeat=0 ;;
+        'mesh dtab create') kinds=('dtab-namespaces' 'files') repeat=0 ;;
+        'mesh dtab update') kinds=('dtab-namespaces' 'files') repeat=0 ;;
+        'mesh dtab delete') kinds=('dtab-namespaces') repeat=0 ;;
+        'mesh dtab watch') kinds=('dtab-namespaces') repeat=0 ;;
+        'mesh dtab edit') kinds=('dtab-namespaces') repeat=0 ;;
         'mesh completion') kinds=('words:bash zsh fish') repeat=0 ;;
         'mesh help') kinds=('text') repeat=1 ;;
     esac
@@ -241,8 +241,8 @@ __mesh_join_colons() {
 }
 
 # Walks the words before the cursor. Sets __mesh_path (the command path), __mesh_kubeflags (the
-# --kubeconfig and --context given) and __mesh_kind: what the word under the cursor is, either the
-# value of an option (text, files, dirs, contexts, namespaces, words:<choices>) or positional:<n>.
+# --kubeconfig, --context and --namerd given) and __mesh_kind: what the word under the cursor is, either the
+# value of an option (text, files, dirs, contexts, namespaces, dtab-namespaces, words:<choices>) or positional:<n>.
 __mesh_walk() {
     local i word npos=0 kind
     __mesh_path=mesh
@@ -252,7 +252,7 @@ __mesh_walk() {
         case "$word" in
             --*=*)
                 case "${word%%=*}" in
-                    --kubeconfig|--context) __mesh_kubeflags+=("$word") ;;
+                    --kubeconfig|--context|--namerd) __mesh_kubeflags+=("$word") ;;
                 esac ;;
             -?*)
                 kind=$(__mesh_value "$__mesh_path" "$word")
@@ -265,7 +265,7 @@ __mesh_walk() {
                     return
                 fi
                 case "$word" in
-                    --kubeconfig|--context) __mesh_kubeflags+=("$word=${__mesh_words[i]}") ;;
+                    --kubeconfig|--context|--namerd) __mesh_kubeflags+=("$word=${__mesh_words[i]}") ;;
                 esac ;;
             =) ;;
             *)
@@ -294,6 +294,8 @@ __mesh_values() {
             COMPREPLY=($(compgen -d -- "$cur")) ;;
         contexts)
             COMPREPLY=($(compgen -W "$("$prog" __complete contexts "${__mesh_kubeflags[@]}" 2>/dev/null)" -- "$cur")) ;;
+        dtab-namespaces)
+            COMPREPLY=($(compgen -W "$("$prog" __complete dtab-namespaces "${__mesh_kubeflags[@]}" 2>/dev/null)" -- "$cur")) ;;
         namespaces)
             if command -v kubectl >/dev/null 2>&1; then
                 COMPREPLY=($(compgen -W "$(kubectl get namespaces -o name --request-timeout=3s "${__mesh_kubeflags[@]}" 2>/dev/null | sed 's,^namespace/,,')" -- "$cur"))

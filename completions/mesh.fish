@@ -34,17 +34,17 @@ function __mesh_is
     test (__mesh_path) = "$argv[1]"
 end
 
-# --kubeconfig and --context typed so far, as name=value words.
+# --kubeconfig, --context and --namerd typed so far, as name=value words.
 function __mesh_kubeflags
     set -l tokens (commandline -opc)
     for i in (seq (count $tokens))
         switch $tokens[$i]
-            case --kubeconfig --context
+            case --kubeconfig --context --namerd
                 set -l next (math $i + 1)
                 if test $next -le (count $tokens)
                     echo "$tokens[$i]=$tokens[$next]"
                 end
-            case '--kubeconfig=*' '--context=*'
+            case '--kubeconfig=*' '--context=*' '--namerd=*'
                 echo $tokens[$i]
         end
     end
@@ -52,6 +52,10 @@ end
 
 function __mesh_contexts
     command mesh __complete contexts (__mesh_kubeflags) 2>/dev/null
+end
+
+function __mesh_dtab_namespaces
+    command mesh __complete dtab-namespaces (__mesh_kubeflags) 2>/dev/null
 end
 
 function __mesh_namespaces
@@ -142,12 +146,14 @@ complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l namerd -x -d 'namerd base U
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -s o -l output -x -a 'text compact json' -d 'Output format: text, compact or json'
 complete -c mesh -n '__mesh_is \'mesh dtab get\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab get\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh dtab create
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab create\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab create\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh dtab update
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -s h -l help -d 'Print this help message and exit'
@@ -156,12 +162,14 @@ complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l request-timeout -x -d 'H
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l version -x -d 'The ETag the edit is based on'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l force -d 'Overwrite without a version check'
 complete -c mesh -n '__mesh_is \'mesh dtab update\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab update\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh dtab delete
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab delete\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh dtab watch
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s h -l help -d 'Print this help message and exit'
@@ -169,12 +177,14 @@ complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l namerd -x -d 'namerd base
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -s o -l output -x -a 'text json' -d 'Output format: text or json'
 complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab watch\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh dtab edit
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -s h -l help -d 'Print this help message and exit'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l namerd -x -d 'namerd base URL (default $NAMERD_URL, then $NAMERCTL_BASE_URL)'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l request-timeout -x -d 'How long to wait for each namerd request'
 complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -l no-color -d 'Print no colour or check marks (also when NO_COLOR is set or output is not a terminal)'
+complete -c mesh -n '__mesh_is \'mesh dtab edit\'' -x -a '(__mesh_dtab_namespaces)'
 
 # mesh install
 complete -c mesh -n '__mesh_is \'mesh install\'' -a 'namerd' -d 'Print namerd and its Kubernetes objects'

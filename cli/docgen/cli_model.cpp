@@ -104,7 +104,9 @@ static void classify(const CLI::Option& opt, OptionModel& model) {
         model.kind = ValueKind::Namespace;
     } else if (opt.get_positional()) {
         std::string name = lower(model.positional_name);
-        if (name.find("dir") != std::string::npos) {
+        if (name == "namespace") {  // only namerd's dtab commands take a namespace argument
+            model.kind = ValueKind::DtabNamespace;
+        } else if (name.find("dir") != std::string::npos) {
             model.kind = ValueKind::Directory;
         } else if (name.find("file") != std::string::npos || name.find("path") != std::string::npos ||
                    name.find("manifest") != std::string::npos) {

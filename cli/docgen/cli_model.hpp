@@ -11,13 +11,14 @@ namespace mesh::cli {
 
 /// How the value of an option or positional is completed.
 enum class ValueKind {
-    None,       ///< a flag: takes no value
-    Text,       ///< free text: nothing to offer
-    Choice,     ///< one of `choices` (from a CLI::IsMember check)
-    File,       ///< a path to a file (`-f/--filename`, `--kubeconfig`, CLI::ExistingFile...)
-    Directory,  ///< a path to a directory (CLI::ExistingDirectory)
-    Context,    ///< a kubeconfig context name (`--context`)
-    Namespace,  ///< a Kubernetes namespace (`-n/--namespace`)
+    None,           ///< a flag: takes no value
+    Text,           ///< free text: nothing to offer
+    Choice,         ///< one of `choices` (from a CLI::IsMember check)
+    File,           ///< a path to a file (`-f/--filename`, `--kubeconfig`, CLI::ExistingFile...)
+    Directory,      ///< a path to a directory (CLI::ExistingDirectory)
+    Context,        ///< a kubeconfig context name (`--context`)
+    Namespace,      ///< a Kubernetes namespace (`-n/--namespace`)
+    DtabNamespace,  ///< a namerd dtab namespace (the `namespace` argument of the dtab commands)
 };
 
 /// One flag, option or positional argument of a command.

@@ -1,5 +1,5 @@
 // The bash script embeds the command tree as case tables and walks the typed words through it;
-// only contexts and namespaces are looked up at completion time.
+// only contexts, namespaces and namerd's dtab namespaces are looked up at completion time.
 
 #include <sstream>
 
@@ -27,8 +27,8 @@ __mesh_join_colons() {
 }
 
 # Walks the words before the cursor. Sets __mesh_path (the command path), __mesh_kubeflags (the
-# --kubeconfig and --context given) and __mesh_kind: what the word under the cursor is, either the
-# value of an option (text, files, dirs, contexts, namespaces, words:<choices>) or positional:<n>.
+# --kubeconfig, --context and --namerd given) and __mesh_kind: what the word under the cursor is, either the
+# value of an option (text, files, dirs, contexts, namespaces, dtab-namespaces, words:<choices>) or positional:<n>.
 __mesh_walk() {
     local i word npos=0 kind
     __mesh_path=mesh
@@ -38,7 +38,7 @@ __mesh_walk() {
         case "$word" in
             --*=*)
                 case "${word%%=*}" in
-                    --kubeconfig|--context) __mesh_kubeflags+=("$word") ;;
+                    --kubeconfig|--context|--namerd) __mesh_kubeflags+=("$word") ;;
                 esac ;;
             -?*)
                 kind=$(__mesh_value "$__mesh_path" "$word")
@@ -51,7 +51,7 @@ __mesh_walk() {
                     return
                 fi
                 case "$word" in
-                    --kubeconfig|--context) __mesh_kubeflags+=("$word=${__mesh_words[i]}") ;;
+                    --kubeconfig|--context|--namerd) __mesh_kubeflags+=("$word=${__mesh_words[i]}") ;;
                 esac ;;
             =) ;;
             *)
@@ -80,6 +80,8 @@ __mesh_values() {
             COMPREPLY=($(compgen -d -- "$cur")) ;;
         contexts)
             COMPREPLY=($(compgen -W "$("$prog" __complete contexts "${__mesh_kubeflags[@]}" 2>/dev/null)" -- "$cur")) ;;
+        dtab-namespaces)
+            COMPREPLY=($(compgen -W "$("$prog" __complete dtab-namespaces "${__mesh_kubeflags[@]}" 2>/dev/null)" -- "$cur")) ;;
         namespaces)
             if command -v kubectl >/dev/null 2>&1; then
                 COMPREPLY=($(compgen -W "$(kubectl get namespaces -o name --request-timeout=3s "${__mesh_kubeflags[@]}" 2>/dev/null | sed 's,^namespace/,,')" -- "$cur"))

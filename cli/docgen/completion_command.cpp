@@ -9,6 +9,7 @@
 #include "cli/docgen/generated_docs.hpp"
 #include "libmesh/core/atomic_write.hpp"
 #include "libmesh/kube/contexts.hpp"
+#include "libmesh/namerd/client.hpp"
 
 namespace mesh::cli {
 
@@ -67,19 +68,45 @@ static void register_generate_command(CLI::App& app, Context& ctx) {
     set_run(*cmd, ctx, [&app, dir](Io&) { return write_generated(app, *dir); });
 }
 
+// namerd's dtab namespaces, from --namerd, NAMERD_URL or NAMERCTL_BASE_URL as the dtab commands
+// find it; nothing (and no error) when namerd is unknown or does not answer within 2 s.
+static void print_dtab_namespaces(const std::string& namerd, Io& io) {
+    std::string url = namerd;
+    if (url.empty()) url = io.getenv("NAMERD_URL").value_or("");
+    if (url.empty()) url = io.getenv("NAMERCTL_BASE_URL").value_or("");
+    if (url.empty()) return;
+    auto base = namerd::normalize_base_url(url);
+    if (!base) return;
+    namerd::ClientOptions options;
+    options.base_url = *base;
+    options.timeout_ms = 2000;
+    options.connect_timeout_ms = 2000;
+    namerd::Client client(options);
+    if (auto names = client.list())
+        for (const auto& name : *names) io.out << name << '\n';
+}
+
 static void register_complete_command(CLI::App& app, Context& ctx) {
     auto what = std::make_shared<std::string>();
     auto kubeconfig = std::make_shared<std::string>();
     auto context = std::make_shared<std::string>();
+    auto namerd = std::make_shared<std::string>();
     CLI::App* cmd = app.add_subcommand("__complete", "Values for the completion scripts");
     cmd->group("");
-    cmd->add_option("what", *what, "contexts")->required()->check(CLI::IsMember({"contexts"}));
+    cmd->add_option("what", *what, "contexts or dtab-namespaces")
+        ->required()
+        ->check(CLI::IsMember({"contexts", "dtab-namespaces"}));
+    // The scripts pass every one of these along, whichever values are asked for.
     cmd->add_option("--kubeconfig", *kubeconfig, "Kubeconfig file");
-    cmd->add_option("--context", *context, "Ignored; accepted as the scripts pass it along");
+    cmd->add_option("--context", *context, "Ignored");
+    cmd->add_option("--namerd", *namerd, "namerd base URL");
     // The lambda owns every bound variable: CLI11 writes into them during parsing.
-    set_run(*cmd, ctx, [what, kubeconfig, context](Io& io) -> Outcome {
-        (void)what;  // only "contexts" passes the check
+    set_run(*cmd, ctx, [what, kubeconfig, context, namerd](Io& io) -> Outcome {
         (void)context;
+        if (*what == "dtab-namespaces") {
+            print_dtab_namespaces(*namerd, io);
+            return k_exit_ok;
+        }
         auto paths = kube::kubeconfig_paths(kubeconfig->empty() ? std::nullopt : std::optional(*kubeconfig),
                                             io.getenv("KUBECONFIG"), io.getenv("HOME"));
         for (const auto& name : kube::context_names_of_files(paths)) io.out << name << '\n';

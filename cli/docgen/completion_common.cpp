@@ -25,6 +25,7 @@ std::string completion_kind_word(const OptionModel& option) {
     case ValueKind::Directory: return "dirs";
     case ValueKind::Context: return "contexts";
     case ValueKind::Namespace: return "namespaces";
+    case ValueKind::DtabNamespace: return "dtab-namespaces";
     case ValueKind::Choice: {
         std::string out = "words:";
         for (std::size_t i = 0; i < option.choices.size(); ++i) out += (i ? " " : "") + option.choices[i];

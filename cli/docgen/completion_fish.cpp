@@ -37,17 +37,17 @@ function __mesh_is
     test (__mesh_path) = "$argv[1]"
 end
 
-# --kubeconfig and --context typed so far, as name=value words.
+# --kubeconfig, --context and --namerd typed so far, as name=value words.
 function __mesh_kubeflags
     set -l tokens (commandline -opc)
     for i in (seq (count $tokens))
         switch $tokens[$i]
-            case --kubeconfig --context
+            case --kubeconfig --context --namerd
                 set -l next (math $i + 1)
                 if test $next -le (count $tokens)
                     echo "$tokens[$i]=$tokens[$next]"
                 end
-            case '--kubeconfig=*' '--context=*'
+            case '--kubeconfig=*' '--context=*' '--namerd=*'
                 echo $tokens[$i]
         end
     end
@@ -55,6 +55,10 @@ end
 
 function __mesh_contexts
     command mesh __complete contexts (__mesh_kubeflags) 2>/dev/null
+end
+
+function __mesh_dtab_namespaces
+    command mesh __complete dtab-namespaces (__mesh_kubeflags) 2>/dev/null
 end
 
 function __mesh_namespaces
@@ -71,6 +75,7 @@ static std::string value_arguments(const OptionModel& opt) {
     case ValueKind::Directory: return " -x -a '(__fish_complete_directories)'";
     case ValueKind::Context: return " -x -a '(__mesh_contexts)'";
     case ValueKind::Namespace: return " -x -a '(__mesh_namespaces)'";
+    case ValueKind::DtabNamespace: return " -x -a '(__mesh_dtab_namespaces)'";
     case ValueKind::Choice: {
         std::string words;
         for (std::size_t i = 0; i < opt.choices.size(); ++i) words += (i ? " " : "") + opt.choices[i];

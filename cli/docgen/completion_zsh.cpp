@@ -8,14 +8,14 @@
 namespace mesh::cli {
 
 static const char* const k_zsh_helpers = R"ZSH(
-# --kubeconfig and --context typed so far, as name=value words, in $reply.
+# --kubeconfig, --context and --namerd typed so far, as name=value words, in $reply.
 __mesh_kubeflags() {
     local i
     reply=()
     for ((i = 1; i < CURRENT; i++)); do
         case $words[i] in
-            --kubeconfig|--context) ((i + 1 < CURRENT)) && reply+=("$words[i]=$words[i+1]") ;;
-            --kubeconfig=*|--context=*) reply+=("$words[i]") ;;
+            --kubeconfig|--context|--namerd) ((i + 1 < CURRENT)) && reply+=("$words[i]=$words[i+1]") ;;
+            --kubeconfig=*|--context=*|--namerd=*) reply+=("$words[i]") ;;
         esac
     done
 }
@@ -25,6 +25,13 @@ __mesh_contexts() {
     __mesh_kubeflags
     names=(${(f)"$(command mesh __complete contexts $reply 2>/dev/null)"})
     _wanted contexts expl context compadd -a names
+}
+
+__mesh_dtab_namespaces() {
+    local -a reply names
+    __mesh_kubeflags
+    names=(${(f)"$(command mesh __complete dtab-namespaces $reply 2>/dev/null)"})
+    _wanted namespaces expl 'dtab namespace' compadd -a names
 }
 
 __mesh_namespaces() {
@@ -64,6 +71,7 @@ static std::string zsh_action(const OptionModel& opt) {
     case ValueKind::Directory: return "_files -/";
     case ValueKind::Context: return "__mesh_contexts";
     case ValueKind::Namespace: return "__mesh_namespaces";
+    case ValueKind::DtabNamespace: return "__mesh_dtab_namespaces";
     default: return " ";
     }
 }

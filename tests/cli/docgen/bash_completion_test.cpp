@@ -11,6 +11,7 @@
 #include "cli/docgen/completion_scripts.hpp"
 #include "tests/cli/sample_tree.hpp"
 #include "tests/support/build_paths.hpp"
+#include "tests/support/fake_namerd.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/scratch_dir.hpp"
 
@@ -191,4 +192,25 @@ TEST(BashCompletionOfMesh, CompletesTheRealCommands) {
     EXPECT_EQ(complete(script, "mesh inject --mode ", dir.path()).candidates, (Words{"http-proxy", "iptables"}));
     EXPECT_EQ(complete(script, "mesh inject -f ", dir.path()).kind, "files");
     EXPECT_EQ(complete(script, "mesh uninject -o ", dir.path()).candidates, (Words{"json", "yaml"}));
+}
+
+// The committed script with the real binary: `mesh dtab get <TAB>` asks namerd (from --namerd typed
+// earlier, or NAMERD_URL) for its namespaces; with namerd unknown, nothing is offered and nothing fails.
+TEST(BashCompletionOfDtabNamespaces, AsksNamerdWhenItIsKnown) {
+    mesh::testing::FakeNamerd namerd;
+    namerd.set("default", "/svc=>/#/io.l5d.k8s/default/http");
+    namerd.set("internal", "/svc=>/srv");
+    namerd.set("prod", "/svc=>/srv");
+    ScratchDir work;
+    std::string script = std::string(mesh::testing::source_dir()) + "/completions/mesh.bash";
+    const std::string mesh = mesh::testing::mesh_binary();
+    auto c = complete(script, "mesh dtab get ", work.path(), {"NAMERD_URL=" + namerd.url()}, mesh);
+    EXPECT_EQ(c.candidates, (Words{"default", "internal", "prod"})) << c.err;
+    EXPECT_EQ(c.kind, "dtab-namespaces");
+    c = complete(script, "mesh dtab watch --namerd " + namerd.url() + " p", work.path(), {}, mesh);
+    EXPECT_EQ(c.candidates, (Words{"prod"})) << c.err;
+    c = complete(script, "mesh dtab update --namerd=" + namerd.url() + " i", work.path(), {}, mesh);
+    EXPECT_EQ(c.candidates, (Words{"internal"})) << c.err;
+    c = complete(script, "mesh dtab get ", work.path(), {}, mesh);
+    EXPECT_TRUE(c.candidates.empty()) << c.err;
 }
