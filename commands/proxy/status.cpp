@@ -1,5 +1,7 @@
 // `mesh status`: one row a live proxy, found directly or through Kubernetes.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
@@ -50,6 +52,36 @@ struct Frame {
 Frame render_frame(const StatusOptions& o, const std::vector<health::ProxyTarget>& targets,
                    const health::IntervalSamples& samples, cli::Io& io);
 
+// What one round tells at once (up or down, version, uptime, latency of the last histogram
+// window, connections): the table with the figures that need two samples left empty.
+std::string table_without_rates(const StatusOptions& o, const std::vector<health::ProxyTarget>& targets,
+                                const std::vector<health::ProxySample>& first, cli::Io& io) {
+    auto report = health::build_status(targets, first, nullptr);
+    auto clear = [](health::Traffic& t) {
+        t.requests.reset();
+        t.rps.reset();
+        t.success_rate.reset();
+    };
+    for (auto& row : report.rows) {
+        clear(row.traffic);
+        for (auto& router : row.routers) {
+            clear(router.traffic);
+            router.service_success_rate.reset();
+            router.retries.reset();
+            router.budget_exhausted.reset();
+            for (auto& client : router.clients) {
+                clear(client.traffic);
+                client.removals.reset();
+                client.retries.reset();
+            }
+        }
+    }
+    report.summary.rps.reset();
+    report.summary.success_rate.reset();
+    report.rates_pending = true;
+    return status_text(report, o.output == cli::OutputFormat::Wide, cli::colour_allowed(io, cli::Stream::Out));
+}
+
 cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     if (o.by == "service" && o.output == cli::OutputFormat::Wide)
         return core::fail(core::ErrorCode::Usage, "-o wide is for --by proxy; --by service takes text or json");
@@ -59,16 +91,32 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     const auto& targets = resolved->targets;
     health::IntervalPlan plan = interval_plan(o, io);
     RoundTally last_round;
+    // No silent wait: on a terminal, the first round's table is shown at once without its rates,
+    // and replaced in place by the full one when the second round has filled them in.
+    const bool show_first_round =
+        io.out_is_terminal && !o.watch && !o.once && o.by == "proxy" && o.output != cli::OutputFormat::Json;
+    std::string first_table;
+    int rounds = 0;
     health::SampleRound sample = [&](const health::SampleOptions& options) {
         auto samples = sample_with_progress(*client, targets, options, io);
         tally_round(samples, last_round);
+        if (show_first_round && rounds++ == 0) first_table = table_without_rates(o, targets, samples, io);
         return samples;
+    };
+    auto countdown = rates_countdown(io, last_round);
+    health::CancellableWait wait = [&](std::chrono::milliseconds duration) {
+        io.out << first_table << std::flush;
+        bool completed = countdown(duration);
+        auto lines = std::count(first_table.begin(), first_table.end(), '\n');
+        if (completed && lines > 0) io.out << fmt::format("\x1b[{}F\x1b[J", lines);  // up to its first line, erased
+        first_table.clear();
+        return completed;
     };
     cli::InterruptGuard guard;
     std::optional<std::vector<health::ProxySample>> previous;
     int exit_code = cli::k_exit_ok;
     for (bool first_frame = true;; first_frame = false) {
-        auto samples = health::sample_over_interval(sample, plan, rates_countdown(io, last_round), std::move(previous));
+        auto samples = health::sample_over_interval(sample, plan, wait, std::move(previous));
         previous.reset();
         if (samples.cancelled) return cli::k_exit_interrupted;
         if (samples.second)

@@ -107,8 +107,11 @@ std::string proxies_summary_text(const health::StatusReport& report, bool colour
     std::string out = fmt::format("{} proxies: {} up, {} down; {} total, {} success", s.proxies, s.up,
                                   s.down ? paint(std::to_string(s.down), "31", colour) : std::string("0"),
                                   cli::format_rps(s.rps), cli::format_percent(s.success_rate));
-    out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
-                           : std::string(" (cumulative; rps from the last 1m histogram window)\n");
+    if (report.rates_pending)
+        out += " (rates after the second sample)\n";
+    else
+        out += report.window_s ? fmt::format(" over {:.1f}s\n", *report.window_s)
+                               : std::string(" (cumulative; rps from the last 1m histogram window)\n");
     // Proxies down for the same reason and hint share one entry; -o json keeps every proxy.
     std::vector<std::pair<const health::ProxyFailure*, std::vector<std::string>>> groups;
     for (const auto& r : report.rows) {

@@ -53,6 +53,7 @@ struct StatusReport {
     std::vector<ProxyRow> rows;
     StatusSummary summary;
     std::optional<double> window_s;  ///< seconds between samples; nullopt with --once
+    bool rates_pending = false;      ///< a first round shown while the second is awaited: no rates yet
 };
 
 /// Builds rows from a first round and, unless nullptr, a second round taken later (rates are deltas);

@@ -73,3 +73,27 @@ TEST(Progress, StatusWaitsSilentlyWhenStderrIsPiped) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
 }
+
+// No silent wait, on stdout too: the first round's table is shown at once, rates empty, then
+// moved over (cursor up its height, erased) by the full table when the second round is in.
+TEST(Progress, StatusShowsTheFirstRoundAtOnceAndReplacesItWithTheRates) {
+    FakeLinkerd a;
+    std::string seen = terminal_stderr(std::string(mesh::testing::mesh_binary()) + " status --interval 1 --proxy " +
+                                       a.address() + " --proxy 127.0.0.1:1; true");
+    auto erase = seen.find("F\x1b[J");
+    ASSERT_NE(erase, std::string::npos) << seen;
+    std::string first = seen.substr(0, erase), full = seen.substr(erase);
+    std::string up_row = "127.0.0.1:" + std::to_string(a.port());
+    ASSERT_NE(first.find(up_row), std::string::npos) << first;
+    ASSERT_NE(full.find(up_row), std::string::npos) << full;
+    // The first table has no rates yet; the full one has them (the fake answers with traffic).
+    auto row_of = [&](const std::string& text) {  // the table's line that starts with the address
+        auto at = text.find("\n" + up_row + " ");
+        return at == std::string::npos ? std::string() : text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+    };
+    ASSERT_FALSE(row_of(first).empty()) << first;
+    EXPECT_EQ(row_of(first).find("rps"), std::string::npos) << row_of(first);
+    EXPECT_NE(row_of(full).find("rps"), std::string::npos) << row_of(full);
+    EXPECT_NE(first.find("127.0.0.1:1"), std::string::npos) << "the down proxy is shown at once too";
+    EXPECT_NE(first.find("(rates after the second sample)"), std::string::npos) << first;
+}
