@@ -10,6 +10,20 @@ namespace mesh::net::detail {
 
 namespace {
 
+// A body announced with Content-Length is allocated once, up to the body limit, rather than grown
+// by doubling: for a fleet's 128 KB metrics answers the copies and page faults of growing cost
+// as much as parsing them.
+void reserve_announced_length(Transfer& t) {
+    auto length = t.response.headers.find("content-length");
+    if (length == t.response.headers.end()) return;
+    std::size_t announced = 0;
+    for (char c : length->second) {
+        if (c < '0' || c > '9' || announced > t.request->max_body_bytes) return;
+        announced = announced * 10 + static_cast<std::size_t>(c - '0');
+    }
+    t.response.body.reserve(std::min(announced, t.request->max_body_bytes));
+}
+
 size_t write_body(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<Transfer*>(user);
     size_t n = size * count;
@@ -26,6 +40,7 @@ size_t write_body(char* data, size_t size, size_t count, void* user) {
         t->too_large = true;
         return 0;
     }
+    if (t->response.body.empty()) reserve_announced_length(*t);
     t->response.body.append(data, n);
     return n;
 }
