@@ -92,18 +92,6 @@ std::optional<std::string> proxy_flags_conflict(const DelegateOptions& opts) {
 cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
     if (auto conflict = proxy_flags_conflict(opts)) return core::fail(core::ErrorCode::Usage, *conflict);
     ProxyRouter where{opts.proxy.empty() ? opts.dtab_from_proxy : opts.proxy, opts.router, opts.namerd.timeout_s};
-    if (!opts.proxy.empty()) {
-        dtab::ParseOptions path_options;
-        path_options.file = "PATH";
-        auto path = dtab::parse_path(opts.path, path_options);
-        if (!path) return tl::unexpected(path.error());
-        auto extra = load_dtabs(opts.dtab_files, opts.dtab_texts, io);
-        if (!extra) return tl::unexpected(extra.error());
-        auto out = delegate_on_proxy(where, *path, *extra, opts.output == cli::OutputFormat::Json);
-        if (!out) return tl::unexpected(out.error());
-        io.out << *out;
-        return cli::k_exit_ok;
-    }
     if (!opts.namerd.url.empty()) {
         if (opts.namespace_name.empty())
             return core::fail(core::ErrorCode::Usage, "--namerd needs --namerd-namespace NS");
@@ -118,6 +106,12 @@ cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
     if (!path) return tl::unexpected(path.error());
     auto table = load_dtabs(opts.dtab_files, opts.dtab_texts, io);
     if (!table) return tl::unexpected(table.error());
+    if (!opts.proxy.empty()) {  // the proxy delegates, with its router's dtab and these entries after it
+        auto out = delegate_on_proxy(where, *path, *table, opts.output == cli::OutputFormat::Json);
+        if (!out) return tl::unexpected(out.error());
+        io.out << *out;
+        return cli::k_exit_ok;
+    }
     if (!opts.dtab_from_proxy.empty()) {
         // The router's dtab is the base: what --dtab-file and --dtab add is tried first.
         auto base = router_dtab_from_proxy(where);

@@ -65,15 +65,17 @@ pid_t read_pid(const std::string& file) {
     return pid;
 }
 
-TEST(ExecPlugin, ATimedOutPluginIsKilledWithEveryProcessItStarted) {
-    std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-timeout-" + std::to_string(::getpid());
-    auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; sleep 300");
+// Runs a plugin whose script first starts `sleep 300` in the background (its pid written to a
+// file) and then does `then`; the plugin must fail with `message` and take its child with it.
+void expect_killed_with_its_child(const std::string& then, std::chrono::milliseconds timeout,
+                                  const std::string& message) {
+    std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-child-" + std::to_string(::getpid());
+    auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; " + then);
     ExecCredentialProvider provider(
-        config, {}, [](const std::string&) { return std::nullopt; }, 500ms);
+        config, {}, [](const std::string&) { return std::nullopt; }, timeout);
     auto credential = provider.get();
     ASSERT_FALSE(credential);
-    EXPECT_NE(credential.error().message.find("did not finish within 0.5 s"), std::string::npos)
-        << credential.error().message;
+    EXPECT_NE(credential.error().message.find(message), std::string::npos) << credential.error().message;
     pid_t child = read_pid(pid_file);
     ASSERT_GT(child, 0);
     bool ended = ended_within_10s(child);
@@ -81,19 +83,12 @@ TEST(ExecPlugin, ATimedOutPluginIsKilledWithEveryProcessItStarted) {
     if (!ended) ::kill(child, SIGKILL);
 }
 
+TEST(ExecPlugin, ATimedOutPluginIsKilledWithEveryProcessItStarted) {
+    expect_killed_with_its_child("sleep 300", 500ms, "did not finish within 0.5 s");
+}
+
 TEST(ExecPlugin, APluginThatWritesTooMuchIsKilledWithEveryProcessItStarted) {
-    std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-flood-" + std::to_string(::getpid());
-    auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; exec yes credential");
-    ExecCredentialProvider provider(config, {}, [](const std::string&) { return std::nullopt; });
-    auto credential = provider.get();
-    ASSERT_FALSE(credential);
-    EXPECT_NE(credential.error().message.find("wrote more than 1 MiB"), std::string::npos)
-        << credential.error().message;
-    pid_t child = read_pid(pid_file);
-    ASSERT_GT(child, 0);
-    bool ended = ended_within_10s(child);
-    EXPECT_TRUE(ended) << "the plugin's child " << child << " outlived it";
-    if (!ended) ::kill(child, SIGKILL);
+    expect_killed_with_its_child("exec yes credential", 60s, "wrote more than 1 MiB");
 }
 
 }  // namespace
