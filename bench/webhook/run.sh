@@ -37,6 +37,7 @@ awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$request
   'BEGIN { printf "server_cpu_us_per_review %.0f\n", t / hz * 1e6 / n }'
 echo "load_average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rss_end $(rss)"
+echo "rss_peak $(awk '/^VmHWM/ {print $2 " kB"}' "/proc/$pid/status")"
 curl -sk "https://127.0.0.1:$port/metrics" | grep -E '^mesh_webhook_reviews_total\{result="(injected|invalid)"\}'
 kill -TERM "$pid"
 wait "$pid" && echo "exit_after_sigterm 0"
