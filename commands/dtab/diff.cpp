@@ -2,6 +2,9 @@
 // namespace and a file).
 
 #include "libmesh/dtab/diff.hpp"
+
+#include <filesystem>
+
 #include "cli/command.hpp"
 #include "commands/dtab/namerd_support.hpp"
 #include "commands/dtab/support.hpp"
@@ -17,10 +20,21 @@ struct DiffOptions {
     NamerdOptions namerd;
 };
 
+// A is a namerd namespace with --namerd, and, as for the other dtab commands, when NAMERD_URL or
+// NAMERCTL_BASE_URL names namerd, unless A is stdin or an existing file.
+bool a_is_namespace(const DiffOptions& opts, cli::Io& io) {
+    if (!opts.namerd.url.empty()) return true;
+    if (!io.getenv("NAMERD_URL").value_or("").empty() || !io.getenv("NAMERCTL_BASE_URL").value_or("").empty()) {
+        std::error_code ec;
+        return opts.a != "-" && !std::filesystem::exists(opts.a, ec);
+    }
+    return false;
+}
+
 cli::Outcome run_diff(const DiffOptions& opts, cli::Io& io) {
     dtab::Dtab before;
     std::string before_name;
-    if (!opts.namerd.url.empty()) {
+    if (a_is_namespace(opts, io)) {
         auto client = make_namerd_client(opts.namerd, io);
         if (!client) return tl::unexpected(client.error());
         auto got = client->get(opts.a);
@@ -72,11 +86,13 @@ void register_dtab_diff(CLI::App& dtab, cli::Context& ctx) {
                          "Compares dtab A with dtab B dentry by dentry (Finagle's printed form, so spacing, "
                          "comments and `;` placement do not count). Order matters in a dtab (later dentries are "
                          "tried first), so a dentry at another place is reported as moved. With --namerd URL, A "
-                         "is a namerd namespace and B a file: what `mesh dtab update A B` would change. Exits 3 "
+                         "is a namerd namespace and B a file: what `mesh dtab update A B` would change; with "
+                         "$NAMERD_URL (or $NAMERCTL_BASE_URL) set, A is a namespace there unless it is an "
+                         "existing file. Exits 3 "
                          "when the dtabs differ, 0 when they are the same.",
                          "  mesh dtab diff old.dtab new.dtab\n"
                          "  mesh dtab diff default new.dtab --namerd http://namerd:4180\n");
-    cmd->add_option("a", opts->a, "First dtab file (or namespace with --namerd); - for stdin")->required();
+    cmd->add_option("a", opts->a, "First dtab file (or namerd namespace); - for stdin")->required();
     cmd->add_option("b", opts->b, "Second dtab file; - for stdin")->required();
     cmd->add_option("--namerd", opts->namerd.url, "namerd base URL: A is a namespace there");
     add_namerd_transport_flags(*cmd, opts->namerd);

@@ -275,3 +275,25 @@ TEST(DtabOnline, RealMarathonDtabRoundTrips) {
         d.out,
         "/#/io.l5d.marathon/prod  residual /web  [unknown offline: namer io.l5d.marathon needs live service discovery]\n");
 }
+
+// dtab diff finds namerd as the other dtab commands do: with NAMERD_URL set, A is a namespace
+// there, unless A is an existing file (two files still compare offline).
+TEST(DtabOnline, DiffReadsANamespaceFromNamerdUrlUnlessAIsAFile) {
+    FakeNamerd f;
+    f.set("default", "/a => /b; /c => /d");
+    std::string dir = ::testing::TempDir() + "mesh-diff-env-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    std::string after = dir + "/new.dtab", before = dir + "/old.dtab";
+    std::ofstream(after) << "/a => /b;\n/c => /e;\n";
+    std::ofstream(before) << "/a => /b;\n/c => /e;\n";
+    auto from_namerd = run_mesh({"mesh", "dtab", "diff", "default", after}, "", {{"NAMERD_URL", f.url()}});
+    EXPECT_EQ(from_namerd.exit_code, 3) << from_namerd.err;
+    EXPECT_EQ(from_namerd.out.rfind("--- namerd:default", 0), 0u) << from_namerd.out;
+    EXPECT_NE(from_namerd.out.find("- /c=>/d"), std::string::npos) << from_namerd.out;
+    auto files = run_mesh({"mesh", "dtab", "diff", before, after}, "", {{"NAMERD_URL", f.url()}});
+    EXPECT_EQ(files.exit_code, 0) << files.out << files.err;
+    auto no_namerd = run_mesh({"mesh", "dtab", "diff", "default", after});
+    EXPECT_EQ(no_namerd.exit_code, 1);
+    EXPECT_NE(no_namerd.err.find("default"), std::string::npos) << no_namerd.err;
+    std::filesystem::remove_all(dir);
+}
