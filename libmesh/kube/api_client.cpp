@@ -92,26 +92,35 @@ core::Result<net::Response> ApiClient::get(const std::string& path) {
     return r;
 }
 
-core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, const std::string& selector,
-                                                        int page_size) {
-    std::vector<PodInfo> pods;
+core::Result<void> ApiClient::list_pages(const std::string& collection_path, const std::string& selector, int page_size,
+                                         const std::string& what, const PageReader& read_page) {
     std::string token;
     for (int page = 0; page < 10000; ++page) {
-        std::string path = fmt::format("/api/v1/namespaces/{}/pods?limit={}", url_encode(ns), page_size);
+        std::string path = fmt::format("{}?limit={}", collection_path, page_size);
         if (!selector.empty()) path += "&labelSelector=" + url_encode(selector);
         if (!token.empty()) path += "&continue=" + url_encode(token);
         auto r = get(path);
         if (!r) return tl::unexpected(r.error());
-        if (!r->ok() || r->status != 200)
-            return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
-        MESH_TRY_ASSIGN(auto parsed, parse_pod_list(r->body));
-        for (auto& p : parsed.pods) pods.push_back(std::move(p));
-        if (parsed.continue_token.empty()) return pods;
-        if (parsed.continue_token == token)
-            return core::network_error("the API server returned the same continue token twice");
-        token = parsed.continue_token;
+        if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, what));
+        MESH_TRY_ASSIGN(auto next, read_page(r->body));
+        if (next.empty()) return {};
+        if (next == token) return core::network_error("the API server returned the same continue token twice");
+        token = std::move(next);
     }
-    return core::limit_error("more than 10000 pages of pods");
+    return core::limit_error(fmt::format("{}: more than 10000 pages", what));
+}
+
+core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, const std::string& selector,
+                                                        int page_size) {
+    std::vector<PodInfo> pods;
+    auto read = [&pods](std::string_view body) -> core::Result<std::string> {
+        MESH_TRY_ASSIGN(auto parsed, parse_pod_list(body));
+        for (auto& p : parsed.pods) pods.push_back(std::move(p));
+        return parsed.continue_token;
+    };
+    MESH_TRY(list_pages("/api/v1/namespaces/" + url_encode(ns) + "/pods", selector, page_size,
+                        fmt::format("listing pods in namespace {}", ns), read));
+    return pods;
 }
 
 std::string ApiClient::pod_proxy_base(const std::string& ns, const std::string& pod, int port,

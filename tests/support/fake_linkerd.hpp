@@ -37,6 +37,7 @@ struct FakeLinkerdOptions {
     /// What POST /delegator.json answers (after DelegateApiHandler's checks); empty: a Neg of the path.
     std::string delegator_json;
     std::string incoming_interpreter;  ///< interpreter.kind of the incoming router in /config.json; empty: none
+    std::string config_json;    ///< served as /config.json when set (e.g. servicemesh_config_json())
 };
 
 /// A running fake; stops and joins in its destructor.

@@ -1,0 +1,105 @@
+#include "libmesh/kube/workload_pods.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "libmesh/core/json_document.hpp"
+#include "libmesh/core/result.hpp"
+#include "libmesh/kube/api_client.hpp"
+#include "libmesh/kube/pods.hpp"
+
+namespace mesh::kube {
+
+using nlohmann::json;
+
+namespace {
+
+const json& at(const json& j, const char* key) {
+    static const json k_null;
+    if (!j.is_object()) return k_null;
+    auto it = j.find(key);
+    return it == j.end() ? k_null : *it;
+}
+
+std::string str(const json& j, const char* key) {
+    const json& v = at(j, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+// Only the annotations that say how a pod was injected are kept: 5,000 pods' worth of
+// last-applied-configuration would cost far more memory than the check needs.
+bool kept_annotation(const std::string& key) {
+    return key == "mesh.l5d.io/injected" || key == "linkerd.io/inject" || key == "alpha.istio.io/linkerd-daemonset";
+}
+
+ContainerFacts container_from(const json& c) {
+    ContainerFacts out;
+    out.name = str(c, "name");
+    out.image = str(c, "image");
+    for (const auto& a : at(c, "args"))
+        if (a.is_string()) out.args.push_back(a.get<std::string>());
+    for (const auto& e : at(c, "env")) {
+        EnvVar v;
+        v.name = str(e, "name");
+        v.value = str(e, "value");
+        v.field_path = str(at(at(e, "valueFrom"), "fieldRef"), "fieldPath");
+        out.env.push_back(std::move(v));
+    }
+    return out;
+}
+
+WorkloadPod pod_from(const json& item) {
+    WorkloadPod p;
+    const json& meta = at(item, "metadata");
+    const json& spec = at(item, "spec");
+    const json& status = at(item, "status");
+    p.name = str(meta, "name");
+    p.namespace_name = str(meta, "namespace");
+    p.terminating = !at(meta, "deletionTimestamp").is_null();
+    const json& owners = at(meta, "ownerReferences");
+    if (owners.is_array() && !owners.empty()) p.owner = str(owners[0], "kind") + "/" + str(owners[0], "name");
+    const json& annotations = at(meta, "annotations");
+    if (annotations.is_object())
+        for (const auto& [key, value] : annotations.items())
+            if (value.is_string() && kept_annotation(key)) p.annotations[key] = value.get<std::string>();
+    p.node = str(spec, "nodeName");
+    for (const auto& c : at(spec, "containers")) p.containers.push_back(container_from(c));
+    for (const auto& c : at(spec, "initContainers")) p.init_containers.push_back(container_from(c));
+    p.phase = str(status, "phase");
+    for (const auto& c : at(status, "conditions"))
+        if (str(c, "type") == "Ready") p.ready = str(c, "status") == "True";
+    return p;
+}
+
+}  // namespace
+
+core::Result<WorkloadPodPage> parse_workload_pod_list(std::string_view text) {
+    MESH_TRY_ASSIGN(auto j, core::parse_json_document(text, "PodList", 64u << 20));
+    if (auto msg = status_message(text)) return core::input_error(fmt::format("PodList: {}", *msg));
+    if (!j.is_object() || (!at(j, "items").is_array() && !at(j, "items").is_null()))
+        return core::input_error("PodList: not a Kubernetes list");
+    WorkloadPodPage page;
+    for (const auto& item : at(j, "items")) page.pods.push_back(pod_from(item));
+    page.continue_token = str(at(j, "metadata"), "continue");
+    return page;
+}
+
+core::Result<std::vector<WorkloadPod>> list_workload_pods(ApiClient& api, const std::vector<std::string>& namespaces,
+                                                          const std::string& selector, int page_size) {
+    std::vector<WorkloadPod> pods;
+    auto read = [&pods](std::string_view body) -> core::Result<std::string> {
+        MESH_TRY_ASSIGN(auto page, parse_workload_pod_list(body));
+        for (auto& p : page.pods) pods.push_back(std::move(p));
+        return page.continue_token;
+    };
+    if (namespaces.empty()) {
+        MESH_TRY(api.list_pages("/api/v1/pods", selector, page_size, "listing pods in all namespaces", read));
+        return pods;
+    }
+    for (const auto& ns : namespaces)
+        MESH_TRY(api.list_pages("/api/v1/namespaces/" + url_encode(ns) + "/pods", selector, page_size,
+                                fmt::format("listing pods in namespace {}", ns), read));
+    return pods;
+}
+
+}  // namespace mesh::kube
