@@ -36,7 +36,7 @@ struct WorkloadPodSpec {
 nlohmann::json workload_pod(const WorkloadPodSpec& spec);
 
 /// A cluster at scale: `nodes` nodes (node-0...), an l5d pod on each but the last (backends
-/// taken in turn from `l5d_backends`; every 50th l5d pod not ready), and `pods` application pods
+/// taken in turn from `l5d_backends`; l5d-49, l5d-99... not ready), and `pods` application pods
 /// spread over the nodes in turn and over 10 namespaces (ns-0...): i % 20 == 0 unmeshed,
 /// i % 25 == 1 injected by hand, i % 40 == 3 with linkerd-inject's init container, the rest by
 /// mesh inject (http-proxy, port 4140).

@@ -3,6 +3,8 @@
 
 #include "tests/support/loopback_server.hpp"
 
+#include <zlib.h>
+
 #include <optional>
 
 namespace mesh::testing {
@@ -108,6 +110,27 @@ static std::optional<bool> selector_matches(const std::string& selector, const j
     return true;
 }
 
+// What kube-apiserver does with a large list: gzip at level 1 above 128 KiB when the client accepts
+// it (defaultGzipThresholdBytes, defaultGzipContentEncodingLevel). Without this, cpp-httplib would
+// compress every JSON answer with Brotli at its slowest quality, and a 2.5 MB page of 500 pods
+// would cost the fake a second. The charset parameter keeps cpp-httplib from compressing again.
+static void reply_list(const httplib::Request& req, httplib::Response& res, const std::string& body) {
+    if (body.size() <= (128u << 10) || req.get_header_value("Accept-Encoding").find("gzip") == std::string::npos)
+        return res.set_content(body, "application/json; charset=utf-8");
+    z_stream z{};
+    deflateInit2(&z, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, body.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+    z.avail_in = static_cast<uInt>(body.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    res.set_header("Content-Encoding", "gzip");
+    res.set_content(out, "application/json; charset=utf-8");
+}
+
 void FakeKubeApi::list_pods(const httplib::Request& req, httplib::Response& res, const std::string* ns) {
     if (!authorised(req, res)) return;
     ++m_lists;
@@ -133,8 +156,8 @@ void FakeKubeApi::list_pods(const httplib::Request& req, httplib::Response& res,
     for (; i < matching.size() && i < start + take; ++i) items += (i > start ? "," : "") + matching[i]->text;
     json meta = {{"resourceVersion", "912"}};
     if (i < matching.size()) meta["continue"] = "tok-" + std::to_string(i);
-    res.set_content(R"({"kind":"PodList","apiVersion":"v1","metadata":)" + meta.dump() + R"(,"items":[)" + items + "]}",
-                    "application/json");
+    reply_list(req, res,
+               R"({"kind":"PodList","apiVersion":"v1","metadata":)" + meta.dump() + R"(,"items":[)" + items + "]}");
 }
 
 void FakeKubeApi::routes() {
