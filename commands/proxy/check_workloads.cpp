@@ -3,7 +3,7 @@
 namespace mesh::commands {
 
 void add_workload_options(CLI::App* cmd, WorkloadCheckOptions& o) {
-    const char* group = "Workloads";
+    const char* group = "Data plane";
     cmd->add_flag("--workloads", o.enabled,
                   "Also check every application pod: meshed, its port served by an l5d router, a ready l5d pod "
                   "on its node, the injection settings of its namespace")

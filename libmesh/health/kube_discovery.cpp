@@ -149,7 +149,8 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
         if (o.cluster_checks) return failed_client(config.error().message);
         return tl::unexpected(config.error());
     }
-    kube::ApiClient api(*config, client, env, log);
+    auto shared_api = std::make_shared<kube::ApiClient>(*config, client, env, log);
+    kube::ApiClient& api = *shared_api;
     auto pods = api.list_pods(o.namespace_name, o.selector);
     if (!pods) {
         if (o.cluster_checks) return failed_query(pods.error().message, config->source);
@@ -205,6 +206,7 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
     }
     if (o.cluster_checks) out.kube_checks = cluster_checks(api, o, *pods);
     if (o.workloads) out.workloads = list_workloads(api, *o.workloads, config->namespace_name);
+    out.api = std::move(shared_api);
     return out;
 }
 

@@ -3,12 +3,14 @@
 // cluster checks `mesh check` runs on the way.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "libmesh/health/check_report.hpp"
 #include "libmesh/health/proxy_target.hpp"
+#include "libmesh/kube/api_client.hpp"
 #include "libmesh/kube/rest_config.hpp"
 #include "libmesh/kube/workload_pods.hpp"
 #include "libmesh/net/http_client.hpp"
@@ -46,6 +48,7 @@ struct DiscoveredProxies {
     std::vector<ProxyTarget> targets;
     std::vector<CheckCategory> kube_checks;
     std::optional<WorkloadListing> workloads;  ///< set when asked for and the API could be queried
+    std::shared_ptr<kube::ApiClient> api;      ///< the API server the proxies were found through, for later questions
 };
 
 /// Lists the proxy pods (kubeconfig or in-cluster credentials) and makes an admin target of each:

@@ -61,6 +61,28 @@ json to_json(const YAML::Node& node) {
 
 }  // namespace
 
+json endpoint_slice_of(const json& endpoints) {
+    const json& meta = endpoints.at("metadata");
+    json slice = {{"kind", "EndpointSlice"},
+                  {"apiVersion", "discovery.k8s.io/v1"},
+                  {"metadata",
+                   {{"name", meta.at("name").get<std::string>() + "-mirror"},
+                    {"namespace", meta.at("namespace")},
+                    {"labels", {{"kubernetes.io/service-name", meta.at("name")}}}}},
+                  {"addressType", "IPv4"},
+                  {"endpoints", json::array()},
+                  {"ports", json::array()}};
+    for (const auto& subset : endpoints.value("subsets", json::array())) {
+        slice["ports"] = subset.value("ports", json::array());
+        for (const char* key : {"addresses", "notReadyAddresses"})
+            for (const auto& a : subset.value(key, json::array()))
+                slice["endpoints"].push_back({{"addresses", {a.at("ip")}},
+                                              {"conditions", {{"ready", std::string(key) == "addresses"}}},
+                                              {"nodeName", a.value("nodeName", "")}});
+    }
+    return slice;
+}
+
 std::vector<json> yaml_stream_to_json(const std::string& yaml) {
     std::vector<json> out;
     for (const auto& doc : YAML::LoadAll(yaml)) out.push_back(to_json(doc));

@@ -42,6 +42,10 @@ nlohmann::json workload_pod(const WorkloadPodSpec& spec);
 /// mesh inject (http-proxy, port 4140).
 FakeKubeOptions scaled_cluster(int nodes, int pods, const std::vector<std::string>& l5d_backends);
 
+/// The EndpointSlice that Kubernetes' mirroring controller makes of an Endpoints object (one
+/// slice, its ready and not-ready addresses with `conditions.ready`).
+nlohmann::json endpoint_slice_of(const nlohmann::json& endpoints);
+
 /// Each document of a YAML stream as JSON, plain scalars that read as numbers or booleans becoming
 /// those (as Jackson writes Linkerd's config back, and as Kubernetes reads a manifest's ints and
 /// bools); quoted scalars stay strings.

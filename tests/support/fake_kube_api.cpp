@@ -194,6 +194,44 @@ void FakeKubeApi::routes() {
                 {{"metadata", {{"name", n}}}, {"status", {{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}}});
         res.set_content(json{{"kind", "NodeList"}, {"items", items}}.dump(), "application/json");
     });
+    s.Get("/apis/discovery.k8s.io/v1", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorised(req, res)) return;
+        if (!m_options.endpoint_slices_api)
+            return reply_status(res, 404, "NotFound", "the server could not find the requested resource");
+        res.set_content(R"({"kind":"APIResourceList","apiVersion":"v1","groupVersion":"discovery.k8s.io/v1",)"
+                        R"("resources":[{"name":"endpointslices","namespaced":true,"kind":"EndpointSlice"}]})",
+                        "application/json");
+    });
+    s.Get(R"(/apis/discovery.k8s.io/v1/namespaces/([^/]+)/endpointslices)",
+          [this](const httplib::Request& req, httplib::Response& res) {
+              if (!authorised(req, res)) return;
+              if (!m_options.endpoint_slices_api) return reply_status(res, 404, "NotFound", "404 page not found");
+              ++m_lists;
+              std::string selector = req.get_param_value("labelSelector");
+              json items = json::array();
+              for (const auto& slice : m_options.endpoint_slices) {
+                  const json& meta = slice.at("metadata");
+                  if (meta.value("namespace", "") != req.matches[1]) continue;
+                  auto match = selector_matches(selector, meta.value("labels", json::object()));
+                  if (!match) return reply_status(res, 400, "BadRequest", "unable to parse requirement: " + selector);
+                  if (*match) items.push_back(slice);
+              }
+              reply_list(req, res,
+                         json{{"kind", "EndpointSliceList"},
+                              {"apiVersion", "discovery.k8s.io/v1"},
+                              {"metadata", {{"resourceVersion", "913"}}},
+                              {"items", items}}
+                             .dump());
+          });
+    s.Get(R"(/api/v1/namespaces/([^/]+)/endpoints/([^/]+))",
+          [this](const httplib::Request& req, httplib::Response& res) {
+              if (!authorised(req, res)) return;
+              for (const auto& e : m_options.endpoints)
+                  if (e.at("metadata").value("namespace", "") == req.matches[1] &&
+                      e.at("metadata").value("name", "") == req.matches[2])
+                      return res.set_content(e.dump(), "application/json");
+              reply_status(res, 404, "NotFound", "endpoints \"" + std::string(req.matches[2]) + "\" not found");
+          });
     s.Get(R"(/api/v1/namespaces/([^/]+)/pods/([^/]+)/proxy(/.*))", [this](const httplib::Request& req,
                                                                           httplib::Response& res) {
         if (!authorised(req, res)) return;

@@ -42,7 +42,10 @@ struct FakeKubeOptions {
     /// Application pods (whole Pod objects, any namespace), listed beside the l5d pods by namespace,
     /// across namespaces (/api/v1/pods) and by equality label selectors.
     std::vector<nlohmann::json> workload_pods;
-    std::vector<std::string> nodes;  ///< schedulable node names
+    std::vector<std::string> nodes;               ///< schedulable node names
+    std::vector<nlohmann::json> endpoint_slices;  ///< discovery.k8s.io/v1 EndpointSlices, any namespace
+    std::vector<nlohmann::json> endpoints;        ///< v1 Endpoints objects, any namespace
+    bool endpoint_slices_api = true;              ///< false: /apis/discovery.k8s.io/v1 answers 404 (before 1.21)
     bool daemonset = true;
     bool service = true;
 };

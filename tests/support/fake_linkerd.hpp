@@ -38,6 +38,7 @@ struct FakeLinkerdOptions {
     std::string delegator_json;
     std::string incoming_interpreter;  ///< interpreter.kind of the incoming router in /config.json; empty: none
     std::string config_json;    ///< served as /config.json when set (e.g. servicemesh_config_json())
+    nlohmann::json client_state;  ///< served as /client_state.json when not null
 };
 
 /// A running fake; stops and joins in its destructor.
