@@ -105,7 +105,7 @@ core::Result<json> parse_pruned(std::string_view text) {
         json j = json::parse(
             text.begin(), text.end(),
             [](int, json::parse_event_t event, json& parsed) {
-                return event != json::parse_event_t::key || !dropped_key(parsed.get<std::string>());
+                return event != json::parse_event_t::key || !dropped_key(parsed.get_ref<const std::string&>());
             },
             false);
         if (!j.is_discarded()) return j;
@@ -130,9 +130,21 @@ core::Result<WorkloadPodPage> parse_workload_pod_list(std::string_view text) {
 core::Result<std::vector<WorkloadPod>> list_workload_pods(ApiClient& api, const std::vector<std::string>& namespaces,
                                                           const std::string& selector, int page_size) {
     std::vector<WorkloadPod> pods;
-    auto read = [&pods](std::string_view body) -> core::Result<std::string> {
+    std::size_t bytes = 0;
+    auto read = [&pods, &bytes](std::string_view body) -> core::Result<std::string> {
+        // Kubernetes supports 150,000 pods a cluster; an API server sending far more (or pages of
+        // 64 MiB, 10,000 times) is refused before it takes the memory.
+        bytes += body.size();
+        if (bytes > k_max_listed_bytes)
+            return core::limit_error(fmt::format("the pod list is larger than {} MiB; narrow it with "
+                                                 "--workload-namespace or --workload-selector",
+                                                 k_max_listed_bytes >> 20));
         MESH_TRY_ASSIGN(auto page, parse_workload_pod_list(body));
         for (auto& p : page.pods) pods.push_back(std::move(p));
+        if (pods.size() > k_max_workload_pods)
+            return core::limit_error(fmt::format("more than {} pods; narrow the list with --workload-namespace or "
+                                                 "--workload-selector",
+                                                 k_max_workload_pods));
         return page.continue_token;
     };
     if (namespaces.empty()) {

@@ -47,8 +47,12 @@ core::Result<WorkloadPodPage> parse_workload_pod_list(std::string_view json);
 
 class ApiClient;
 
+/// Most pods, and most bytes of pod lists, list_workload_pods reads before it refuses.
+inline constexpr std::size_t k_max_workload_pods = 300000;
+inline constexpr std::size_t k_max_listed_bytes = std::size_t{2} << 30;
+
 /// Every pod matching `selector` (may be empty) in each of `namespaces`, or in all namespaces when
-/// `namespaces` is empty, read page by page (`page_size` pods a request).
+/// `namespaces` is empty, read page by page (`page_size` pods a request), up to the limits above.
 core::Result<std::vector<WorkloadPod>> list_workload_pods(ApiClient& api, const std::vector<std::string>& namespaces,
                                                           const std::string& selector, int page_size = 500);
 
