@@ -156,6 +156,10 @@ void FakeKubeApi::list_pods(const httplib::Request& req, httplib::Response& res,
     for (; i < matching.size() && i < start + take; ++i) items += (i > start ? "," : "") + matching[i]->text;
     json meta = {{"resourceVersion", "912"}};
     if (i < matching.size()) meta["continue"] = "tok-" + std::to_string(i);
+    if (m_options.metadata_last)
+        return reply_list(req, res,
+                          R"({"kind":"PodList","apiVersion":"v1","items":[)" + items + R"(],"metadata":)" +
+                              meta.dump() + "}");
     reply_list(req, res,
                R"({"kind":"PodList","apiVersion":"v1","metadata":)" + meta.dump() + R"(,"items":[)" + items + "]}");
 }

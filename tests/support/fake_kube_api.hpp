@@ -45,6 +45,7 @@ struct FakeKubeOptions {
     std::vector<std::string> nodes;               ///< schedulable node names
     std::vector<nlohmann::json> endpoint_slices;  ///< discovery.k8s.io/v1 EndpointSlices, any namespace
     std::vector<nlohmann::json> endpoints;        ///< v1 Endpoints objects, any namespace
+    bool metadata_last = false;                   ///< write pod lists' metadata (continue token) after their items
     bool endpoint_slices_api = true;              ///< false: /apis/discovery.k8s.io/v1 answers 404 (before 1.21)
     bool daemonset = true;
     bool service = true;

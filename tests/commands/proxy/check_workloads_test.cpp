@@ -270,3 +270,23 @@ TEST(CheckWorkloads, OneListRequestPer500PodsAtMost) {
         if (f["check"] == "injection settings agree within each namespace") iptables += f["count"].get<int>();
     EXPECT_EQ(iptables, 30);
 }
+
+TEST(CheckWorkloads, PagesAreReadWhereverTheContinueTokenIsWritten) {
+    // mesh asks for the next page while it reads one when the continue token comes first, as
+    // kube-apiserver writes it; written last, the token is only known once the page is read.
+    // Either way: every pod once, and no request more.
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    for (bool last : {false, true}) {
+        FakeKubeOptions o = scaled_cluster(5, 700, {l5d.address()});
+        o.metadata_last = last;
+        FakeKubeApi api(o);
+        auto r = run_mesh_command(
+            {"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A", "-o", "json"});
+        ASSERT_EQ(r.exit_code, 3) << r.err;
+        json j = json::parse(r.out);
+        EXPECT_EQ(j["workloads"]["pods"], 700) << last;
+        EXPECT_EQ(j["workloads"]["unmeshed"], 35) << last;
+        EXPECT_EQ(api.list_requests(), 1 + 2) << last;
+        EXPECT_EQ(api.continue_requests(), 1) << last;
+    }
+}
