@@ -34,7 +34,7 @@ __mesh_flags() {
         'mesh inject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --skip-refused --no-verify --allow-host-network --fail-on-warning --no-color' ;;
         'mesh uninject') echo '-h --help -f --filename -R --recursive -o --output --in-place --diff --report --kind-path --no-color' ;;
         'mesh status') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once -w --watch --by -o --output --no-color' ;;
-        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --interval --once --fail-on-warning -o --output --namerd-admin --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
+        'mesh check') echo '-h --help --proxy --proxies-file --kubeconfig --context --cluster --user --server --token --insecure-skip-tls-verify --request-timeout -n --namespace -l --selector --admin-port --direct --insecure --cacert --parallel --timeout --overall-timeout --max-body -v --verbose --workloads --workload-namespace -A --all-namespaces --workload-selector --endpoints --interval --once --fail-on-warning -o --output --namerd-admin --success-rate-warn --success-rate-error --min-uptime --max-restarts --max-ejections --p99-warn --heap-warn --no-color' ;;
         'mesh version') echo '-h --help -o --output --no-color' ;;
         'mesh webhook') echo '-h --help --no-color' ;;
         'mesh webhook serve') echo '-h --help --listen --tls-cert --tls-key --read-timeout --keep-alive-timeout --threads --max-body-bytes --max-connections --cert-reload-interval --mode --protocol --proxy-port --proxy-env --no-proxy --overwrite-env --init-image --linkerd-svc-name --use-service-vip --privileged --init-arg --allow-host-network --no-color' ;;
@@ -146,6 +146,8 @@ __mesh_value() {
         'mesh check --timeout') echo 'text' ;;
         'mesh check --overall-timeout') echo 'text' ;;
         'mesh check --max-body') echo 'text' ;;
+        'mesh check --workload-namespace') echo 'text' ;;
+        'mesh check --workload-selector') echo 'text' ;;
         'mesh check --interval') echo 'text' ;;
         'mesh check -o'|'mesh check --output') echo 'words:text short json' ;;
         'mesh check --namerd-admin') echo 'text' ;;

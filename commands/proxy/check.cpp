@@ -8,9 +8,12 @@
 #include "cli/json_output.hpp"
 #include "cli/output_format.hpp"
 #include "cli/terminal.hpp"
+#include "commands/proxy/check_endpoints.hpp"
 #include "commands/proxy/check_render.hpp"
+#include "commands/proxy/check_workloads.hpp"
 #include "commands/proxy/proxy_source.hpp"
 #include "libmesh/admin/server_info.hpp"
+#include "libmesh/core/result.hpp"
 #include "libmesh/health/interval_sampling.hpp"
 #include "libmesh/health/proxy_checks.hpp"
 #include "libmesh/health/status_report.hpp"
@@ -21,6 +24,8 @@ namespace {
 
 struct CheckOptions {
     ProxySourceOptions source;
+    WorkloadCheckOptions workloads;
+    bool endpoints = false;
     double interval_s = 5;
     bool once = false;
     bool fail_on_warning = false;
@@ -60,7 +65,9 @@ health::CheckCategory namerd_category(const std::string& address, net::HttpClien
 core::Result<void> validate(const CheckOptions& o) {
     if (o.sr_error_pct > o.sr_warn_pct)
         return core::fail(core::ErrorCode::Usage, "--success-rate-error must not exceed --success-rate-warn");
-    return {};
+    bool proxies_given = !o.source.proxies.empty() || !o.source.proxies_file.empty();
+    MESH_TRY(validate_endpoints_option(o.endpoints, proxies_given));
+    return validate_workload_options(o.workloads, proxies_given);
 }
 
 health::CheckThresholds thresholds(const CheckOptions& o) {
@@ -75,7 +82,31 @@ health::CheckThresholds thresholds(const CheckOptions& o) {
     return t;
 }
 
-std::string render_check(const CheckOptions& o, const health::CheckReport& report, cli::Io& io);
+// What --workloads and --endpoints found, for the JSON document.
+struct WorkloadOutcome {
+    const health::WorkloadListing* listing = nullptr;
+    std::optional<health::WorkloadReport> report;
+    std::optional<health::EndpointReport> endpoints;
+};
+
+std::string render_check(const CheckOptions& o, const health::CheckReport& report, const WorkloadOutcome& workloads,
+                         cli::Io& io);
+
+// The linkerd-data-plane category: every application pod against the l5d pods and their routers.
+WorkloadOutcome add_workload_checks(health::CheckReport& report, const ResolvedProxies& resolved,
+                                    const std::vector<health::ProxySample>& first, const std::string& l5d_namespace) {
+    WorkloadOutcome out;
+    if (!resolved.workloads) return out;
+    out.listing = &*resolved.workloads;
+    if (!out.listing->error.empty()) {
+        report.categories.push_back(health::workload_listing_failed(out.listing->error));
+        return out;
+    }
+    out.report =
+        health::check_workloads(out.listing->pods, health::l5d_pods_of(resolved.targets, first, l5d_namespace));
+    report.categories.push_back(health::workload_category(*out.report));
+    return out;
+}
 
 cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     if (auto ok = validate(o); !ok) return tl::unexpected(ok.error());
@@ -83,6 +114,7 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     health::CheckReport report;
     ProxySourceOptions source = o.source;
     source.kube_checks = true;
+    source.workloads = workload_scope(o.workloads);
     auto resolved = resolve_proxies(source, io, *client);
     if (!resolved) return tl::unexpected(resolved.error());
     // Kubernetes checks come first, as in `linkerd check`.
@@ -91,7 +123,7 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     if (targets.empty() && !report.success(false)) {
         // The cluster could not be asked (no kubeconfig, a 401, no proxy pods): that failing check
         // is the report, as `linkerd check` stops at its first failing category.
-        io.out << render_check(o, report, io);
+        io.out << render_check(o, report, {}, io);
         return cli::k_exit_finding;
     }
     health::IntervalPlan plan;
@@ -118,18 +150,32 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     if (second)
         for (std::size_t i = 0; i < merged.size(); ++i) merged[i].metrics = (*second)[i].metrics;
     health::add_proxy_checks(report, targets, merged, status, thresholds(o));
+    WorkloadOutcome workloads = add_workload_checks(report, *resolved, first, o.source.namespace_name);
+    if (o.endpoints && resolved->api) {
+        workloads.endpoints = compare_with_kubernetes(*resolved->api, targets, merged);
+        report.categories.push_back(health::endpoint_category(*workloads.endpoints));
+        if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
+    }
     if (!o.namerd.empty()) {
         net::Request tmpl = targets.empty() ? net::Request{} : targets.front().request_template;
         tmpl.auth = {};
         report.categories.push_back(namerd_category(o.namerd, *client, plan.first, tmpl));
         if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
     }
-    io.out << render_check(o, report, io);
+    io.out << render_check(o, report, workloads, io);
     return report.success(o.fail_on_warning) ? cli::k_exit_ok : cli::k_exit_finding;
 }
 
-std::string render_check(const CheckOptions& o, const health::CheckReport& report, cli::Io& io) {
-    if (o.output == cli::OutputFormat::Json) return cli::json_text(check_json(report, o.fail_on_warning));
+std::string render_check(const CheckOptions& o, const health::CheckReport& report, const WorkloadOutcome& workloads,
+                         cli::Io& io) {
+    if (o.output == cli::OutputFormat::Json) {
+        auto j = check_json(report, o.fail_on_warning);
+        if (workloads.listing)
+            j["workloads"] = workload_json(*workloads.listing, workloads.report ? &*workloads.report : nullptr,
+                                           o.workloads.selector);
+        if (workloads.endpoints) j["endpoints"] = endpoints_json(*workloads.endpoints);
+        return cli::json_text(j);
+    }
     return check_text(report, o.fail_on_warning, cli::colour_allowed(io, cli::Stream::Out),
                       o.output == cli::OutputFormat::Short);
 }
@@ -146,6 +192,17 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         "proxy: its admin server answers, versions and dtabs agree across proxies, and (over "
         "--interval) success rates, endpoint availability, failure-accrual ejections, restarts, p99 "
         "latency and JVM headroom are within the thresholds. --namerd-admin also checks namerd's admin.\n\n"
+        "--workloads adds the data plane: every application pod of --workload-namespace (repeatable; default "
+        "the context's namespace), or of --all-namespaces, matching --workload-selector, is meshed (mesh "
+        "inject's marker, http_proxy=$(NODE_NAME):PORT, or linkerd-inject's init container), sends to a port "
+        "that the l5d routers serve (their /config.json), runs on a node with a ready l5d pod, and is injected "
+        "like most meshed pods of its namespace. Pods are listed in pages of 500; findings are grouped by node "
+        "or namespace (-o json names every pod).\n\n"
+        "--endpoints compares, for each proxy, every io.l5d.k8s client of its /client_state.json "
+        "(/#/io.l5d.k8s/NAMESPACE/PORT/SERVICE) with the service's ready endpoints in Kubernetes "
+        "(EndpointSlices, or Endpoints before Kubernetes 1.21): stale addresses (still in Linkerd, gone "
+        "from Kubernetes) fail, missing ones (in Kubernetes, unknown to Linkerd) warn, each with the proxy's "
+        "uptime.\n\n"
         "Success-rate thresholds mirror the Linkerd dashboard: below 99% warns, below 90% fails.\n\n"
         "Exit status: 0 every check passed (warnings allowed unless --fail-on-warning), 3 a check "
         "failed, 1 the checks could not run, 2 usage. -o json prints one JSON document in "
@@ -154,8 +211,13 @@ void register_check(CLI::App& app, cli::Context& ctx) {
         "  mesh check\n"
         "  mesh check --proxy 10.0.0.5:9990 --once\n"
         "  mesh check -n linkerd --fail-on-warning -o json\n"
-        "  mesh check --success-rate-warn 99.9 --namerd-admin namerd.linkerd:9991\n");
+        "  mesh check --success-rate-warn 99.9 --namerd-admin namerd.linkerd:9991\n"
+        "  mesh check --once --workloads --all-namespaces\n"
+        "  mesh check --once --workloads --workload-namespace shop --workload-selector tier=web -o json\n"
+        "  mesh check --once --endpoints\n");
     add_proxy_source_options(cmd, o->source);
+    add_workload_options(cmd, o->workloads);
+    add_endpoints_option(cmd, o->endpoints);
     cli::add_duration_option(*cmd, "--interval", o->interval_s, "Time between the two samples that rates come from",
                              {0.05, 3600});
     cmd->add_flag("--once", o->once, "One sample: cumulative success rates and ejection counts");

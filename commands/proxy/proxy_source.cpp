@@ -104,6 +104,7 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
     kube.admin_port = o.admin_port;
     kube.direct = o.direct;
     kube.cluster_checks = o.kube_checks;
+    kube.workloads = o.workloads;
     // kubeconfig files, token files and certificates: read no further than 16 MiB.
     kube::KubeEnvironment env{io.getenv,
                               [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};

@@ -2,6 +2,7 @@
 // Flags shared by `mesh status` and `mesh check`: where the proxies are (given directly or found
 // through Kubernetes) and how to talk to them.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,8 @@ struct ProxySourceOptions {
     std::string selector = "app=l5d";
     int admin_port = 9990;
     bool direct = false;
-    bool kube_checks = false;  ///< also run the cluster checks of `mesh check`
+    bool kube_checks = false;                        ///< also run the cluster checks of `mesh check`
+    std::optional<health::WorkloadScope> workloads;  ///< also list these application pods
     // Talking to the admin servers.
     bool insecure = false;
     std::string ca_file;

@@ -125,6 +125,20 @@ DiscoveredProxies failed_query(const std::string& error, const std::string& sour
     return out;
 }
 
+WorkloadListing list_workloads(kube::ApiClient& api, const WorkloadScope& scope, const std::string& context_ns) {
+    WorkloadListing out;
+    if (!scope.all_namespaces)
+        out.namespaces = scope.namespaces.empty()
+                             ? std::vector<std::string>{context_ns.empty() ? "default" : context_ns}
+                             : scope.namespaces;
+    auto pods = kube::list_workload_pods(api, out.namespaces, scope.selector, scope.page_size);
+    if (pods)
+        out.pods = std::move(*pods);
+    else
+        out.error = pods.error().message;
+    return out;
+}
+
 }  // namespace
 
 core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions& o, const kube::KubeEnvironment& env,
@@ -135,7 +149,8 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
         if (o.cluster_checks) return failed_client(config.error().message);
         return tl::unexpected(config.error());
     }
-    kube::ApiClient api(*config, client, env, log);
+    auto shared_api = std::make_shared<kube::ApiClient>(*config, client, env, log);
+    kube::ApiClient& api = *shared_api;
     auto pods = api.list_pods(o.namespace_name, o.selector);
     if (!pods) {
         if (o.cluster_checks) return failed_query(pods.error().message, config->source);
@@ -190,6 +205,8 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
         out.targets.push_back(std::move(t));
     }
     if (o.cluster_checks) out.kube_checks = cluster_checks(api, o, *pods);
+    if (o.workloads) out.workloads = list_workloads(api, *o.workloads, config->namespace_name);
+    out.api = std::move(shared_api);
     return out;
 }
 

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
+#include <future>
+#include <optional>
 
 #include "libmesh/core/result.hpp"
 
@@ -92,26 +96,107 @@ core::Result<net::Response> ApiClient::get(const std::string& path) {
     return r;
 }
 
+namespace {
+
+// Reads a list's top-level `metadata.continue` and stops there, before the items: kube-apiserver
+// writes `metadata` first. nullopt when the items come first (or the body is not a list).
+class ContinuePeek : public nlohmann::json_sax<nlohmann::json> {
+public:
+    std::optional<std::string> token;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool string(string_t& value) override {
+        if (m_in_metadata && m_depth == 2 && m_key == "continue") m_found = value;
+        return true;
+    }
+    bool key(string_t& key) override {
+        m_key = key;
+        return !(m_depth == 1 && key == "items");
+    }
+    bool start_object(std::size_t) override {
+        ++m_depth;
+        if (m_depth == 2 && m_key == "metadata") m_in_metadata = true;
+        return true;
+    }
+    bool end_object() override {
+        if (m_depth == 2 && m_in_metadata) {
+            token = m_found;
+            return false;  // everything needed is read
+        }
+        --m_depth;
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        ++m_depth;
+        return true;
+    }
+    bool end_array() override {
+        --m_depth;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    int m_depth = 0;
+    bool m_in_metadata = false;
+    std::string m_key, m_found;
+};
+
+std::optional<std::string> peek_continue(std::string_view body) {
+    ContinuePeek peek;
+    nlohmann::json::sax_parse(body.begin(), body.end(), &peek, nlohmann::json::input_format_t::json, false);
+    return peek.token;
+}
+
+}  // namespace
+
+core::Result<void> ApiClient::list_pages(const std::string& collection_path, const std::string& selector, int page_size,
+                                         const std::string& what, const PageReader& read_page) {
+    auto page_path = [&](const std::string& token) {
+        std::string path = fmt::format("{}?limit={}", collection_path, page_size);
+        if (!selector.empty()) path += "&labelSelector=" + url_encode(selector);
+        if (!token.empty()) path += "&continue=" + url_encode(token);
+        return path;
+    };
+    // The next page is asked for while this one is read: only this client's worker thread talks to
+    // the server meanwhile (the future's destructor waits for it on every way out).
+    std::future<core::Result<net::Response>> next_page;
+    std::string next_page_token;
+    std::string token;
+    for (int page = 0; page < 10000; ++page) {
+        core::Result<net::Response> r =
+            next_page.valid() && next_page_token == token ? next_page.get() : get(page_path(token));
+        if (next_page.valid()) next_page.get();  // a prefetch for a token the reader did not confirm
+        if (!r) return tl::unexpected(r.error());
+        if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, what));
+        if (auto peeked = peek_continue(r->body); peeked && !peeked->empty() && *peeked != token) {
+            next_page_token = *peeked;
+            next_page = std::async(std::launch::async, [this, path = page_path(*peeked)] { return get(path); });
+        }
+        MESH_TRY_ASSIGN(auto next, read_page(r->body));
+        if (next.empty()) return {};
+        if (next == token) return core::network_error("the API server returned the same continue token twice");
+        token = std::move(next);
+    }
+    return core::limit_error(fmt::format("{}: more than 10000 pages", what));
+}
+
 core::Result<std::vector<PodInfo>> ApiClient::list_pods(const std::string& ns, const std::string& selector,
                                                         int page_size) {
     std::vector<PodInfo> pods;
-    std::string token;
-    for (int page = 0; page < 10000; ++page) {
-        std::string path = fmt::format("/api/v1/namespaces/{}/pods?limit={}", url_encode(ns), page_size);
-        if (!selector.empty()) path += "&labelSelector=" + url_encode(selector);
-        if (!token.empty()) path += "&continue=" + url_encode(token);
-        auto r = get(path);
-        if (!r) return tl::unexpected(r.error());
-        if (!r->ok() || r->status != 200)
-            return tl::unexpected(api_error(*r, fmt::format("listing pods in namespace {}", ns)));
-        MESH_TRY_ASSIGN(auto parsed, parse_pod_list(r->body));
+    auto read = [&pods](std::string_view body) -> core::Result<std::string> {
+        MESH_TRY_ASSIGN(auto parsed, parse_pod_list(body));
         for (auto& p : parsed.pods) pods.push_back(std::move(p));
-        if (parsed.continue_token.empty()) return pods;
-        if (parsed.continue_token == token)
-            return core::network_error("the API server returned the same continue token twice");
-        token = parsed.continue_token;
-    }
-    return core::limit_error("more than 10000 pages of pods");
+        return parsed.continue_token;
+    };
+    MESH_TRY(list_pages("/api/v1/namespaces/" + url_encode(ns) + "/pods", selector, page_size,
+                        fmt::format("listing pods in namespace {}", ns), read));
+    return pods;
 }
 
 std::string ApiClient::pod_proxy_base(const std::string& ns, const std::string& pod, int port,

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libmesh/kube/exec_credential.hpp"
@@ -27,6 +28,14 @@ public:
     /// Every pod matching `selector` in `namespace_name`, following `continue` across pages of `page_size`.
     core::Result<std::vector<PodInfo>> list_pods(const std::string& namespace_name, const std::string& selector,
                                                  int page_size = 500);
+
+    /// Reads one page of a list; returns the page's `metadata.continue` ("" on the last page).
+    using PageReader = std::function<core::Result<std::string>(std::string_view body)>;
+
+    /// GETs the list at `collection_path` (no query) page by page (`limit`, `labelSelector` when
+    /// not empty, `continue`), handing each body to `read_page`; `what` names the list in errors.
+    core::Result<void> list_pages(const std::string& collection_path, const std::string& selector, int page_size,
+                                  const std::string& what, const PageReader& read_page);
 
     /// A request template carrying this server's TLS and credentials (for pod proxy requests).
     core::Result<net::Request> request_template();

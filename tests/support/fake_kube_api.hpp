@@ -1,7 +1,8 @@
 #pragma once
 // A fake Kubernetes API server over TLS on 127.0.0.1: token (or client certificate) auth,
-// paginated pod lists that return fewer items than asked, nodes, DaemonSets, Services, and the
-// pod proxy path forwarding to fake Linkerd admin servers.
+// paginated pod lists (per namespace or across all, with equality label selectors) that return
+// fewer items than asked, nodes, DaemonSets, Services, and the pod proxy path forwarding to fake
+// Linkerd admin servers.
 
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
 #define CPPHTTPLIB_OPENSSL_SUPPORT
@@ -38,7 +39,14 @@ struct FakeKubeOptions {
     bool client_cert_auth = false;               ///< require the test client certificate instead
     int max_page = 2;                            ///< items a page at most, whatever the limit asks
     std::vector<FakePod> pods;
-    std::vector<std::string> nodes;  ///< schedulable node names
+    /// Application pods (whole Pod objects, any namespace), listed beside the l5d pods by namespace,
+    /// across namespaces (/api/v1/pods) and by equality label selectors.
+    std::vector<nlohmann::json> workload_pods;
+    std::vector<std::string> nodes;               ///< schedulable node names
+    std::vector<nlohmann::json> endpoint_slices;  ///< discovery.k8s.io/v1 EndpointSlices, any namespace
+    std::vector<nlohmann::json> endpoints;        ///< v1 Endpoints objects, any namespace
+    bool metadata_last = false;                   ///< write pod lists' metadata (continue token) after their items
+    bool endpoint_slices_api = true;              ///< false: /apis/discovery.k8s.io/v1 answers 404 (before 1.21)
     bool daemonset = true;
     bool service = true;
 };
@@ -62,8 +70,16 @@ public:
     int proxied() const { return m_proxied.load(); }
 
 private:
+    /// A listable pod: where it is, its labels, and its JSON text.
+    struct ListedPod {
+        std::string namespace_name;
+        nlohmann::json labels;
+        std::string text;
+    };
     bool authorised(const httplib::Request& req, httplib::Response& res);
     void routes();
+    void list_pods(const httplib::Request& req, httplib::Response& res, const std::string* namespace_name);
+    std::vector<ListedPod> m_listed;
     FakeKubeOptions m_options;
     std::unique_ptr<httplib::SSLServer> m_server;
     std::thread m_thread;

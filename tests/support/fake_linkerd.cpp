@@ -167,6 +167,7 @@ void FakeLinkerd::install_routes() {
     });
     s.Get("/config.json", [this, faulty](const httplib::Request&, httplib::Response& res) {
         if (faulty(res)) return;
+        if (!m_options.config_json.empty()) return res.set_content(m_options.config_json, "application/json");
         json config = {{"admin", {{"ip", "0.0.0.0"}, {"port", 9990}}},
                        {"namers", {{{"kind", "io.l5d.k8s"}, {"host", "localhost"}, {"port", 8001}}}},
                        {"routers",
@@ -213,6 +214,8 @@ void FakeLinkerd::install_routes() {
     });
     s.Get("/client_state.json", [this, faulty](const httplib::Request&, httplib::Response& res) {
         if (faulty(res)) return;
+        if (!m_options.client_state.is_null())
+            return res.set_content(m_options.client_state.dump(), "application/json");
         json state = json::object();
         state[std::string("/") + k_client] = {{"state", m_options.client_state_state},
                                               {"addresses", {"10.0.0.1:8080", "10.0.0.2:8080", "10.0.0.3:8080"}}};

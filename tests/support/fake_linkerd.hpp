@@ -37,6 +37,8 @@ struct FakeLinkerdOptions {
     /// What POST /delegator.json answers (after DelegateApiHandler's checks); empty: a Neg of the path.
     std::string delegator_json;
     std::string incoming_interpreter;  ///< interpreter.kind of the incoming router in /config.json; empty: none
+    std::string config_json;           ///< served as /config.json when set (e.g. servicemesh_config_json())
+    nlohmann::json client_state;       ///< served as /client_state.json when not null
 };
 
 /// A running fake; stops and joins in its destructor.
