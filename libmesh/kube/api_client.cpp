@@ -169,9 +169,15 @@ core::Result<void> ApiClient::list_pages(const std::string& collection_path, con
     std::string next_page_token;
     std::string token;
     for (int page = 0; page < 10000; ++page) {
-        core::Result<net::Response> r =
-            next_page.valid() && next_page_token == token ? next_page.get() : get(page_path(token));
-        if (next_page.valid()) next_page.get();  // a prefetch for a token the reader did not confirm
+        // A prefetch is waited for in every case, also one for a token the reader did not confirm,
+        // before this thread makes a request: the client (its connections, its credential) serves
+        // one request at a time.
+        std::optional<core::Result<net::Response>> prefetched;
+        if (next_page.valid()) {
+            auto got = next_page.get();
+            if (next_page_token == token) prefetched = std::move(got);
+        }
+        core::Result<net::Response> r = prefetched ? std::move(*prefetched) : get(page_path(token));
         if (!r) return tl::unexpected(r.error());
         if (!r->ok() || r->status != 200) return tl::unexpected(api_error(*r, what));
         if (auto peeked = peek_continue(r->body); peeked && !peeked->empty() && *peeked != token) {
