@@ -4,12 +4,15 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "libmesh/core/base64.hpp"
 #include "libmesh/kube/kubeconfig.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
+#include "tests/support/loopback_server.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/support/testdata.hpp"
 
@@ -312,4 +315,31 @@ TEST(KubeDiscovery, StatusTakesTheVersionFromThePodImageWithoutASecondRequest) {
     EXPECT_NE(r.err.find("/pods/l5d-1:9990/proxy/admin/metrics.json?tree=1 200"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("server_info"), std::string::npos) << r.err;
     EXPECT_EQ(a.metrics_requests(), 1);
+}
+
+// A hostile or broken API server that hands out the same continue token again would keep a
+// paginated listing going forever: the second time is an error, after two requests.
+TEST(KubeDiscovery, AContinueTokenGivenTwiceIsRefused) {
+    httplib::Server api;
+    std::atomic<int> lists{0};
+    api.Get(R"(/api/v1/namespaces/linkerd/pods)", [&](const httplib::Request&, httplib::Response& res) {
+        ++lists;
+        res.set_content(R"({"kind":"PodList","apiVersion":"v1","metadata":{"continue":"again"},"items":[]})",
+                        "application/json");
+    });
+    std::thread thread;
+    int port = start_loopback_server(api, thread);
+    std::string config =
+        write_temp("kubeconfig-same-continue",
+                   "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n"
+                   "    server: http://127.0.0.1:" +
+                       std::to_string(port) +
+                       "\ncontexts:\n- name: t\n  context: {cluster: c, user: u}\nusers:\n- name: u\n"
+                       "  user: {token: abc}\n");
+    auto r = run_mesh_command({"status", "--kubeconfig", config, "--once"});
+    stop_loopback_server(api, thread);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_NE(r.err.find("the API server returned the same continue token twice"), std::string::npos) << r.err;
+    EXPECT_EQ(lists.load(), 2);
 }
