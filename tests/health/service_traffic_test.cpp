@@ -139,12 +139,14 @@ TEST(ServiceTraffic, DashboardFixtureClientsByService) {
             for (const auto& [client, cnode] : rnode["client"].items()) {
                 if (!cnode.contains("service")) continue;
                 for (const auto& [svc, snode] : cnode["service"].items()) {
+                    // Copies: clang 14 cannot capture structured bindings in a lambda.
+                    const std::string router_name = router, service = "/" + svc, id = "/" + client;
                     auto row = std::find_if(report.services.begin(), report.services.end(), [&](const ServiceRow& r) {
-                        return r.router == router && r.service == "/" + svc;
+                        return r.router == router_name && r.service == service;
                     });
                     ASSERT_NE(row, report.services.end()) << router << " " << svc;
                     auto c = std::find_if(row->clients.begin(), row->clients.end(),
-                                          [&](const ServiceClientRow& x) { return x.id == "/" + client; });
+                                          [&](const ServiceClientRow& x) { return x.id == id; });
                     ASSERT_NE(c, row->clients.end()) << router << " " << svc << " " << client;
                     EXPECT_EQ(*c->traffic.requests, snode["requests"]["counter"].get<double>());
                     ++rows_checked;
