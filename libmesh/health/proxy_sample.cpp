@@ -1,5 +1,6 @@
 // Every body is parsed the moment its transfer finishes and then dropped, so memory stays flat
-// however many proxies answer (1,000 metrics trees would otherwise be held at once).
+// however many proxies answer (1,000 metrics trees would otherwise be held at once). Metrics are
+// parsed on a second thread, so that libcurl's loop goes on receiving meanwhile.
 
 #include "libmesh/health/proxy_sample.hpp"
 
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/admin/server_info.hpp"
+#include "libmesh/core/side_worker.hpp"
 #include "libmesh/health/version_tag.hpp"
 
 namespace mesh::health {
@@ -114,6 +116,8 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
     }
     net::BatchOptions batch{options.parallel, options.overall_timeout, options.log, options.cancelled};
     std::vector<std::size_t> need_help;
+    // At most 8 MiB of answers wait for the parsing thread; past that libcurl's thread parses too.
+    core::SideWorker parser(8u << 20);
 
     auto handle = [&](std::size_t index, net::Response&& r) {
         const Pending& p = pending[index];
@@ -128,14 +132,19 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
                 s.failure = describe_failure(r, p.path, via);
                 break;
             }
-            auto tree = admin::parse_metrics(r.body, limits);
-            std::string().swap(r.body);  // free the body now, not when the batch ends
-            if (!tree) {
-                s.failure = ProxyFailure{"bad json", fmt::format("{}: {}", p.path, tree.error().message),
-                                         "this does not look like a Linkerd 1 admin server"};
-                break;
-            }
-            s.metrics = admin::extract_proxy_metrics(*tree);
+            // Only this job writes the sample's failure and metrics; the other kinds write other fields.
+            std::size_t bytes = r.body.size();
+            parser.submit(
+                [&s, &limits, path = p.path, body = std::move(r.body)] {
+                    auto tree = admin::parse_metrics(body, limits);
+                    if (!tree) {
+                        s.failure = ProxyFailure{"bad json", fmt::format("{}: {}", path, tree.error().message),
+                                                 "this does not look like a Linkerd 1 admin server"};
+                        return;
+                    }
+                    s.metrics = admin::extract_proxy_metrics(*tree);
+                },
+                bytes);
             break;
         }
         case Kind::Version:
@@ -171,6 +180,7 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
         }
     };
     client.run(requests, batch, handle);
+    parser.finish();
 
     // Linkerd 1.7.3+ reports version "0.0" in server_info; its HTML pages still carry it.
     requests.clear();
