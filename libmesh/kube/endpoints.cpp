@@ -6,6 +6,7 @@
 #include "libmesh/core/json_document.hpp"
 #include "libmesh/core/result.hpp"
 #include "libmesh/kube/api_client.hpp"
+#include "libmesh/kube/json_fields.hpp"
 #include "libmesh/kube/pods.hpp"
 
 namespace mesh::kube {
@@ -14,26 +15,14 @@ using nlohmann::json;
 
 namespace {
 
-const json& at(const json& j, const char* key) {
-    static const json k_null;
-    if (!j.is_object()) return k_null;
-    auto it = j.find(key);
-    return it == j.end() ? k_null : *it;
-}
-
-std::string str(const json& j, const char* key) {
-    const json& v = at(j, key);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
-
 // The port numbers among `ports` ([{name, port}]) that `wanted` names: by name, or by number.
 std::vector<int> matching_ports(const json& ports, const std::string& wanted) {
     std::vector<int> out;
     for (const auto& p : ports) {
-        const json& number = at(p, "port");
+        const json& number = field(p, "port");
         if (!number.is_number_integer()) continue;
         int n = number.get<int>();
-        if (str(p, "name") == wanted || std::to_string(n) == wanted) out.push_back(n);
+        if (string_field(p, "name") == wanted || std::to_string(n) == wanted) out.push_back(n);
     }
     return out;
 }
@@ -56,28 +45,28 @@ core::Result<SlicePage> add_endpoint_slice_page(std::string_view text, const std
                                                 std::set<std::string>& out) {
     MESH_TRY_ASSIGN(auto j, parse(text, "EndpointSliceList"));
     SlicePage page;
-    for (const auto& slice : at(j, "items")) {
+    for (const auto& slice : field(j, "items")) {
         ++page.slices;
-        auto ports = matching_ports(at(slice, "ports"), port);
-        for (const auto& endpoint : at(slice, "endpoints")) {
-            const json& ready = at(at(endpoint, "conditions"), "ready");
+        auto ports = matching_ports(field(slice, "ports"), port);
+        for (const auto& endpoint : field(slice, "endpoints")) {
+            const json& ready = field(field(endpoint, "conditions"), "ready");
             if (ready.is_boolean() && !ready.get<bool>()) continue;  // unset means ready
-            for (const auto& ip : at(endpoint, "addresses"))
+            for (const auto& ip : field(endpoint, "addresses"))
                 if (ip.is_string())
                     for (int p : ports) out.insert(address(ip.get<std::string>(), p));
         }
     }
-    page.continue_token = str(at(j, "metadata"), "continue");
+    page.continue_token = string_field(field(j, "metadata"), "continue");
     return page;
 }
 
 core::Result<std::set<std::string>> parse_endpoints(std::string_view text, const std::string& port) {
     MESH_TRY_ASSIGN(auto j, parse(text, "Endpoints"));
     std::set<std::string> out;
-    for (const auto& subset : at(j, "subsets")) {
-        auto ports = matching_ports(at(subset, "ports"), port);
-        for (const auto& a : at(subset, "addresses")) {
-            std::string ip = str(a, "ip");
+    for (const auto& subset : field(j, "subsets")) {
+        auto ports = matching_ports(field(subset, "ports"), port);
+        for (const auto& a : field(subset, "addresses")) {
+            std::string ip = string_field(a, "ip");
             if (!ip.empty())
                 for (int p : ports) out.insert(address(ip, p));
         }

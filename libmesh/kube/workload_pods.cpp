@@ -8,6 +8,7 @@
 #include "libmesh/core/json_document.hpp"
 #include "libmesh/core/result.hpp"
 #include "libmesh/kube/api_client.hpp"
+#include "libmesh/kube/json_fields.hpp"
 #include "libmesh/kube/pods.hpp"
 
 namespace mesh::kube {
@@ -15,18 +16,6 @@ namespace mesh::kube {
 using nlohmann::json;
 
 namespace {
-
-const json& at(const json& j, const char* key) {
-    static const json k_null;
-    if (!j.is_object()) return k_null;
-    auto it = j.find(key);
-    return it == j.end() ? k_null : *it;
-}
-
-std::string str(const json& j, const char* key) {
-    const json& v = at(j, key);
-    return v.is_string() ? v.get<std::string>() : std::string();
-}
 
 // Only the annotations that say how a pod was injected are kept: 5,000 pods' worth of
 // last-applied-configuration would cost far more memory than the check needs.
@@ -36,15 +25,15 @@ bool kept_annotation(const std::string& key) {
 
 ContainerFacts container_from(const json& c) {
     ContainerFacts out;
-    out.name = str(c, "name");
-    out.image = str(c, "image");
-    for (const auto& a : at(c, "args"))
+    out.name = string_field(c, "name");
+    out.image = string_field(c, "image");
+    for (const auto& a : field(c, "args"))
         if (a.is_string()) out.args.push_back(a.get<std::string>());
-    for (const auto& e : at(c, "env")) {
+    for (const auto& e : field(c, "env")) {
         EnvVar v;
-        v.name = str(e, "name");
-        v.value = str(e, "value");
-        v.field_path = str(at(at(e, "valueFrom"), "fieldRef"), "fieldPath");
+        v.name = string_field(e, "name");
+        v.value = string_field(e, "value");
+        v.field_path = string_field(field(field(e, "valueFrom"), "fieldRef"), "fieldPath");
         out.env.push_back(std::move(v));
     }
     return out;
@@ -52,24 +41,25 @@ ContainerFacts container_from(const json& c) {
 
 WorkloadPod pod_from(const json& item) {
     WorkloadPod p;
-    const json& meta = at(item, "metadata");
-    const json& spec = at(item, "spec");
-    const json& status = at(item, "status");
-    p.name = str(meta, "name");
-    p.namespace_name = str(meta, "namespace");
-    p.terminating = !at(meta, "deletionTimestamp").is_null();
-    const json& owners = at(meta, "ownerReferences");
-    if (owners.is_array() && !owners.empty()) p.owner = str(owners[0], "kind") + "/" + str(owners[0], "name");
-    const json& annotations = at(meta, "annotations");
+    const json& meta = field(item, "metadata");
+    const json& spec = field(item, "spec");
+    const json& status = field(item, "status");
+    p.name = string_field(meta, "name");
+    p.namespace_name = string_field(meta, "namespace");
+    p.terminating = !field(meta, "deletionTimestamp").is_null();
+    const json& owners = field(meta, "ownerReferences");
+    if (owners.is_array() && !owners.empty())
+        p.owner = string_field(owners[0], "kind") + "/" + string_field(owners[0], "name");
+    const json& annotations = field(meta, "annotations");
     if (annotations.is_object())
         for (const auto& [key, value] : annotations.items())
             if (value.is_string() && kept_annotation(key)) p.annotations[key] = value.get<std::string>();
-    p.node = str(spec, "nodeName");
-    for (const auto& c : at(spec, "containers")) p.containers.push_back(container_from(c));
-    for (const auto& c : at(spec, "initContainers")) p.init_containers.push_back(container_from(c));
-    p.phase = str(status, "phase");
-    for (const auto& c : at(status, "conditions"))
-        if (str(c, "type") == "Ready") p.ready = str(c, "status") == "True";
+    p.node = string_field(spec, "nodeName");
+    for (const auto& c : field(spec, "containers")) p.containers.push_back(container_from(c));
+    for (const auto& c : field(spec, "initContainers")) p.init_containers.push_back(container_from(c));
+    p.phase = string_field(status, "phase");
+    for (const auto& c : field(status, "conditions"))
+        if (string_field(c, "type") == "Ready") p.ready = string_field(c, "status") == "True";
     return p;
 }
 
@@ -119,11 +109,11 @@ core::Result<json> parse_pruned(std::string_view text) {
 core::Result<WorkloadPodPage> parse_workload_pod_list(std::string_view text) {
     MESH_TRY_ASSIGN(auto j, parse_pruned(text));
     if (auto msg = status_message(text)) return core::input_error(fmt::format("PodList: {}", *msg));
-    if (!j.is_object() || (!at(j, "items").is_array() && !at(j, "items").is_null()))
+    if (!j.is_object() || (!field(j, "items").is_array() && !field(j, "items").is_null()))
         return core::input_error("PodList: not a Kubernetes list");
     WorkloadPodPage page;
-    for (const auto& item : at(j, "items")) page.pods.push_back(pod_from(item));
-    page.continue_token = str(at(j, "metadata"), "continue");
+    for (const auto& item : field(j, "items")) page.pods.push_back(pod_from(item));
+    page.continue_token = string_field(field(j, "metadata"), "continue");
     return page;
 }
 
