@@ -3,14 +3,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
-
-#include <condition_variable>
-#include <csignal>
-#include <mutex>
-#include <thread>
 
 #include "tests/support/fake_linkerd.hpp"
+#include "tests/support/interrupting_admin.hpp"
 #include "tests/support/loopback_server.hpp"
 #include "tests/support/run_in_process.hpp"
 
@@ -193,32 +188,10 @@ TEST(CheckCommand, NamerdReachability) {
 // admin server answers the first round, then presses Ctrl-C itself while holding the second
 // round's answer until the run has returned, so only the interruption can end the run early.
 TEST(CheckCommand, CtrlCInTheSecondRoundExits130) {
-    FakeLinkerd model;  // only its metrics tree is used
-    std::mutex mutex;
-    std::condition_variable changed;
-    int metrics_requests = 0;
-    bool released = false;
-    httplib::Server admin;
-    admin.Get("/admin/metrics.json", [&](const httplib::Request&, httplib::Response& res) {
-        std::unique_lock lock(mutex);
-        int tick = metrics_requests++;
-        if (tick > 0) {
-            ::kill(::getpid(), SIGINT);  // check's InterruptGuard is installed during its rounds
-            changed.wait_for(lock, std::chrono::seconds(60), [&] { return released; });
-        }
-        res.set_content(model.metrics_tree(tick).dump(), "application/json");
-    });
-    std::thread thread;
-    int port = mesh::testing::start_loopback_server(admin, thread);
-    auto r = run_mesh_command(
-        {"check", "--proxy", "127.0.0.1:" + std::to_string(port), "--interval", "0.1", "--timeout", "60"});
-    {
-        std::lock_guard lock(mutex);
-        released = true;
-        changed.notify_all();
-    }
-    mesh::testing::stop_loopback_server(admin, thread);
+    mesh::testing::InterruptingAdmin admin(1);
+    auto r = run_mesh_command({"check", "--proxy", admin.address(), "--interval", "0.1", "--timeout", "60"});
+    admin.release();
     EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(metrics_requests, 2);
+    EXPECT_EQ(admin.metrics_requests(), 2);
 }

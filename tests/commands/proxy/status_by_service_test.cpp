@@ -4,15 +4,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <condition_variable>
-#include <csignal>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
-#include <unistd.h>
-
 #include "tests/support/fake_linkerd.hpp"
+#include "tests/support/interrupting_admin.hpp"
 #include "tests/support/loopback_server.hpp"
 #include "tests/support/run_in_process.hpp"
 
@@ -124,33 +120,12 @@ TEST(StatusByService, WideIsAUsageErrorAndByIsChecked) {
 // is the next frame's first (4 metrics requests give 3 frames' worth; the 4th request presses
 // Ctrl-C, so exactly two frames were printed and the run exits 130).
 TEST(StatusByService, WatchPrintsAFramePerIntervalUntilCtrlC) {
-    FakeLinkerd model;
-    std::mutex mutex;
-    std::condition_variable changed;
-    int metrics_requests = 0;
-    bool released = false;
-    httplib::Server admin;
-    admin.Get("/admin/metrics.json", [&](const httplib::Request&, httplib::Response& res) {
-        std::unique_lock lock(mutex);
-        int tick = metrics_requests++;
-        if (tick == 3) {
-            ::kill(::getpid(), SIGINT);  // status's InterruptGuard is installed while it runs
-            changed.wait_for(lock, std::chrono::seconds(60), [&] { return released; });
-        }
-        res.set_content(model.metrics_tree(tick).dump(), "application/json");
-    });
-    std::thread thread;
-    int port = mesh::testing::start_loopback_server(admin, thread);
-    auto r = run_mesh_command({"status", "--by", "service", "--watch", "--proxy", "127.0.0.1:" + std::to_string(port),
-                               "--interval", "0.1", "--timeout", "60", "-o", "json"});
-    {
-        std::lock_guard lock(mutex);
-        released = true;
-        changed.notify_all();
-    }
-    mesh::testing::stop_loopback_server(admin, thread);
+    mesh::testing::InterruptingAdmin admin(3);
+    auto r = run_mesh_command({"status", "--by", "service", "--watch", "--proxy", admin.address(), "--interval", "0.1",
+                               "--timeout", "60", "-o", "json"});
+    admin.release();
     EXPECT_EQ(r.exit_code, 130) << r.err;
-    EXPECT_EQ(metrics_requests, 4);
+    EXPECT_EQ(admin.metrics_requests(), 4);
     // Two documents, one after the other.
     std::size_t frames = 0;
     std::string rest = r.out;
