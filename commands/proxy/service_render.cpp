@@ -15,23 +15,18 @@ namespace {
 // How the percentiles were combined; said in both outputs, since no proxy reports a fleet p99.
 constexpr const char* k_latency_note = "highest of the proxies' values (an upper bound of the fleet's percentile)";
 
-ordered_json opt(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-
 void traffic_fields(ordered_json& j, const health::Traffic& t) {
-    j["requests"] = opt(t.requests);
-    j["rps"] = opt(t.rps);
-    j["success_rate"] = opt(t.success_rate);
-    j["latency_ms"] = {{"p50", opt(t.latency.p50)},
-                       {"p95", opt(t.latency.p95)},
-                       {"p99", opt(t.latency.p99)},
-                       {"max", opt(t.latency.max)}};
+    j["requests"] = number_or_null(t.requests);
+    j["rps"] = number_or_null(t.rps);
+    j["success_rate"] = number_or_null(t.success_rate);
+    j["latency_ms"] = latency_json(t.latency);
 }
 
 }  // namespace
 
 std::string service_traffic_json_text(const health::ServiceTrafficReport& report) {
     ordered_json doc;
-    doc["window_s"] = opt(report.proxies.window_s);
+    doc["window_s"] = number_or_null(report.proxies.window_s);
     doc["latency_ms_is"] = k_latency_note;
     ordered_json services = ordered_json::array();
     for (const auto& s : report.services) {
@@ -40,8 +35,8 @@ std::string service_traffic_json_text(const health::ServiceTrafficReport& report
         sj["service"] = s.service;
         sj["proxies"] = s.proxies;
         traffic_fields(sj, s.traffic);
-        sj["retries"] = opt(s.retries);
-        sj["budget_exhausted"] = opt(s.budget_exhausted);
+        sj["retries"] = number_or_null(s.retries);
+        sj["budget_exhausted"] = number_or_null(s.budget_exhausted);
         ordered_json clients = ordered_json::array();
         for (const auto& c : s.clients) {
             ordered_json cj;
@@ -49,7 +44,7 @@ std::string service_traffic_json_text(const health::ServiceTrafficReport& report
             cj["display"] = c.display;
             cj["proxies"] = c.proxies;
             traffic_fields(cj, c.traffic);
-            cj["requeues"] = opt(c.requeues);
+            cj["requeues"] = number_or_null(c.requeues);
             clients.push_back(std::move(cj));
         }
         sj["clients"] = std::move(clients);

@@ -11,13 +11,18 @@ namespace mesh::commands {
 
 using nlohmann::ordered_json;
 
-namespace {
-
-ordered_json opt(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+ordered_json number_or_null(std::optional<double> value) {
+    return value ? ordered_json(*value) : ordered_json(nullptr);
+}
 
 ordered_json latency_json(const health::Latency& l) {
-    return {{"p50", opt(l.p50)}, {"p95", opt(l.p95)}, {"p99", opt(l.p99)}, {"max", opt(l.max)}};
+    return {{"p50", number_or_null(l.p50)},
+            {"p95", number_or_null(l.p95)},
+            {"p99", number_or_null(l.p99)},
+            {"max", number_or_null(l.max)}};
 }
+
+namespace {
 
 std::string paint(const std::string& text, const char* code, bool colour) {
     return colour ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
@@ -37,34 +42,34 @@ static ordered_json proxy_json(const health::ProxyRow& row) {
         else
             p["error"] = nullptr;
         p["version"] = row.version ? ordered_json(*row.version) : ordered_json(nullptr);
-        p["uptime_s"] = opt(row.uptime_s);
-        p["success_rate"] = opt(row.traffic.success_rate);
-        p["rps"] = opt(row.traffic.rps);
+        p["uptime_s"] = number_or_null(row.uptime_s);
+        p["success_rate"] = number_or_null(row.traffic.success_rate);
+        p["rps"] = number_or_null(row.traffic.rps);
         p["latency_ms"] = latency_json(row.traffic.latency);
-        p["connections"] = opt(row.traffic.connections);
+        p["connections"] = number_or_null(row.traffic.connections);
         ordered_json routers = ordered_json::array();
         for (const auto& r : row.routers) {
             ordered_json rj;
             rj["name"] = r.name;
-            rj["success_rate"] = opt(r.traffic.success_rate);
-            rj["service_success_rate"] = opt(r.service_success_rate);
-            rj["rps"] = opt(r.traffic.rps);
+            rj["success_rate"] = number_or_null(r.traffic.success_rate);
+            rj["service_success_rate"] = number_or_null(r.service_success_rate);
+            rj["rps"] = number_or_null(r.traffic.rps);
             rj["latency_ms"] = latency_json(r.traffic.latency);
-            rj["connections"] = opt(r.traffic.connections);
-            rj["retries"] = opt(r.retries);
-            rj["budget_exhausted"] = opt(r.budget_exhausted);
+            rj["connections"] = number_or_null(r.traffic.connections);
+            rj["retries"] = number_or_null(r.retries);
+            rj["budget_exhausted"] = number_or_null(r.budget_exhausted);
             ordered_json clients = ordered_json::array();
             for (const auto& c : r.clients) {
                 ordered_json cj;
                 cj["id"] = c.id;
                 cj["display"] = c.display;
-                cj["success_rate"] = opt(c.traffic.success_rate);
-                cj["rps"] = opt(c.traffic.rps);
+                cj["success_rate"] = number_or_null(c.traffic.success_rate);
+                cj["rps"] = number_or_null(c.traffic.rps);
                 cj["latency_ms"] = latency_json(c.traffic.latency);
-                cj["connections"] = opt(c.traffic.connections);
-                cj["lb"] = {{"size", opt(c.lb_size)}, {"available", opt(c.lb_available)}};
-                cj["failure_accrual_removals"] = opt(c.removals);
-                cj["retries"] = opt(c.retries);
+                cj["connections"] = number_or_null(c.traffic.connections);
+                cj["lb"] = {{"size", number_or_null(c.lb_size)}, {"available", number_or_null(c.lb_available)}};
+                cj["failure_accrual_removals"] = number_or_null(c.removals);
+                cj["retries"] = number_or_null(c.retries);
                 clients.push_back(std::move(cj));
             }
             rj["clients"] = std::move(clients);
@@ -87,7 +92,7 @@ static std::string indent(const std::string& text, std::size_t by) {
 }
 
 std::string status_json_text(const health::StatusReport& report) {
-    std::string out = "{\n  \"window_s\": " + opt(report.window_s).dump() + ",\n  \"proxies\": [";
+    std::string out = "{\n  \"window_s\": " + number_or_null(report.window_s).dump() + ",\n  \"proxies\": [";
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
         out += indent(proxy_json(report.rows[i]).dump(2, ' ', false, ordered_json::error_handler_t::replace), 4);
@@ -96,8 +101,8 @@ std::string status_json_text(const health::StatusReport& report) {
     ordered_json summary = {{"proxies", report.summary.proxies},
                             {"up", report.summary.up},
                             {"down", report.summary.down},
-                            {"rps", opt(report.summary.rps)},
-                            {"success_rate", opt(report.summary.success_rate)}};
+                            {"rps", number_or_null(report.summary.rps)},
+                            {"success_rate", number_or_null(report.summary.success_rate)}};
     out += "\n  \"summary\": " + indent(summary.dump(2), 2) + "\n}\n";
     return out;
 }
