@@ -15,7 +15,7 @@ using mesh::testing::run_process;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> lines_in(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
@@ -27,7 +27,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 std::size_t longest_line(const std::string& text) {
     std::size_t longest = 0;
-    for (const auto& line : lines_of(text)) longest = std::max(longest, line.size());
+    for (const auto& line : lines_in(text)) longest = std::max(longest, line.size());
     return longest;
 }
 
@@ -35,7 +35,7 @@ std::size_t longest_line(const std::string& text) {
 std::vector<std::string> commands_listed(const std::string& help) {
     std::vector<std::string> names;
     bool in_list = false;
-    for (const auto& line : lines_of(help)) {
+    for (const auto& line : lines_in(help)) {
         if (line == "Commands:") {
             in_list = true;
         } else if (in_list && line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ') {

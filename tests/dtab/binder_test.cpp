@@ -7,14 +7,12 @@
 #include "libmesh/dtab/binder.hpp"
 #include "libmesh/dtab/lookup_index.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "tests/dtab/dtab_literals.hpp"
 
 using namespace mesh::dtab;
+using namespace mesh::dtab::literals;
 
 namespace {
-
-Dtab dtab(std::string_view text) { return *parse_dtab(text); }
-Path P(std::string_view text) { return *parse_path(text); }
-NameTree T(std::string_view text) { return *parse_name_tree(text); }
 
 // Test namers /#/test/N: 0 and 1 as each case needs.
 NamerConfig test_namers(std::function<NamerResult(const Path&)> fn) {
@@ -41,15 +39,15 @@ TEST(DtabLookup, WildcardIsConsumed_82) {
 
 TEST(DtabLookup, LaterDentriesFirstAndNoLongestPrefixRule) {
     Dtab d = dtab("/svc/web=>/a; /svc=>/b");
-    EXPECT_EQ(LookupIndex(d).lookup(P("/svc/web")), T("/b/web | /a"));
+    EXPECT_EQ(LookupIndex(d).lookup(P("/svc/web")), tree("/b/web | /a"));
     Dtab nested = dtab("/b=>/c|/d; /a=>/e");
-    EXPECT_EQ(LookupIndex(nested).lookup(P("/b/e")), T("/c/e | /d/e"));
+    EXPECT_EQ(LookupIndex(nested).lookup(P("/b/e")), tree("/c/e | /d/e"));
     Dtab kept = dtab("/x=>/b/b|/c/b; /x=>/d");
     EXPECT_EQ(LookupIndex(kept).lookup(P("/x/e")),
-              NameTree::alt({T("/d/e"), NameTree::alt({T("/b/b/e"), T("/c/b/e")})}));
-    EXPECT_EQ(LookupIndex(dtab("/foo => /")).lookup(P("/foo/bar")), T("/bar"));
+              NameTree::alt({tree("/d/e"), NameTree::alt({tree("/b/b/e"), tree("/c/b/e")})}));
+    EXPECT_EQ(LookupIndex(dtab("/foo => /")).lookup(P("/foo/bar")), tree("/bar"));
     EXPECT_EQ(LookupIndex(dtab("/foo => /x")).lookup(P("/foobar")), NameTree::neg());
-    EXPECT_EQ(LookupIndex(dtab("/ => /x")).lookup(P("/")), T("/x"));
+    EXPECT_EQ(LookupIndex(dtab("/ => /x")).lookup(P("/")), tree("/x"));
     EXPECT_EQ(LookupIndex(dtab("/a/* => /x")).lookup(P("/a")), NameTree::neg());
 }
 
@@ -111,7 +109,7 @@ TEST(DtabLookup, CoveringAgreesWithBruteForce) {
 
 TEST(DtabBind, LoopsHitTheDepthLimit_92_93) {
     Namers namers;
-    auto r = bind(dtab("/foo/bar => /bar/foo; /bar/foo => /foo/bar"), T("/foo/bar"), namers);
+    auto r = bind(dtab("/foo/bar => /bar/foo; /bar/foo => /foo/bar"), tree("/foo/bar"), namers);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message, "Max recursion level: 100 reached in Namer lookup");
     BindLimits two;
@@ -119,7 +117,7 @@ TEST(DtabBind, LoopsHitTheDepthLimit_92_93) {
     Addr a = resolve(dtab("/s => /s/srv"), P("/s/foo/bar"), namers, two);
     EXPECT_EQ(a.kind, Addr::Kind::Failed);
     EXPECT_EQ(a.cause, "Max recursion level: 2 reached in Namer lookup");
-    EXPECT_FALSE(bind(dtab("/ => /x"), T("/a"), namers));
+    EXPECT_FALSE(bind(dtab("/ => /x"), tree("/a"), namers));
 }
 
 TEST(DtabBind, DepthCountsLookups) {
@@ -128,8 +126,8 @@ TEST(DtabBind, DepthCountsLookups) {
     for (int i = 0; i < 98; ++i) chain += "/p" + std::to_string(i) + "=>/p" + std::to_string(i + 1) + ";";
     chain += "/p98=>/$/nil";
     Namers namers;
-    EXPECT_TRUE(bind(dtab(chain), T("/p0"), namers));
-    EXPECT_FALSE(bind(dtab("/q=>/p0;" + chain), T("/q"), namers));
+    EXPECT_TRUE(bind(dtab(chain), tree("/p0"), namers));
+    EXPECT_FALSE(bind(dtab("/q=>/p0;" + chain), tree("/q"), namers));
 }
 
 TEST(DtabBind, AltAndUnion_94_to_98) {
@@ -139,11 +137,11 @@ TEST(DtabBind, AltAndUnion_94_to_98) {
         return r;
     }));
     Dtab d = dtab("/test => /#/test");
-    EXPECT_EQ(bind(d, T("! | /test/1 | /test/2"), namers)->kind, BoundTree::Kind::Fail);
-    EXPECT_EQ(bind(d, T("~ | /$/fail | /test/1"), namers)->kind, BoundTree::Kind::Fail);
-    EXPECT_EQ(bind(d, T("/$/nil | /$/fail | /test/1"), namers)->kind, BoundTree::Kind::Empty);
+    EXPECT_EQ(bind(d, tree("! | /test/1 | /test/2"), namers)->kind, BoundTree::Kind::Fail);
+    EXPECT_EQ(bind(d, tree("~ | /$/fail | /test/1"), namers)->kind, BoundTree::Kind::Fail);
+    EXPECT_EQ(bind(d, tree("/$/nil | /$/fail | /test/1"), namers)->kind, BoundTree::Kind::Empty);
     // #98: the first Alt child is Empty, the union after it is never consulted.
-    EXPECT_EQ(bind(dtab("/test/0 => $;/test => /#/test"), T("/test/0 | /test/1 & /test/2"), namers)->kind,
+    EXPECT_EQ(bind(dtab("/test/0 => $;/test => /#/test"), tree("/test/0 | /test/1 & /test/2"), namers)->kind,
               BoundTree::Kind::Empty);
 }
 
@@ -161,16 +159,16 @@ TEST(DtabBind, UnionOutcomes_97) {
     };
     Namers namers(test_namers(namer));
     Dtab d;
-    auto ok_failed = bind(d, T("/#/test/ok & /#/test/failed"), namers);
+    auto ok_failed = bind(d, tree("/#/test/ok & /#/test/failed"), namers);
     ASSERT_TRUE(ok_failed);
     EXPECT_EQ(ok_failed->kind, BoundTree::Kind::Leaf);
     EXPECT_EQ(ok_failed->bound.id, P("/#/test/ok"));
-    auto failed = bind(d, T("/#/test/failed & /#/test/failed"), namers);
+    auto failed = bind(d, tree("/#/test/failed & /#/test/failed"), namers);
     ASSERT_FALSE(failed);
     EXPECT_EQ(failed.error().message, "boom");
-    EXPECT_EQ(bind(d, T("/#/test/neg & /#/test/neg"), namers)->kind, BoundTree::Kind::Neg);
-    EXPECT_EQ(bind(d, T("/#/test/empty & /#/test/neg"), namers)->kind, BoundTree::Kind::Empty);
-    auto both = bind(d, T("/#/test/ok & 2 * /$/inet/127.1/80"), namers);
+    EXPECT_EQ(bind(d, tree("/#/test/neg & /#/test/neg"), namers)->kind, BoundTree::Kind::Neg);
+    EXPECT_EQ(bind(d, tree("/#/test/empty & /#/test/neg"), namers)->kind, BoundTree::Kind::Empty);
+    auto both = bind(d, tree("/#/test/ok & 2 * /$/inet/127.1/80"), namers);
     ASSERT_TRUE(both);
     EXPECT_EQ(both->kind, BoundTree::Kind::Union);
     EXPECT_EQ(
@@ -244,17 +242,17 @@ TEST(DtabUtilityNamers, Rewrites_109_to_117) {
 TEST(DtabBind, UnionMembersCarryTheirWeightInAddrMetadata) {
     Dtab d = dtab("/test/0=>/test/2;/test/1=>/$/inet/1;/test/2=>/$/inet/2");
     Namers namers((NamerConfig()));
-    auto both = bind(d, T("/test/0 & /test/1"), namers);
+    auto both = bind(d, tree("/test/0 & /test/1"), namers);
     ASSERT_TRUE(both);
     ASSERT_EQ(both->kind, BoundTree::Kind::Union);
     for (const auto* leaf : bound_leaves(*both)) EXPECT_EQ(leaf->addr.nametree_weight, 1.0);
-    auto weighted = bind(d, T("0.3 * /test/0 & 0.7 * /test/1 | /test/2"), namers);
+    auto weighted = bind(d, tree("0.3 * /test/0 & 0.7 * /test/1 | /test/2"), namers);
     ASSERT_TRUE(weighted);
     auto leaves = bound_leaves(*weighted);
     ASSERT_EQ(leaves.size(), 2u);
     EXPECT_EQ(leaves[0]->addr.nametree_weight, 0.3);
     EXPECT_EQ(leaves[1]->addr.nametree_weight, 0.7);
-    auto alone = bind(d, T("/test/0 | /test/1 & /test/2"), namers);
+    auto alone = bind(d, tree("/test/0 | /test/1 & /test/2"), namers);
     ASSERT_TRUE(alone);
     ASSERT_EQ(bound_leaves(*alone).size(), 1u);
     EXPECT_FALSE(bound_leaves(*alone).front()->addr.nametree_weight.has_value());

@@ -9,14 +9,13 @@
 #include "libmesh/dtab/binder.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "tests/dtab/dtab_literals.hpp"
 #include "tests/support/build_paths.hpp"
 
 using namespace mesh::dtab;
+using namespace mesh::dtab::literals;
 
 namespace {
-
-Dtab dtab(std::string_view text) { return *parse_dtab(text); }
-Path P(std::string_view text) { return *parse_path(text); }
 
 std::string read_testdata(const std::string& name) {
     std::ifstream in(std::string(mesh::testing::source_dir()) + "/testdata/dtab/" + name);

@@ -118,10 +118,10 @@ TEST(FakeNamerd, WatchStreamsThenFails_151) {
     f.set("ns", "/a => /b");
     std::string body;
     std::thread changer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.wait_for_watch_writes(1);
         f.set("ns", "/a => /b");  // same value: suppressed
         f.set("ns", "/a => /c");
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.wait_for_watch_writes(2);
         f.fail_watches("error");
     });
     auto c = client_for(f);
@@ -169,9 +169,9 @@ TEST(FakeNamerd, ListWatchMatchesTheRecordedStream) {
     f.set("tlop", "/a => /b");
     std::string body;
     std::thread changer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.wait_for_watch_writes(1);
         f.set("graduation", "/c => /d");
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        f.wait_for_watch_writes(2);
         f.fail_watches("");
     });
     auto c = client_for(f);

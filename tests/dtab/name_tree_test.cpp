@@ -6,16 +6,13 @@
 
 #include "libmesh/dtab/java_number.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "tests/dtab/dtab_literals.hpp"
 
 using namespace mesh::dtab;
+using namespace mesh::dtab::literals;
 
 namespace {
 
-NameTree tree(std::string_view text) {
-    auto r = parse_name_tree(text);
-    EXPECT_TRUE(r.has_value()) << text;
-    return r ? *r : NameTree{};
-}
 EvalResult none() { return {EvalResult::Kind::Neg, {}}; }
 EvalResult set(std::initializer_list<std::string_view> paths) {
     EvalResult r{EvalResult::Kind::Set, {}};

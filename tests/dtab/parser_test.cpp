@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "libmesh/dtab/parser.hpp"
+#include "tests/dtab/dtab_literals.hpp"
 
 using namespace mesh::dtab;
+using namespace mesh::dtab::literals;
 
 namespace {
 
@@ -27,16 +29,6 @@ std::string dtab_error(std::string_view text) {
     auto r = parse_dtab(text);
     EXPECT_FALSE(r.has_value()) << text;
     return r ? std::string() : r.error().message;
-}
-NameTree tree(std::string_view text) {
-    auto r = parse_name_tree(text);
-    EXPECT_TRUE(r.has_value()) << text << ": " << (r ? "" : r.error().message);
-    return r ? *r : NameTree{};
-}
-Dtab dtab(std::string_view text) {
-    auto r = parse_dtab(text);
-    EXPECT_TRUE(r.has_value()) << text << ": " << (r ? "" : r.error().message);
-    return r ? *r : Dtab{};
 }
 NameTree L(std::initializer_list<std::string_view> e) { return NameTree::leaf(make_path(e)); }
 

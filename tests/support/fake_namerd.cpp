@@ -212,6 +212,11 @@ std::vector<std::string> FakeNamerd::requests() const {
     return m_requests;
 }
 
+bool FakeNamerd::wait_for_watch_writes(std::size_t count) const {
+    std::unique_lock lock(m_mutex);
+    return m_watch_written.wait_for(lock, std::chrono::seconds(10), [&] { return m_watch_writes >= count; });
+}
+
 void FakeNamerd::install_routes() {
     auto& s = *m_server;
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
@@ -238,6 +243,8 @@ void FakeNamerd::install_routes() {
                         lock.unlock();
                         sink.write(body.data(), body.size());
                         lock.lock();
+                        ++m_watch_writes;
+                        m_watch_written.notify_all();
                     }
                     m_changed.wait_for(lock, std::chrono::milliseconds(100),
                                        [&] { return m_stopping || m_changes != seen || m_watch_failure; });
@@ -287,6 +294,8 @@ void FakeNamerd::install_routes() {
                             l.unlock();
                             sink.write(body.data(), body.size());
                             l.lock();
+                            ++m_watch_writes;
+                            m_watch_written.notify_all();
                         }
                     }
                     m_changed.wait_for(l, std::chrono::milliseconds(100),

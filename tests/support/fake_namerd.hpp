@@ -49,6 +49,10 @@ public:
     }
     /// "METHOD path" of every request so far.
     std::vector<std::string> requests() const;
+    /// Waits (up to 10 s) until watches have written `count` bodies (dtab versions or namespace
+    /// lists) in all; false on timeout. Tests change the store only after a watcher has been sent
+    /// what came before, so what it receives does not depend on how fast it connected.
+    bool wait_for_watch_writes(std::size_t count) const;
 
 private:
     struct Entry {
@@ -66,6 +70,8 @@ private:
     std::map<std::string, Entry> m_store;
     std::vector<std::string> m_order;  // namespaces in creation order (watch lists are unsorted)
     std::uint64_t m_changes = 0;
+    std::size_t m_watch_writes = 0;  // bodies written to watches
+    mutable std::condition_variable m_watch_written;
     std::optional<std::string> m_watch_failure;
     std::vector<std::string> m_requests;
     std::vector<std::string> m_plain_namespaces;

@@ -26,7 +26,7 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-std::string corpus(const std::string& name) {
+std::string review_text(const std::string& name) {
     return testing::read_test_file(testing::source_path("testdata/webhook/" + name));
 }
 
@@ -78,7 +78,7 @@ TEST_F(ServerTest, AnswersTheCorpusReviewsOverTls) {
     start();
     for (const char* name :
          {"admissionreview-v1-pod-create-busybox.json", "admissionreview-v1-pod-create-kubectl.json"}) {
-        std::string body = corpus(name);
+        std::string body = review_text(name);
         auto res = post(body);
         ASSERT_TRUE(res) << httplib::to_string(res.error());
         EXPECT_EQ(res->status, 200);
@@ -109,7 +109,7 @@ TEST_F(ServerTest, BadInputsGet4xxAndTheServerCarriesOn) {
     ServerOptions options;
     options.max_body_bytes = 64 * 1024;
     start(options);
-    json good = json::parse(corpus("admissionreview-v1-pod-create-busybox.json"));
+    json good = json::parse(review_text("admissionreview-v1-pod-create-busybox.json"));
     json wrong_kind = good;
     wrong_kind["kind"] = "Pod";
     json beta = good;
@@ -157,7 +157,7 @@ TEST_F(ServerTest, AChunkedBodyIsCappedWhileItIsRead) {
     EXPECT_TRUE(closed);
     EXPECT_NE(server->metrics().find("mesh_webhook_requests_too_large_total 1\n"), std::string::npos)
         << server->metrics();
-    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    auto res = post(review_text("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
 }
@@ -180,7 +180,7 @@ TEST_F(ServerTest, AClientStalledBeforeTheHandshakeIsDropped) {
     start(options);
     testing::RawTlsClient stalled(server->port(), false);
     expect_dropped(stalled);
-    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    auto res = post(review_text("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
 }
@@ -193,7 +193,7 @@ TEST_F(ServerTest, AClientStalledMidRequestIsDropped) {
     stalled.write(
         "POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"kind\":");
     expect_dropped(stalled);
-    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    auto res = post(review_text("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
 }
@@ -240,7 +240,7 @@ TEST_F(ServerTest, ABrokenRotationKeepsThePreviousCertificate) {
 
 TEST_F(ServerTest, StopFinishesTheRequestInFlightAndRefusesNewOnes) {
     start();
-    std::string body = corpus("admissionreview-v1-pod-create-kubectl.json");
+    std::string body = review_text("admissionreview-v1-pod-create-kubectl.json");
     testing::RawTlsClient in_flight(server->port());
     ASSERT_TRUE(in_flight.connected());
     in_flight.write("POST /inject HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
@@ -307,7 +307,7 @@ TEST_F(ServerTest, AnEndlessRequestLineIsCutOffWhileItIsRead) {
     // The 431 may be lost to the reset that unread bytes cause; the counter says why it closed.
     EXPECT_TRUE(reply.empty() || reply.rfind("HTTP/1.1 431", 0) == 0) << reply.substr(0, 100);
     EXPECT_EQ(metric(server->metrics(), "mesh_webhook_request_headers_too_large_total"), "1") << server->metrics();
-    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    auto res = post(review_text("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
 }
@@ -344,7 +344,7 @@ TEST_F(ServerTest, IdleConnectionsDoNotDelayReviewsOrHealthProbes) {
     auto health = client()->Get("/healthz");  // the client gives up after 5 s; the idle ones hold 30 s
     ASSERT_TRUE(health) << httplib::to_string(health.error());
     EXPECT_EQ(health->status, 200);
-    auto res = post(corpus("admissionreview-v1-pod-create-busybox.json"));
+    auto res = post(review_text("admissionreview-v1-pod-create-busybox.json"));
     ASSERT_TRUE(res) << httplib::to_string(res.error());
     EXPECT_EQ(res->status, 200);
     // Stopping closes the idle connections instead of waiting out their 30 s.
@@ -384,7 +384,7 @@ TEST_F(ServerTest, StringsFromRequestsAreLoggedEscaped) {
         lines->push_back(line);
     };
     start(options);
-    json review = json::parse(corpus("admissionreview-v1-pod-create-busybox.json"));
+    json review = json::parse(review_text("admissionreview-v1-pod-create-busybox.json"));
     review["kind"] = "Pod\n2026-01-01T00:00:00Z mesh webhook: forged \x1b[31mred";
     auto res = post(review.dump());
     ASSERT_TRUE(res);

@@ -9,37 +9,14 @@
 
 #include "libmesh/dtab/formatter.hpp"
 #include "tests/support/run_in_process.hpp"
+#include "tests/support/scratch_dir.hpp"
 
+using mesh::testing::read_file;
 using mesh::testing::run_mesh;
+using mesh::testing::ScratchDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        m_path =
-            fs::temp_directory_path() / ("mesh-dtab-" + std::to_string(::getpid()) + "-" + std::to_string(s_counter++));
-        fs::create_directories(m_path);
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream(m_path / name, std::ios::binary) << content;
-        return (m_path / name).string();
-    }
-    std::string path() const { return m_path.string(); }
-
-private:
-    static inline int s_counter = 0;
-    fs::path m_path;
-};
-
-std::string slurp(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const char* k_messy = "# routing for prod\n"
                       "/srv => /#/io.l5d.fs;   # discovery\n"
@@ -87,7 +64,7 @@ TEST(DtabFmt, CommentInsideADentryAndAtTheEnd) {
 }
 
 TEST(DtabFmt, CheckAndWrite) {
-    TempDir dir;
+    ScratchDir dir;
     std::string file = dir.write("r.dtab", k_messy);
     auto check = run_mesh({"mesh", "dtab", "fmt", "--check", file});
     EXPECT_EQ(check.exit_code, 3);
@@ -96,7 +73,7 @@ TEST(DtabFmt, CheckAndWrite) {
     auto write = run_mesh({"mesh", "dtab", "fmt", "-w", file});
     EXPECT_EQ(write.exit_code, 0) << write.err;
     EXPECT_TRUE(write.out.empty());
-    EXPECT_EQ(slurp(file), k_pretty);
+    EXPECT_EQ(read_file(file), k_pretty);
     EXPECT_EQ(run_mesh({"mesh", "dtab", "fmt", "--check", file}).exit_code, 0);
     EXPECT_EQ(run_mesh({"mesh", "dtab", "fmt", "-w"}, "/a=>/b").exit_code, 2);
     EXPECT_EQ(run_mesh({"mesh", "dtab", "fmt", "-w", "--check", file}).exit_code, 2);
@@ -104,7 +81,7 @@ TEST(DtabFmt, CheckAndWrite) {
 
 // Several files: each is named, and one bad file means nothing is printed or rewritten.
 TEST(DtabFmt, SeveralFilesAreCheckedAndWrittenTogether) {
-    TempDir dir;
+    ScratchDir dir;
     std::string messy = dir.write("messy.dtab", k_messy);
     std::string pretty = dir.write("pretty.dtab", k_pretty);
     auto check = run_mesh({"mesh", "dtab", "fmt", "--check", messy, pretty});
@@ -119,14 +96,14 @@ TEST(DtabFmt, SeveralFilesAreCheckedAndWrittenTogether) {
     EXPECT_NE(failed.err.find(bad + ":2:"), std::string::npos) << failed.err;
     EXPECT_NE(failed.err.find(also_bad + ":"), std::string::npos) << failed.err;
     EXPECT_NE(failed.err.find("mesh: 2 inputs failed; nothing was written"), std::string::npos) << failed.err;
-    EXPECT_EQ(slurp(messy), k_messy);  // not rewritten: another file failed
+    EXPECT_EQ(read_file(messy), k_messy);  // not rewritten: another file failed
     auto write = run_mesh({"mesh", "dtab", "fmt", "-w", messy, pretty});
     EXPECT_EQ(write.exit_code, 0) << write.err;
-    EXPECT_EQ(slurp(messy), k_pretty);
+    EXPECT_EQ(read_file(messy), k_pretty);
 }
 
 TEST(DtabFmt, ParseErrorHasLocationCaretAndNoStdout) {
-    TempDir dir;
+    ScratchDir dir;
     std::string file = dir.write("bad.dtab", "/a => /b;\n/foo/*bar/baz => !\n");
     auto r = run_mesh({"mesh", "dtab", "fmt", file});
     EXPECT_EQ(r.exit_code, 1);
@@ -137,7 +114,7 @@ TEST(DtabFmt, ParseErrorHasLocationCaretAndNoStdout) {
                          "          ^\n");
     auto w = run_mesh({"mesh", "dtab", "fmt", "-w", file});
     EXPECT_EQ(w.exit_code, 1);
-    EXPECT_EQ(slurp(file), "/a => /b;\n/foo/*bar/baz => !\n");  // untouched
+    EXPECT_EQ(read_file(file), "/a => /b;\n/foo/*bar/baz => !\n");  // untouched
     EXPECT_EQ(run_mesh({"mesh", "dtab", "fmt", dir.path() + "/missing"}).exit_code, 1);
 }
 
@@ -167,13 +144,13 @@ TEST(DtabLint, Findings) {
     auto clean = run_mesh({"mesh", "dtab", "lint"}, "/srv => /#/io.l5d.fs;\n/svc => /srv;\n");
     EXPECT_EQ(clean.exit_code, 0) << clean.out;
     EXPECT_TRUE(clean.out.empty());
-    auto json = run_mesh({"mesh", "dtab", "lint", "-o", "json"}, "/s => /s/srv;\n");
-    EXPECT_EQ(json.exit_code, 3);
-    EXPECT_NE(json.out.find("\"check\": \"loop\""), std::string::npos) << json.out;
+    auto as_json = run_mesh({"mesh", "dtab", "lint", "-o", "json"}, "/s => /s/srv;\n");
+    EXPECT_EQ(as_json.exit_code, 3);
+    EXPECT_NE(as_json.out.find("\"check\": \"loop\""), std::string::npos) << as_json.out;
 }
 
 TEST(DtabLint, SeveralFilesInOneReport) {
-    TempDir dir;
+    ScratchDir dir;
     std::string looping = dir.write("loop.dtab", "/s => /s/srv;\n");
     std::string clean = dir.write("clean.dtab", "/srv => /#/io.l5d.fs;\n/svc => /srv;\n");
     auto r = run_mesh({"mesh", "dtab", "lint", "-o", "json", clean, looping});
@@ -199,7 +176,7 @@ TEST(DtabLint, MutualLoopAndRewritingNamerLoop) {
 }
 
 TEST(DtabDelegate, TreeJsonAndResolve) {
-    TempDir dir;
+    ScratchDir dir;
     std::string base = dir.write("base.dtab", "/srv=>/$/inet/127.1/4140;/svc=>/srv;");
     auto tree = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base});
     EXPECT_EQ(tree.exit_code, 0) << tree.err;
@@ -209,9 +186,9 @@ TEST(DtabDelegate, TreeJsonAndResolve) {
         "  /srv/dog (/svc=>/srv)\n"
         "    /$/inet/127.1/4140/dog (/srv=>/$/inet/127.1/4140)  => /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n"
         "result: /$/inet/127.1/4140 residual /dog [127.0.0.1:4140]\n");
-    auto json = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base, "-o", "json"});
+    auto as_json = run_mesh({"mesh", "dtab", "delegate", "/svc/dog", "--dtab-file", base, "-o", "json"});
     EXPECT_EQ(
-        json.out,
+        as_json.out,
         R"({"type":"delegate","path":"/svc/dog","delegate":{"type":"delegate","path":"/srv/dog","dentry":{"prefix":"/svc","dst":"/srv"},"delegate":{"type":"leaf","path":"/$/inet/127.1/4140/dog","dentry":{"prefix":"/srv","dst":"/$/inet/127.1/4140"},"bound":{"addr":{"type":"bound","addrs":[{"ip":"127.0.0.1","port":4140,"meta":{}}],"meta":{}},"id":"/$/inet/127.1/4140","path":"/dog"}}}})"
         "\n");
     // The local dtab comes after the base, so it is tried first.
@@ -249,7 +226,7 @@ TEST(DtabDelegate, AnEmptyDtabValueDoesNotSwallowTheNextArgument) {
 }
 
 TEST(DtabDelegate, FsNamerAndSymbolicNamers) {
-    TempDir dir;
+    ScratchDir dir;
     dir.write("web", "10.0.0.5 8080\n10.0.0.6 8080\n");
     auto r = run_mesh({"mesh", "dtab", "delegate", "/svc/web", "--dtab", "/svc=>/#/io.l5d.fs", "--fs-namer", dir.path(),
                        "--resolve"});
@@ -266,7 +243,7 @@ TEST(DtabDelegate, FsNamerAndSymbolicNamers) {
 }
 
 TEST(DtabDiff, AddedRemovedMoved) {
-    TempDir dir;
+    ScratchDir dir;
     std::string a = dir.write("a.dtab", "/a=>/1;\n/b=>/2;\n/c=>/3;\n");
     std::string b = dir.write("b.dtab", "# same meaning, new layout\n/c => /3;\n/a => /1;\n/d => /4;\n");
     auto r = run_mesh({"mesh", "dtab", "diff", a, b});

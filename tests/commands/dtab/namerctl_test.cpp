@@ -22,8 +22,8 @@ TEST(Namerctl, ListGetPrettyPlainJson) {
     auto plain = run_mesh({"namerctl", "dtab", "cat", "yeezus", "--pretty=false", "--base-url", f.url()});
     // namerctl prints Dtab.String(): every dentry and its ';' on one line, ready for l5d-dtab
     EXPECT_EQ(plain.out, "/foo=>/bar;/foo/bar/baz=>/bah#word;\n");
-    auto json = run_mesh({"namerctl", "dtab", "get", "tlop", "--json", "--base-url", f.url()});
-    EXPECT_EQ(json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b\"}]}\n");
+    auto as_json = run_mesh({"namerctl", "dtab", "get", "tlop", "--json", "--base-url", f.url()});
+    EXPECT_EQ(as_json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b\"}]}\n");
     auto missing = run_mesh({"namerctl", "dtab", "get", "nope", "--base-url", f.url()});
     EXPECT_NE(missing.exit_code, 0);
     EXPECT_EQ(missing.err, "Error: resource was not found by ID or name\n");
@@ -34,8 +34,8 @@ TEST(Namerctl, ListGetPrettyPlainJson) {
 TEST(Namerctl, JsonStringsAreGoBytes) {
     FakeNamerd f;
     f.set("u", "/a=>/b & /c");
-    auto json = run_mesh({"namerctl", "dtab", "get", "u", "--json", "--base-url", f.url()});
-    EXPECT_EQ(json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b \\u0026 /c\"}]}\n");
+    auto as_json = run_mesh({"namerctl", "dtab", "get", "u", "--json", "--base-url", f.url()});
+    EXPECT_EQ(as_json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b \\u0026 /c\"}]}\n");
     f.set("<x>", "/a=>/b");
     auto list = run_mesh({"namerctl", "dtab", "list", "--json", "--base-url", f.url()});
     EXPECT_EQ(list.out, "[\"\\u003cx\\u003e\",\"u\"]\n");
@@ -51,10 +51,11 @@ TEST(Namerctl, CreateUpdateDelete) {
     EXPECT_NE(dup.exit_code, 0);
     EXPECT_EQ(dup.out, "unexpected response: 409 Conflict\n");  // Go's Response.Status
     // JSON from `get --json`: its version overrides --version (namerctl#21), so a re-apply 412s.
-    std::string json = "{\"version\":\"" + f.etag("g") + "\",\"dtab\":[{\"prefix\":\"/j\",\"dst\":\"/k\"}]}";
-    EXPECT_EQ(run_mesh({"namerctl", "dtab", "up", "g", "-", "--version", "ignored", url}, json).out, "Updated g\n");
+    std::string json_text = "{\"version\":\"" + f.etag("g") + "\",\"dtab\":[{\"prefix\":\"/j\",\"dst\":\"/k\"}]}";
+    EXPECT_EQ(run_mesh({"namerctl", "dtab", "up", "g", "-", "--version", "ignored", url}, json_text).out,
+              "Updated g\n");
     EXPECT_EQ(*f.stored("g"), "/j=>/k");
-    auto again = run_mesh({"namerctl", "dtab", "update", "g", "-", url}, json);
+    auto again = run_mesh({"namerctl", "dtab", "update", "g", "-", url}, json_text);
     EXPECT_EQ(again.out, "unexpected response: 412 Precondition Failed\n");
     // namer/controller.go Update: a 404 is ErrNotFound
     auto gone = run_mesh({"namerctl", "dtab", "update", "nope", "-", "--version", "AAAAAAAAAAE=", url}, "/x=>/y");
@@ -85,6 +86,6 @@ TEST(Namerctl, EmptyListAndGoJsonEscaping) {
     EXPECT_EQ(empty.exit_code, 0) << empty.err;
     EXPECT_EQ(empty.out, "\n");
     f.set("a&b<c>", "/a=>/b");
-    auto json = run_mesh({"namerctl", "dtab", "list", "--json", "--base-url", f.url()});
-    EXPECT_EQ(json.out, "[\"a\\u0026b\\u003cc\\u003e\"]\n");
+    auto as_json = run_mesh({"namerctl", "dtab", "list", "--json", "--base-url", f.url()});
+    EXPECT_EQ(as_json.out, "[\"a\\u0026b\\u003cc\\u003e\"]\n");
 }

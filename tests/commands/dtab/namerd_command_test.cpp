@@ -40,8 +40,8 @@ TEST(DtabOnline, ListGetWithVersion) {
     auto get = run_mesh({"mesh", "dtab", "get", "yeezus"}, "", {{"NAMERD_URL", f.url()}});
     EXPECT_EQ(get.exit_code, 0) << get.err;
     EXPECT_EQ(get.out, "# version AAAAAAAAAAE=\n/yeezy          => /yeezus ;\n/yeezy/bar/baz  => /bah#word ;\n");
-    auto json = run_mesh({"mesh", "dtab", "get", "tlop", "-o", "json"}, "", {{"NAMERCTL_BASE_URL", f.url() + "/"}});
-    EXPECT_EQ(json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b\"}]}\n");
+    auto as_json = run_mesh({"mesh", "dtab", "get", "tlop", "-o", "json"}, "", {{"NAMERCTL_BASE_URL", f.url() + "/"}});
+    EXPECT_EQ(as_json.out, "{\"version\":\"AAAAAAAAAAE=\",\"dtab\":[{\"prefix\":\"/a\",\"dst\":\"/b\"}]}\n");
     auto missing = run_mesh({"mesh", "dtab", "get", "nope", "--namerd", f.url()});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_TRUE(missing.out.empty());
@@ -91,9 +91,10 @@ TEST(DtabOnline, CreateUpdateWithVersionAndConflict) {
                  "# version stale\n/b=>/c");
     EXPECT_EQ(flag.exit_code, 0) << flag.err;
     // JSON as namerctl --json printed it.
-    auto json = run_mesh({"mesh", "dtab", "update", "staging", "-", "--namerd", f.url()},
-                         "{\"version\":\"" + f.etag("staging") + "\",\"dtab\":[{\"prefix\":\"/j\",\"dst\":\"/k\"}]}");
-    EXPECT_EQ(json.exit_code, 0) << json.err;
+    auto as_json =
+        run_mesh({"mesh", "dtab", "update", "staging", "-", "--namerd", f.url()},
+                 "{\"version\":\"" + f.etag("staging") + "\",\"dtab\":[{\"prefix\":\"/j\",\"dst\":\"/k\"}]}");
+    EXPECT_EQ(as_json.exit_code, 0) << as_json.err;
     EXPECT_EQ(*f.stored("staging"), "/j=>/k");
 
     // A local parse error never reaches namerd.
@@ -145,10 +146,11 @@ TEST(DtabOnline, DiffAgainstNamespaceAndRemoteDelegate) {
 TEST(DtabOnline, WatchPrintsEachVersionThenReportsTheFailure) {
     FakeNamerd f;
     f.set("ns", "/a => /b");
+    // Each change waits until the watch has been sent the version before it.
     std::thread changer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        f.wait_for_watch_writes(1);
         f.set("ns", "/a => /c");
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        f.wait_for_watch_writes(2);
         f.fail_watches("com.twitter.util.TimeoutException: boom");
     });
     auto r = run_mesh({"mesh", "dtab", "watch", "ns", "--namerd", f.url()});
@@ -256,11 +258,11 @@ TEST(NamerdClient, WrongPortAnswersHtml) {
 TEST(DtabOnline, RealMarathonDtabRoundTrips) {
     std::ifstream in(std::string(mesh::testing::source_dir()) +
                      "/testdata/dtab/namerd-api1-dtab-default-marathon.json");
-    std::stringstream json;
-    json << in.rdbuf();
+    std::stringstream json_text;
+    json_text << in.rdbuf();
     FakeNamerd f;
     mesh::namerd::Client client({f.url()});
-    auto put = client.request("PUT", "/api/1/dtabs/default", {"Content-Type: application/json"}, json.str());
+    auto put = client.request("PUT", "/api/1/dtabs/default", {"Content-Type: application/json"}, json_text.str());
     ASSERT_TRUE(put);
     EXPECT_EQ(put->status, 204);
     auto get = run_mesh({"mesh", "dtab", "get", "default", "--namerd", f.url()});
@@ -268,7 +270,7 @@ TEST(DtabOnline, RealMarathonDtabRoundTrips) {
                        "/marathonId  => /#/io.l5d.marathon ;\n"
                        "/svc         => /$/io.buoyant.http.domainToPathPfx/marathonId ;\n");
     auto raw = client.request("GET", "/api/1/dtabs/default", {"Accept: application/json"}, "");
-    EXPECT_EQ(raw->body, json.str());  // namerd's JSON form, byte for byte
+    EXPECT_EQ(raw->body, json_text.str());  // namerd's JSON form, byte for byte
     // Offline, the host becomes a marathon app path.
     auto d = run_mesh({"mesh", "dtab", "delegate", "/svc/web.prod", "--resolve", "--dtab-file", "-"}, get.out);
     EXPECT_EQ(

@@ -12,6 +12,7 @@
 #include "tests/support/build_paths.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/support/run_process.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using mesh::testing::read_test_file;
@@ -19,22 +20,6 @@ using mesh::testing::run_process;
 using mesh::testing::source_path;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir()
-        : m_path(fs::temp_directory_path() /
-                 ("mesh-test-" + std::to_string(::getpid()) + "-" + std::to_string(s_next++))) {
-        fs::create_directories(m_path);
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    fs::path operator/(const std::string& name) const { return m_path / name; }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-    static inline int s_next = 0;
-};
 
 std::string hello_world() { return mesh::testing::hello_world_manifest(); }
 
@@ -49,7 +34,8 @@ TEST(InjectIo, StdinToStdoutThroughAPipe) {
 }
 
 TEST(InjectIo, InPlaceRewritesAtomicallyAndKeepsTheMode) {
-    TempDir dir;
+    mesh::testing::ScratchDir scratch;
+    fs::path dir(scratch.path());
     std::ofstream(dir / "app.yml", std::ios::binary) << hello_world();
     ::chmod((dir / "app.yml").c_str(), 0640);
     auto r = run_process(
@@ -61,17 +47,18 @@ TEST(InjectIo, InPlaceRewritesAtomicallyAndKeepsTheMode) {
     ::stat((dir / "app.yml").c_str(), &st);
     EXPECT_EQ(st.st_mode & 07777, 0640u);
     std::size_t files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
     EXPECT_EQ(files, 1u) << "a temporary file was left behind";
-    run_process({mesh::testing::mesh_binary(), "uninject", "-R", "-f", dir.path().string(), "--in-place"});
+    run_process({mesh::testing::mesh_binary(), "uninject", "-R", "-f", dir.string(), "--in-place"});
     EXPECT_EQ(read_test_file((dir / "app.yml").string()), hello_world());
 }
 
 TEST(InjectIo, InPlaceWritesNothingWhenAnyInputFails) {
-    TempDir dir;
+    mesh::testing::ScratchDir scratch;
+    fs::path dir(scratch.path());
     std::ofstream(dir / "a.yaml", std::ios::binary) << hello_world();
     std::ofstream(dir / "b.yaml", std::ios::binary) << "kind: Pod\nmetadata: {name: x}\nspec: [\n";
-    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", dir.path().string(), "--in-place"});
+    auto r = run_process({mesh::testing::mesh_binary(), "inject", "-f", dir.string(), "--in-place"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("b.yaml:"), std::string::npos) << r.err;
     EXPECT_EQ(read_test_file((dir / "a.yaml").string()), hello_world()) << "a.yaml was changed although b.yaml failed";
@@ -96,7 +83,8 @@ TEST(InjectIo, OnlyHttpsUrls) {
 
 TEST(InjectIo, HttpsUrlFromALoopbackServer) {
     if (std::system("command -v openssl >/dev/null 2>&1") != 0) GTEST_SKIP() << "openssl is not installed";
-    TempDir dir;
+    mesh::testing::ScratchDir scratch;
+    fs::path dir(scratch.path());
     std::string cmd =
         "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 -keyout " +
         (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
@@ -117,7 +105,7 @@ env = dict(os.environ, SSL_CERT_FILE="cert.pem")
 r = subprocess.run([sys.argv[2], "inject", "-f", url, "--report", "none"], env=env, capture_output=True)
 sys.stdout.buffer.write(r.stdout); sys.stderr.buffer.write(r.stderr); sys.exit(r.returncode)
 )";
-    auto r = run_process({"/usr/bin/env", "python3", "-c", script, dir.path().string(), mesh::testing::mesh_binary()});
+    auto r = run_process({"/usr/bin/env", "python3", "-c", script, dir.string(), mesh::testing::mesh_binary()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("mesh.l5d.io/injected"), std::string::npos) << r.err;
 }

@@ -3,16 +3,14 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include <fstream>
 #include <sstream>
 
-#include "libmesh/core/base64.hpp"
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/run_in_process.hpp"
+#include "tests/support/test_kubeconfig.hpp"
 #include "tests/support/testdata.hpp"
 
 using namespace mesh::testing;
@@ -47,18 +45,6 @@ FakeLinkerdOptions with_client_state(json state) {
     return o;
 }
 
-std::string kubeconfig_for(const std::string& server) {
-    std::string path = ::testing::TempDir() + "/kc-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
-                       "-" + std::to_string(::getpid()) + ".yaml";
-    std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: f\n  cluster:\n"
-                           "    server: "
-                        << server << "\n    certificate-authority-data: "
-                        << mesh::core::base64_encode(read_testdata("kube/tls/server.crt"))
-                        << "\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\n"
-                           "users:\n- name: u\n  user: {token: good-token}\n";
-    return path;
-}
-
 const json* client(const json& doc, const std::string& proxy, const std::string& name) {
     for (const auto& p : doc["endpoints"]["proxies"])
         if (p["name"] == proxy)
@@ -82,7 +68,7 @@ struct Issue1626 {
     FakeKubeApi api;
     std::string config;
 
-    explicit Issue1626(bool slices) : api(options(slices)), config(kubeconfig_for(api.url())) {}
+    explicit Issue1626(bool slices) : api(options(slices)), config(write_fake_kubeconfig(api.url())) {}
 
     FakeKubeOptions options(bool slices) const {
         FakeKubeOptions o;
@@ -149,8 +135,8 @@ TEST(CheckEndpoints, NegWhileKubernetesHasEndpointsFailsAndAGoneServiceIsAllStal
     o.pods = {{"l5d-0", "node-0", neg.address()}};
     o.endpoint_slices = {endpoint_slice_of(events.back())};
     FakeKubeApi api(o);
-    auto r =
-        run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--endpoints", "-o", "json"});
+    auto r = run_mesh_command(
+        {"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--endpoints", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     json j = json::parse(r.out);
     for (const auto& c : j["categories"])

@@ -4,35 +4,19 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
-#include <fstream>
-
-#include "libmesh/core/base64.hpp"
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/run_in_process.hpp"
+#include "tests/support/test_kubeconfig.hpp"
 #include "tests/support/testdata.hpp"
 
 using namespace mesh::testing;
 using nlohmann::json;
 
-namespace {
+using mesh::testing::write_fake_kubeconfig;
 
-// ctest runs each test in its own process, in parallel: every test writes a kubeconfig of its own.
-std::string kubeconfig_for(const std::string& server, const std::string& ns = "") {
-    std::string ca = mesh::core::base64_encode(read_testdata("kube/tls/server.crt"));
-    std::string path = ::testing::TempDir() + "/kc-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
-                       "-" + std::to_string(::getpid()) + ".yaml";
-    std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: test\nclusters:\n- name: fake\n  cluster:\n"
-                           "    server: "
-                        << server << "\n    certificate-authority-data: " << ca
-                        << "\ncontexts:\n- name: test\n  context: {cluster: fake, user: me"
-                        << (ns.empty() ? "" : ", namespace: " + ns)
-                        << "}\nusers:\n- name: me\n  user:\n    token: good-token\n";
-    return path;
-}
+namespace {
 
 FakeLinkerdOptions servicemesh() {
     FakeLinkerdOptions o;
@@ -70,7 +54,7 @@ struct SmallCluster {
     std::string config;
 
     explicit SmallCluster(std::vector<json> workloads, const std::string& context_ns = "")
-        : api(options(std::move(workloads))), config(kubeconfig_for(api.url(), context_ns)) {}
+        : api(options(std::move(workloads))), config(write_fake_kubeconfig(api.url(), context_ns)) {}
 
     FakeKubeOptions options(std::vector<json> workloads) const {
         FakeKubeOptions o;
@@ -251,7 +235,7 @@ TEST(CheckWorkloads, ForbiddenListingIsAFailingCheck) {
 TEST(CheckWorkloads, OneListRequestPer500PodsAtMost) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     FakeKubeApi api(scaled_cluster(20, 1200, {l5d.address()}));
-    std::string config = kubeconfig_for(api.url());
+    std::string config = write_fake_kubeconfig(api.url());
     auto r =
         run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "--all-namespaces", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
@@ -281,7 +265,7 @@ TEST(CheckWorkloads, PagesAreReadWhereverTheContinueTokenIsWritten) {
         o.metadata_last = last;
         FakeKubeApi api(o);
         auto r = run_mesh_command(
-            {"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A", "-o", "json"});
+            {"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A", "-o", "json"});
         ASSERT_EQ(r.exit_code, 3) << r.err;
         json j = json::parse(r.out);
         EXPECT_EQ(j["workloads"]["pods"], 700) << last;

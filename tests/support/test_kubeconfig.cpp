@@ -1,0 +1,26 @@
+#include "tests/support/test_kubeconfig.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "libmesh/core/base64.hpp"
+#include "tests/support/testdata.hpp"
+
+namespace mesh::testing {
+
+std::string write_fake_kubeconfig(const std::string& server, const std::string& ns) {
+    std::string ca = core::base64_encode(read_testdata("kube/tls/server.crt"));
+    std::string path = ::testing::TempDir() + "/kc-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                       "-" + std::to_string(::getpid()) + ".yaml";
+    std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: test\nclusters:\n- name: fake\n  cluster:\n"
+                           "    server: "
+                        << server << "\n    certificate-authority-data: " << ca
+                        << "\ncontexts:\n- name: test\n  context: {cluster: fake, user: me"
+                        << (ns.empty() ? "" : ", namespace: " + ns)
+                        << "}\nusers:\n- name: me\n  user:\n    token: good-token\n";
+    return path;
+}
+
+}  // namespace mesh::testing
