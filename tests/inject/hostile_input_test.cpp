@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 
 #include <fmt/format.h>
 
@@ -16,14 +16,14 @@ namespace {
 struct Outcome {
     bool ok;
     std::string message;
-    double seconds;
+    double seconds;  ///< CPU time, every thread's: what a loop burns, whatever else the machine runs
 };
 
 Outcome inject_text(const std::string& text) {
-    auto start = std::chrono::steady_clock::now();
+    std::clock_t start = std::clock();
     inject::InjectConfig config;
     auto result = inject::process_stream(text, "hostile.yaml", inject::Operation::Inject, config);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     return {bool(result), result ? std::string() : result.error().message, seconds};
 }
 
@@ -34,8 +34,9 @@ std::string repeat(const std::string& s, std::size_t n) {
     return out;
 }
 
-// The wall-clock bound is generous (sanitizers, a loaded CI machine): it separates "bounded" from
-// "hangs", not fast from slow; speed is measured in bench/.
+// The bound is on CPU time, not the wall clock (which a loaded CI machine stretches), and generous
+// (sanitizers): it separates "bounded" from "loops", not fast from slow; speed is measured in
+// bench/. A reader that blocks instead ends at ctest's timeout.
 constexpr double k_bounded_seconds = 20.0;
 
 TEST(HostileInput, StrayCommaDoesNotLoopForever) {

@@ -161,7 +161,7 @@ void FakeLinkerd::install_routes() {
                      {"uptime", m_options.uptime_ms}};
         res.set_content(info.dump(), "application/json");
     });
-    s.Get("/help", [this, faulty](const httplib::Request&, httplib::Response& res) {
+    s.Get("/help", [faulty](const httplib::Request&, httplib::Response& res) {
         if (faulty(res)) return;
         res.set_content("<html><nav><li class=\"version\">version 1.7.5</li></nav></html>", "text/html");
     });
