@@ -1,20 +1,26 @@
 #!/bin/sh
 # Memory and CPU of large reviews: one AdmissionReview of about 4 MB (the kubectl corpus pod with
-# a 3.8 MB annotation, pretty-printed as the API server's clients write it), posted once, then by
-# N clients at once, to `mesh webhook serve` over TLS on loopback.
-# Usage: bench/webhook/large.sh [path/to/mesh] [clients at once, default 32] [annotation bytes]
+# a 3.8 MB annotation), posted once, then by N clients at once, to `mesh webhook serve` over TLS on
+# loopback. SHAPE=env makes the pod's size many small nodes instead: SIZE environment variables
+# {"name":"V1","value":"x"} in its first container, compact (about 30 bytes each).
+# Usage: bench/webhook/large.sh [path/to/mesh] [clients at once, default 32] [SIZE, default 3800000]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 mesh=${1:-$root/build/mesh}
 clients=${2:-32}
-annotation=${3:-3800000}
+size=${3:-3800000}
 port=${PORT:-18444}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-jq --argjson n "$annotation" '.request.object.metadata.annotations.big = ("x" * $n)' \
-  "$root/testdata/webhook/admissionreview-v1-pod-create-kubectl.json" >"$work/review.json"
+corpus=$root/testdata/webhook/admissionreview-v1-pod-create-kubectl.json
+if [ "${SHAPE:-annotation}" = env ]; then
+  jq -c --argjson n "$size" '.request.object.spec.containers[0].env = [range(0; $n) | {name: "V\(.)", value: "x"}]' \
+    "$corpus" >"$work/review.json"
+else
+  jq --argjson n "$size" '.request.object.metadata.annotations.big = ("x" * $n)' "$corpus" >"$work/review.json"
+fi
 echo "review_bytes $(wc -c <"$work/review.json")"
 
 "$mesh" webhook manifests --image bench --generate-certs "$work" >/dev/null
@@ -36,6 +42,9 @@ cpu_before=$(cpu_ms)
 status=$(post "$work/one.out")
 echo "one_review_status $status"
 echo "one_review_server_cpu_ms $(($(cpu_ms) - cpu_before))"
+# The answer alone (no TLS, no HTTP): the server's own review timer.
+curl -sk "https://127.0.0.1:$port/metrics" |
+  awk '/^mesh_webhook_review_duration_seconds_sum/ {printf "one_review_answer_ms %.1f\n", $2 * 1000}'
 echo "one_review_rss_idle_kb $rss_idle"
 echo "one_review_peak_kb $(kb VmHWM) (+$(($(kb VmHWM) - rss_idle)))"
 

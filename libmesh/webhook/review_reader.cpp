@@ -111,7 +111,10 @@ void read_pod(JsonScanner& scan, ReviewFields& fields, const core::Limits& limit
     }
     // The text's end is known at the end; until then the tree's text runs to the body's end.
     fields.pod.text = scan.text().substr(start);
-    fields.pod.nodes.reserve(std::min<std::size_t>(fields.pod.text.size() / 12 + 4, 1u << 12));
+    // Room for as many nodes as the bytes left can hold (each takes two bytes at least), up to the
+    // limit: growing the vector would copy every node and hold the old and the new array at
+    // once, and reserving costs address space only, the pages nodes are written to.
+    fields.pod.nodes.reserve(std::min<std::size_t>(fields.pod.text.size() / 2 + 2, limits.max_nodes_per_document));
     JsonTreeFeed feed(scan, fields.pod, limits, start, scan.line());
     PodReader(scan, fields, &feed).object();
     fields.object_text = fields.pod.text = scan.text().substr(start, scan.pos() - start);
