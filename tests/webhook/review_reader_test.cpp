@@ -19,6 +19,7 @@ std::string corpus_text(const std::string& name) {
     return testing::read_test_file(testing::source_path("testdata/webhook/" + name));
 }
 
+// The fields' views (object_text, the pod's text) point into `body`: keep it alive.
 ReviewFields read(const std::string& body, const core::Limits& limits = {}) {
     auto fields = read_review(body, limits);
     EXPECT_TRUE(fields);
@@ -47,7 +48,8 @@ void expect_same_nodes(const manifest::YamlTree& actual, const manifest::YamlTre
 }
 
 TEST(ReviewReader, ReadsTheEnvelopeOfTheCorpusReview) {
-    ReviewFields f = read(corpus_text("admissionreview-v1-pod-create-kubectl.json"));
+    std::string body = corpus_text("admissionreview-v1-pod-create-kubectl.json");
+    ReviewFields f = read(body);
     EXPECT_TRUE(f.is_object);
     EXPECT_EQ(f.kind, "AdmissionReview");
     EXPECT_EQ(f.api_version, "admission.k8s.io/v1");
@@ -70,7 +72,8 @@ TEST(ReviewReader, ReadsTheEnvelopeOfTheCorpusReview) {
 }
 
 TEST(ReviewReader, LeavesManagedFieldsOutOfThePodTree) {
-    ReviewFields f = read(corpus_text("admissionreview-v1-pod-create-kubectl.json"));
+    std::string body = corpus_text("admissionreview-v1-pod-create-kubectl.json");
+    ReviewFields f = read(body);
     ASSERT_TRUE(f.pod_built);
     manifest::NodeId meta = f.pod.get(f.pod.root, "metadata");
     ASSERT_NE(meta, manifest::k_no_node);
@@ -154,7 +157,8 @@ TEST(ReviewReader, BuildsThePodLaterWhenTheRequestSaidOtherwiseFirst) {
 TEST(ReviewReader, LimitsStopTheTreeNotTheReading) {
     core::Limits small;
     small.max_nodes_per_document = 10;
-    ReviewFields f = read(corpus_text("admissionreview-v1-pod-create-kubectl.json"), small);
+    std::string body = corpus_text("admissionreview-v1-pod-create-kubectl.json");
+    ReviewFields f = read(body, small);
     EXPECT_FALSE(f.pod_built);
     EXPECT_TRUE(f.pod.nodes.empty());
     EXPECT_EQ(f.pod_failure, "more than 10 nodes in one document");
