@@ -50,20 +50,20 @@ void plan_pod_answer(const ReviewFields& review, const inject::InjectConfig& con
         answer.reason = message;
         answer.warnings.push_back("mesh webhook did not inject this pod: " + message);
     };
-    // The same tree manifest::parse_document builds from the object's text (json_tree_test holds
-    // them equal), without a YAML parser.
+    // The tree manifest::parse_document builds from the object's bytes, but for managedFields
+    // (review_reader_test holds them equal), without a YAML parser.
     if (!review.pod_built) return fail_open(review.pod_failure);
-    const manifest::YamlTree* tree = &review.pod;
-    auto objects = inject::find_objects(*tree, config);
+    const manifest::YamlTree& tree = review.pod;
+    auto objects = inject::find_objects(tree, config);
     if (objects.workloads.size() != 1 || !objects.workloads[0].json_path.empty())
         return fail_open("the object is not a single Pod");
     const auto& workload = objects.workloads[0];
-    if (inject::has_marker(*tree, workload)) {
+    if (inject::has_marker(tree, workload)) {
         answer.result = ReviewResult::Unchanged;
         answer.reason = "already injected";
         return;
     }
-    auto plan = inject::plan_pod(*tree, origin, workload, config);
+    auto plan = inject::plan_pod(tree, origin, workload, config);
     if (!plan) return fail_open(plan.error().message);
     answer.warnings = plan->warnings;
     answer.reason = plan->reason;

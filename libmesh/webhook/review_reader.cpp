@@ -1,7 +1,6 @@
 #include "libmesh/webhook/review_reader.hpp"
 
 #include <algorithm>
-#include <optional>
 
 #include "libmesh/core/json_document.hpp"
 #include "libmesh/webhook/json_scanner.hpp"
@@ -98,7 +97,7 @@ private:
     }
 };
 
-// Builds the pod's tree from the object at the scanner's next(), whose first byte is `start`.
+// Reads the pod object at the scanner's next() into `fields`, its tree too when `build`.
 void read_pod(JsonScanner& scan, ReviewFields& fields, const core::Limits& limits, bool build) {
     std::size_t start = scan.pos();
     fields.pod = manifest::YamlTree{};
