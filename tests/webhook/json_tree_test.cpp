@@ -55,10 +55,21 @@ std::string with_crlf(const std::string& text) {
     return out;
 }
 
+// libyaml refuses "\uD83D\uDE00" (a surrogate is not a character to YAML); JSON reads it as one.
+bool has_surrogate_escape(const std::string& text) {
+    for (std::size_t at = text.find("\\ud"); at != std::string::npos; at = text.find("\\ud", at + 1))
+        if (at + 3 < text.size() && std::string_view("89abAB").find(text[at + 3]) != std::string_view::npos)
+            return true;
+    return false;
+}
+
 // The value written compact (as the API server sends it), indented (as kubectl and tests write
-// it), with CRLF line ends, and with every non-ASCII character escaped.
+// it), with CRLF line ends, and with every non-ASCII character escaped (where libyaml reads it).
 void expect_same_tree(const json& value) {
-    for (const std::string& text : {value.dump(), value.dump(2), value.dump(4), with_crlf(value.dump(1))}) {
+    std::string escaped = value.dump(-1, ' ', true);
+    std::vector<std::string> texts{value.dump(), value.dump(2), value.dump(4), with_crlf(value.dump(1))};
+    if (!has_surrogate_escape(escaped)) texts.push_back(escaped);
+    for (const std::string& text : texts) {
         expect_same_tree_text(text);
         if (::testing::Test::HasFailure()) return;
     }
