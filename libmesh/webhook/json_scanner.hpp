@@ -14,7 +14,7 @@ namespace mesh::webhook {
 
 /// Why a scan stopped.
 struct JsonScanError {
-    enum class Kind { Syntax, TooDeep, Tree };
+    enum class Kind { Syntax, TooDeep };
     Kind kind = Kind::Syntax;
     std::size_t offset = 0;
     std::string message;
