@@ -6,7 +6,8 @@
 
 namespace mesh::manifest {
 
-TreeBuilder::TreeBuilder(YamlTree& tree, const core::Limits& limits) : m_tree(tree), m_limits(limits) {}
+TreeBuilder::TreeBuilder(YamlTree& tree, const core::Limits& limits, DuplicateKeys duplicates)
+    : m_tree(tree), m_limits(limits), m_duplicates(duplicates) {}
 
 bool TreeBuilder::fail(std::size_t offset, std::string message) {
     if (!m_failure) m_failure = BuildFailure{offset, std::move(message)};
@@ -105,7 +106,12 @@ bool TreeBuilder::open(NodeKind kind, const NodeStart& at, bool flow) {
 bool TreeBuilder::close() {
     if (m_failure || m_stack.empty()) return false;
     NodeId id = m_stack.back();
-    if (m_tree[id].kind == NodeKind::Map && !check_duplicate_keys(id)) return false;
+    if (m_tree[id].kind == NodeKind::Map) {
+        if (m_duplicates == DuplicateKeys::LastWins)
+            drop_overridden_entries(id);
+        else if (!check_duplicate_keys(id))
+            return false;
+    }
     m_pending.push_back(id);
     m_stack.pop_back();
     return true;
@@ -143,6 +149,42 @@ bool TreeBuilder::check_duplicate_keys(NodeId map) {
         if (key.kind == NodeKind::Scalar && !seen.insert(key.value).second) return duplicate(key);
     }
     return true;
+}
+
+// Entries whose key comes again later leave the map's children (their nodes stay in the tree,
+// unreachable), so every lookup finds the last value, as Go's encoding/json keeps it.
+void TreeBuilder::drop_overridden_entries(NodeId map) {
+    std::size_t n = m_tree.entry_count(map);
+    if (n < 2) return;
+    auto key_of = [&](std::size_t i) -> const YamlNode& { return m_tree[m_tree.key_at(map, i)]; };
+    std::vector<bool> dropped(n, false);
+    bool any = false;
+    if (n <= 16) {
+        for (std::size_t i = 0; i + 1 < n; ++i) {
+            const YamlNode& key = key_of(i);
+            if (key.kind != NodeKind::Scalar) continue;
+            for (std::size_t j = i + 1; j < n && !dropped[i]; ++j) {
+                const YamlNode& later = key_of(j);
+                if (later.kind == NodeKind::Scalar && later.value == key.value) dropped[i] = any = true;
+            }
+        }
+    } else {
+        std::unordered_set<std::string_view> seen;
+        for (std::size_t i = n; i-- > 0;) {
+            const YamlNode& key = key_of(i);
+            if (key.kind == NodeKind::Scalar && !seen.insert(key.value).second) dropped[i] = any = true;
+        }
+    }
+    if (!any) return;
+    auto& children = m_tree.nodes[static_cast<std::size_t>(map)].children;
+    std::vector<NodeId> kept;
+    kept.reserve(children.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (!dropped[i]) {
+            kept.push_back(children[2 * i]);
+            kept.push_back(children[2 * i + 1]);
+        }
+    children = std::move(kept);
 }
 
 }  // namespace mesh::manifest

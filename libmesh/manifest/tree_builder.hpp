@@ -30,12 +30,18 @@ struct BuildFailure {
     std::string message;
 };
 
+/// What a map with the same key twice means.
+enum class DuplicateKeys {
+    Refuse,    ///< an error (YAML: sigs.k8s.io/yaml refuses them, and a lenient reader keeps the last)
+    LastWins,  ///< the last entry is kept and earlier ones leave the map (JSON, as Go's encoding/json reads it)
+};
+
 /// Appends nodes to a tree in event order. Every call returns false once the input breaks a
 /// limit or a rule Kubernetes enforces (duplicate keys, keys that are collections, unknown
 /// aliases); failure() then says why and where.
 class TreeBuilder {
 public:
-    TreeBuilder(YamlTree& tree, const core::Limits& limits);
+    TreeBuilder(YamlTree& tree, const core::Limits& limits, DuplicateKeys duplicates = DuplicateKeys::Refuse);
 
     /// A scalar; plain untagged `~`, `null`, `Null`, `NULL` and empty ones become Null nodes.
     bool scalar(const NodeStart& at, std::string value, bool plain);
@@ -55,6 +61,7 @@ public:
 private:
     YamlTree& m_tree;
     const core::Limits& m_limits;
+    DuplicateKeys m_duplicates;
     std::vector<NodeId> m_stack;    // open collections
     std::vector<NodeId> m_pending;  // finished nodes whose raw_end is the next node's start
     std::unordered_map<std::string, std::size_t> m_anchors;
@@ -65,6 +72,7 @@ private:
     bool next_is_key() const;
     YamlNode* add(NodeKind kind, const NodeStart& at);
     bool check_duplicate_keys(NodeId map);
+    void drop_overridden_entries(NodeId map);
 };
 
 }  // namespace mesh::manifest

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "libmesh/core/base64.hpp"
@@ -198,6 +200,60 @@ TEST(Admission, HostileSizesAreRefusedBeforeParsing) {
     json review = busybox();
     review["request"]["object"]["metadata"]["annotations"]["x"] = std::string(500, '[');
     EXPECT_EQ(answer(review).result, ReviewResult::Injected);
+}
+
+// Answers recorded from the webhook before it read each review once (it parsed with nlohmann,
+// dumped the pod and scanned that again): the same requests must get the same bytes, answers and
+// errors alike. The requests are the corpus reviews rewritten (compact, pretty with tabs, sorted
+// with \u escapes, CRLF, a byte order mark, keys given twice, fields after the object) and broken.
+TEST(Admission, AnswersAreTheBytesRecordedBeforeTheOnePassReader) {
+    namespace fs = std::filesystem;
+    fs::path dir = source_path("testdata/webhook/answers");
+    int checked = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        std::string file = entry.path().filename().string();
+        const std::string suffix = ".request.json";
+        if (!file.ends_with(suffix)) continue;
+        std::string name = file.substr(0, file.size() - suffix.size());
+        SCOPED_TRACE(name);
+        auto result = answer_review(read_test_file(entry.path().string()), {});
+        fs::path answer = dir / (name + ".answer.json");
+        if (fs::exists(answer)) {
+            ASSERT_TRUE(result) << result.error().message;
+            EXPECT_EQ(result->body, read_test_file(answer.string()));
+        } else {
+            ASSERT_FALSE(result) << result->body;
+            // The server answers 400 with the message and a newline.
+            EXPECT_EQ(result.error().message + "\n", read_test_file((dir / (name + ".error.txt")).string()));
+        }
+        ++checked;
+    }
+    EXPECT_EQ(checked, 25);
+}
+
+// nlohmann took a NUL byte for the end of the text and ignored what followed; it is not JSON.
+TEST(Admission, BytesAfterANulAreNotIgnored) {
+    std::string body = busybox().dump();
+    EXPECT_TRUE(answer_review(body, {}));
+    expect_invalid(body + std::string(1, '\0') + "anything", "not JSON");
+    expect_invalid(body + std::string(1, '\0'), "not JSON");
+}
+
+// A limit the pod's tree breaks fails open (allowed, with the reason), as before; the envelope
+// around it is still read whole.
+TEST(Admission, APodOverTheNodeLimitFailsOpen) {
+    inject::InjectConfig small;
+    // apiVersion, kind and the metadata key fill the tree (the dump sorts keys): metadata's names
+    // are read all the same, for the label.
+    small.limits.max_nodes_per_document = 5;
+    auto a = answer(busybox(), small);
+    EXPECT_EQ(a.result, ReviewResult::Failed);
+    EXPECT_EQ(a.pod, "default/busybox");
+    ASSERT_EQ(a.warnings.size(), 1u);
+    EXPECT_NE(a.warnings[0].find("more than 5 nodes"), std::string::npos) << a.warnings[0];
+    // Broken JSON after the pod is still an invalid review, not a failed-open pod.
+    std::string text = busybox().dump();
+    expect_invalid(text.substr(0, text.size() - 1), "not JSON", core::ErrorCode::Input, small);
 }
 
 TEST(Base64, DecodesTheCorpusResponse) {
