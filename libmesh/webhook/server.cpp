@@ -59,6 +59,11 @@ bool ServerCore::admit_body(const std::shared_ptr<Session>& session, std::size_t
     return false;
 }
 
+std::size_t ServerCore::body_bytes_admitted() const {
+    std::lock_guard lock(budget_mutex);
+    return bodies_admitted;
+}
+
 void ServerCore::release_body(std::size_t bytes) {
     if (destroying) return;  // the queue below may be gone already; nobody is let in any more
     std::vector<std::pair<std::shared_ptr<Session>, std::size_t>> admitted;
@@ -173,14 +178,17 @@ std::string ServerCore::metrics_text() const {
         "# HELP mesh_webhook_connections_open Connections open now.\n"
         "# TYPE mesh_webhook_connections_open gauge\n"
         "mesh_webhook_connections_open {}\n"
+        "# HELP mesh_webhook_request_body_bytes_admitted Bytes of request bodies being read or answered now, held against --threads x --max-body-bytes.\n"
+        "# TYPE mesh_webhook_request_body_bytes_admitted gauge\n"
+        "mesh_webhook_request_body_bytes_admitted {}\n"
         "# HELP mesh_webhook_certificate_reloads_total Changed certificate pairs taken.\n"
         "# TYPE mesh_webhook_certificate_reloads_total counter\n"
         "mesh_webhook_certificate_reloads_total {}\n"
         "# HELP mesh_webhook_certificate_reload_errors_total Changed certificate pairs rejected (the previous pair stays).\n"
         "# TYPE mesh_webhook_certificate_reload_errors_total counter\n"
         "mesh_webhook_certificate_reload_errors_total {}\n",
-        too_large.load(), header_too_large.load(), connections_refused.load(), connections_open.load(), certs.reloads(),
-        certs.reload_errors()));
+        too_large.load(), header_too_large.load(), connections_refused.load(), connections_open.load(),
+        body_bytes_admitted(), certs.reloads(), certs.reload_errors()));
 }
 
 }  // namespace detail

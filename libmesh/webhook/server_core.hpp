@@ -53,7 +53,7 @@ struct ServerCore {
     std::mutex sessions_mutex;
     std::unordered_map<std::uint64_t, std::weak_ptr<Session>> sessions;
     std::uint64_t next_session = 0;
-    std::mutex budget_mutex;  ///< body bytes in flight: see admit_body
+    mutable std::mutex budget_mutex;  ///< body bytes in flight: see admit_body
     std::size_t body_budget = 0;
     std::size_t bodies_admitted = 0;
     asio::io_context io;
@@ -82,6 +82,8 @@ struct ServerCore {
     bool admit_body(const std::shared_ptr<Session>& session, std::size_t bytes);
     /// Gives `bytes` back and lets queued sessions in.
     void release_body(std::size_t bytes);
+    /// The body budget taken now (the mesh_webhook_request_body_bytes_admitted gauge).
+    std::size_t body_bytes_admitted() const;
 
     /// Logs one line, with everything a client could have sent escaped.
     void log(const std::string& line) const;
