@@ -13,8 +13,7 @@ public:
     Scanner(std::string_view text, ScanHandler& h) : m_s(text), m_h(h) {}
 
     std::optional<ScanError> run() {
-        // Containers open: 'o' object, 'a' array. Each loop step reads one value or one closer.
-        std::vector<char> stack;
+        // Each loop step reads one value or one closer.
         bool expect_value = true;
         skip_ws();
         while (true) {
@@ -24,13 +23,12 @@ public:
                 if (c == '{' || c == '[') {
                     ++m_i;
                     bool obj = c == '{';
-                    if (!(obj ? m_h.on_start_object() : m_h.on_start_array())) return refused();
-                    stack.push_back(obj ? 'o' : 'a');
+                    if (!m_quiet && !(obj ? m_h.on_start_object() : m_h.on_start_array())) return refused();
+                    m_stack.push_back(obj ? 'o' : 'a');
                     skip_ws();
                     if (m_i < m_s.size() && m_s[m_i] == (obj ? '}' : ']')) {
                         ++m_i;
-                        stack.pop_back();
-                        if (!(obj ? m_h.on_end_object() : m_h.on_end_array())) return refused();
+                        if (auto e = close(obj ? 'o' : 'a')) return e;
                         expect_value = false;
                     } else if (obj) {
                         if (auto e = read_key()) return e;
@@ -38,18 +36,19 @@ public:
                     continue;
                 }
                 if (auto e = read_scalar()) return e;
+                value_done();
                 expect_value = false;
                 continue;
             }
             // After a value: a separator or a closer, or the end.
             skip_ws();
-            if (stack.empty()) {
+            if (m_stack.empty()) {
                 if (m_i != m_s.size()) return fail("unexpected content after the JSON value");
                 return std::nullopt;
             }
             if (m_i >= m_s.size()) return fail("unexpected end of input, expected ',' or a closing bracket");
             char c = m_s[m_i++];
-            char top = stack.back();
+            char top = m_stack.back();
             if (c == ',') {
                 skip_ws();
                 if (top == 'o') {
@@ -59,8 +58,7 @@ public:
                 continue;
             }
             if ((top == 'o' && c == '}') || (top == 'a' && c == ']')) {
-                stack.pop_back();
-                if (!(top == 'o' ? m_h.on_end_object() : m_h.on_end_array())) return refused();
+                if (auto e = close(top)) return e;
                 continue;
             }
             --m_i;
@@ -76,6 +74,19 @@ private:
         while (m_i < m_s.size() && is_ws(m_s[m_i])) ++m_i;
     }
 
+    // Pops the container `kind` just closed and ends it (an event, or the end of a skipped value).
+    std::optional<ScanError> close(char kind) {
+        m_stack.pop_back();
+        if (!m_quiet && !(kind == 'o' ? m_h.on_end_object() : m_h.on_end_array())) return refused();
+        value_done();
+        return std::nullopt;
+    }
+
+    // A value ended: if it was the one being skipped, events resume.
+    void value_done() {
+        if (m_quiet && m_stack.size() == m_quiet_depth) m_quiet = false;
+    }
+
     // Reads `"key" :` and leaves the scanner before the value.
     std::optional<ScanError> read_key() {
         if (m_i >= m_s.size() || m_s[m_i] != '"') return fail("expected a string key");
@@ -85,7 +96,12 @@ private:
         if (m_i >= m_s.size() || m_s[m_i] != ':') return fail("expected ':' after a key");
         ++m_i;
         skip_ws();
+        if (m_quiet) return std::nullopt;
         if (!m_h.on_key(key)) return refused();
+        if (m_h.skips_value(m_i < m_s.size() ? m_s[m_i] : '\0')) {
+            m_quiet = true;
+            m_quiet_depth = m_stack.size();
+        }
         return std::nullopt;
     }
 
@@ -126,11 +142,11 @@ private:
         if (c == '"') {
             std::string_view ignored;
             if (auto e = read_string(ignored)) return e;
-            return m_h.on_other_scalar() ? std::nullopt : refused();
+            return m_quiet || m_h.on_other_scalar() ? std::nullopt : refused();
         }
         if (c == 't' || c == 'f' || c == 'n') {
             if (!literal("true") && !literal("false") && !literal("null")) return fail("invalid literal");
-            return m_h.on_other_scalar() ? std::nullopt : refused();
+            return m_quiet || m_h.on_other_scalar() ? std::nullopt : refused();
         }
         // number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
         std::size_t start = m_i;
@@ -145,12 +161,16 @@ private:
             if (m_i >= m_s.size() || m_s[m_i] < '0' || m_s[m_i] > '9') return fail("expected a digit after '.'");
             while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9') ++m_i;
         }
-        if (m_i < m_s.size() && (m_s[m_i] == 'e' || m_s[m_i] == 'E')) {
+        bool exponent = m_i < m_s.size() && (m_s[m_i] == 'e' || m_s[m_i] == 'E');
+        if (exponent) {
             ++m_i;
             if (m_i < m_s.size() && (m_s[m_i] == '+' || m_s[m_i] == '-')) ++m_i;
             if (m_i >= m_s.size() || m_s[m_i] < '0' || m_s[m_i] > '9') return fail("expected a digit in the exponent");
             while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9') ++m_i;
         }
+        // A skipped number needs only the grammar above, and a range check where it could fail:
+        // a double overflows or underflows only with an exponent or with 300 digits or more.
+        if (m_quiet && !exponent && m_i - start < 300) return std::nullopt;
         double v = 0;
         auto [ptr, ec] = std::from_chars(m_s.data() + start, m_s.data() + m_i, v);
         if (ec == std::errc::result_out_of_range) {
@@ -158,13 +178,16 @@ private:
             return fail("number out of range");
         }
         if (ptr != m_s.data() + m_i) return fail("bad number");
-        return m_h.on_number(v) ? std::nullopt : refused();
+        return m_quiet || m_h.on_number(v) ? std::nullopt : refused();
     }
 
     std::string_view m_s;
     ScanHandler& m_h;
     std::size_t m_i = 0;
     std::string m_buffer;
+    std::vector<char> m_stack;      // containers open: 'o' object, 'a' array
+    bool m_quiet = false;           // skipping a value: no events
+    std::size_t m_quiet_depth = 0;  // m_stack's size where the skipped value began
 };
 
 }  // namespace

@@ -175,6 +175,17 @@ public:
         m_key.assign(k);
         return true;
     }
+    // Pruning for status skips what it would drop (nine tenths of a real tree) in the scanner:
+    // objects status does not read, and arrays, which no metric is.
+    bool skips_value(char first) override {
+        if (!m_limits.prune_to_status || m_stack.empty()) return false;
+        if (m_stack.back() == nullptr || first == '[') return true;
+        if (first != '{') return false;
+        m_path.push_back(m_key);
+        bool keep = status_keeps(m_path, m_limits.client_services);
+        m_path.pop_back();
+        return !keep;
+    }
     bool on_start_object() override {
         if (!enter() || !count_node()) return false;
         if (m_skip_depth > 0 || (!m_stack.empty() && m_stack.back() == nullptr)) {

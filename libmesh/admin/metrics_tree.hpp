@@ -35,8 +35,9 @@ struct MetricsLimits {
     std::size_t max_bytes = 64u << 20;
     std::size_t max_depth = 64;
     std::size_t max_nodes = 2000000;
-    /// Keep only what status and check read (see proxy_metrics.hpp) and drop the rest while
-    /// parsing: a big proxy's tree is mostly metrics nobody here looks at.
+    /// Keep only what status and check read (see proxy_metrics.hpp) and skip the rest while
+    /// parsing: a big proxy's tree is mostly metrics nobody here looks at. What is skipped is
+    /// still checked for JSON syntax, but holds no memory and so counts against no limit.
     bool prune_to_status = false;
     /// With prune_to_status, also keep each client's per-service scopes (rt/*/client/*/service/*,
     /// for `mesh status --by service`): they cost memory in every sample, so only when asked.

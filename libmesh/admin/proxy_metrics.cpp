@@ -31,6 +31,7 @@ static ScopeMetrics scope_from(const std::string& id, const MetricNode& node) {
 
 static void add_scopes(std::vector<ScopeMetrics>& out, const MetricNode* parent, bool clients = false) {
     if (!parent) return;
+    out.reserve(out.size() + parent->children.size());  // scopes are large: no copies as it grows
     for (const auto& [id, node] : parent->children) {
         out.push_back(scope_from(id, node));
         if (const MetricNode* services = clients ? node.child("service") : nullptr)

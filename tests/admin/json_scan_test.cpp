@@ -120,3 +120,35 @@ TEST(JsonScan, TreeParserGivesTheSameTreeAsBefore) {
     walk(j, *tree);
     EXPECT_GT(checked, 500u);
 }
+
+namespace {
+
+// Records events, and skips the value of every key named "skip".
+class Skipper : public Recorder {
+public:
+    bool on_key(std::string_view k) override {
+        m_last_key = std::string(k);
+        return Recorder::on_key(k);
+    }
+    bool skips_value(char) override { return m_last_key == "skip"; }
+
+private:
+    std::string m_last_key;
+};
+
+}  // namespace
+
+TEST(JsonScan, SkippedValuesGiveNoEventsButAreStillChecked) {
+    Skipper s;
+    ASSERT_FALSE(scan_json(R"({"a":1,"skip":{"b":[1,{"c":2}],"d":"x"},"e":{"skip":[],"f":true},"skip":3})", s));
+    EXPECT_EQ(s.events, "{ k:a n:1.000000 k:skip k:e { k:skip k:f s } k:skip } ");
+    // Skipping does not make invalid JSON valid: a syntax error inside a skipped value is one.
+    for (const char* bad : {R"({"skip":{"b":[1,]}})", R"({"skip":[01]})", R"({"skip":"\x"})", R"({"skip":tru})",
+                            R"({"skip":{"b":1)", R"({"skip":[1e400]})", R"({"skip":1e-400})"}) {
+        Skipper again;
+        EXPECT_TRUE(scan_json(bad, again)) << bad;
+    }
+    // A number of 300 digits or more is range-checked when skipped too.
+    Skipper long_number;
+    EXPECT_TRUE(scan_json("{\"skip\":1" + std::string(400, '0') + "}", long_number));
+}

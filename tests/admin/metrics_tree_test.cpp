@@ -190,3 +190,23 @@ TEST(MetricsTree, PruningKeepsEverythingStatusReads) {
             EXPECT_EQ(a.routers[i].services[s].retries_total, b.routers[i].services[s].retries_total);
     }
 }
+
+// What status skips is still read as JSON, but, holding no memory, counts against no limit.
+TEST(MetricsTree, PruningSkipsWhatStatusDropsButNotItsSyntax) {
+    MetricsLimits pruned;
+    pruned.prune_to_status = true;
+    pruned.max_nodes = 50;
+    std::string many = "{\"zk2\":{";
+    for (int i = 0; i < 200; ++i)
+        many += (i ? "," : "") + std::string("\"k") + std::to_string(i) + "\":{\"counter\":1}";
+    many += "},\"jvm\":{\"uptime\":{\"gauge\":5}}}";
+    auto tree = parse_metrics_tree(many, pruned);
+    ASSERT_TRUE(tree) << tree.error().message;
+    EXPECT_EQ(tree->value("jvm/uptime"), 5.0);
+    ASSERT_NE(tree->child("zk2"), nullptr);  // a router's name: kept, and none of its 200 children
+    EXPECT_TRUE(tree->child("zk2")->children.empty());
+    MetricsLimits unpruned;
+    unpruned.max_nodes = 50;
+    EXPECT_FALSE(parse_metrics_tree(many, unpruned));  // not skipped, the limit holds
+    EXPECT_FALSE(parse_metrics_tree(R"({"zk2":{"a":{"counter":1,}},"jvm":{}})", pruned));
+}
