@@ -38,7 +38,7 @@ struct DiscoveredProxies {
     /// The application pods, listed on their own thread while the caller samples the proxies
     /// (wait() for them): set when asked for and the API could be queried.
     std::unique_ptr<WorkloadListingThread> workloads;
-    std::shared_ptr<kube::ApiClient> api;      ///< the API server the proxies were found through, for later questions
+    std::shared_ptr<kube::ApiClient> api;  ///< the API server the proxies were found through, for later questions
 };
 
 /// Lists the proxy pods (kubeconfig or in-cluster credentials) and makes an admin target of each:

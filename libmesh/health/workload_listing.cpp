@@ -19,24 +19,21 @@ WorkloadListing list_workloads(kube::ApiClient& api, const WorkloadScope& scope,
 }
 
 WorkloadListingThread::WorkloadListingThread(const kube::ApiClient& api, WorkloadScope scope,
-                                             std::string context_namespace,
-                                             std::function<void(const std::string&)> log,
+                                             std::string context_namespace, std::function<void(const std::string&)> log,
                                              std::function<bool()> cancelled)
-    : m_cancelled(std::move(cancelled)),
-      m_http(net::make_curl_client()),
-      m_api(api.sibling(*m_http, std::move(log),
-                        [this] { return m_stop.load() || (m_cancelled && m_cancelled()); })),
-      m_scope(std::move(scope)),
-      m_context_namespace(std::move(context_namespace)),
-      m_thread([this] {
-          // Whatever escapes reaches the caller's thread from wait(), as it did before the listing
-          // had a thread of its own; escaping a std::thread would end the process.
-          try {
-              m_listing = list_workloads(*m_api, m_scope, m_context_namespace);
-          } catch (...) {
-              m_error = std::current_exception();
-          }
-      }) {}
+    : m_cancelled(std::move(cancelled)), m_http(net::make_curl_client()), m_scope(std::move(scope)),
+      m_context_namespace(std::move(context_namespace)) {
+    m_api = api.sibling(*m_http, std::move(log), [this] { return m_stop.load() || (m_cancelled && m_cancelled()); });
+    m_thread = std::thread([this] {
+        // What escapes reaches the caller's thread from wait(), as it did before the listing had a
+        // thread of its own (escaping a std::thread would end the process).
+        try {
+            m_listing = list_workloads(*m_api, m_scope, m_context_namespace);
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+    });
+}
 
 WorkloadListingThread::~WorkloadListingThread() {
     m_stop = true;

@@ -60,7 +60,7 @@ private:
     std::string m_context_namespace;
     WorkloadListing m_listing;
     std::exception_ptr m_error;
-    std::thread m_thread;  // last: it starts once everything it uses exists
+    std::thread m_thread;
 };
 
 }  // namespace mesh::health

@@ -143,8 +143,8 @@ TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingRunsOnAfterTheAdminRound) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     const int round = admin_requests_of_a_round(l5d);
     FakeKubeApi api(cluster(l5d, ctrl_c_after(round)));
-    auto r = run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A",
-                               "-o", "json", "--request-timeout", "120s"});
+    auto r = run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A", "-o",
+                               "json", "--request-timeout", "120s"});
     EXPECT_TRUE(api.fault_holding()) << "the listing ended by its answer, not by Ctrl-C";
     api.release();
     EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
