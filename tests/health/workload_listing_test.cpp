@@ -7,11 +7,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
-#include "libmesh/core/base64.hpp"
 #include "libmesh/core/file_reader.hpp"
 #include "libmesh/health/kube_discovery.hpp"
 #include "libmesh/health/proxy_sample.hpp"
@@ -19,25 +17,10 @@
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
-#include "tests/support/testdata.hpp"
+#include "tests/support/test_kubeconfig.hpp"
 
-using namespace mesh;
-using namespace mesh::testing;
-
-namespace {
-
-std::string kubeconfig_for(const std::string& server) {
-    std::string path = ::testing::TempDir() + "/kc-listing-" +
-                       ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-                       std::to_string(::getpid()) + ".yaml";
-    std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: f\n  cluster:\n"
-                           "    server: "
-                        << server << "\n    certificate-authority-data: "
-                        << core::base64_encode(read_testdata("kube/tls/server.crt"))
-                        << "\ncontexts:\n- name: t\n  context: {cluster: f, user: u}\nusers:\n- name: u\n"
-                           "  user: {token: good-token}\n";
-    return path;
-}
+// Compiled in a batch with other test files (unity build): everything here has a namespace of its own.
+namespace mesh::testing::workload_listing_test {
 
 kube::KubeEnvironment environment() {
     return {[](const std::string&) { return std::optional<std::string>(); },
@@ -71,7 +54,7 @@ struct Cluster {
         FakeKubeOptions o = scaled_cluster(4, 1200, backends);
         o.workload_list_fault = std::move(fault);
         api = std::make_unique<FakeKubeApi>(o);
-        kubeconfig = kubeconfig_for(api->url());
+        kubeconfig = write_fake_kubeconfig(api->url());
     }
 
     health::KubeDiscoveryOptions options(std::function<bool()> cancelled = {}) const {
@@ -93,8 +76,6 @@ WorkloadListFault held_first_page() {
 void wait_until_held(FakeKubeApi& api) {
     while (!api.fault_holding()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
-
-}  // namespace
 
 TEST(WorkloadListingThread, ListsBesideTheAdminRoundWhatASingleThreadLists) {
     // The second page is answered once the round's first admin request reached the fake: the
@@ -157,3 +138,5 @@ TEST(WorkloadListingThread, DroppingTheDiscoveryEndsAHeldListing) {
     found->workloads.reset();
     EXPECT_TRUE(cluster.api->fault_holding()) << "the listing ended by its answer";
 }
+
+}  // namespace mesh::testing::workload_listing_test

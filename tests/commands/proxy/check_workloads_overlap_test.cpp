@@ -18,22 +18,24 @@
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/run_in_process.hpp"
+#include "tests/support/test_kubeconfig.hpp"
 #include "tests/support/testdata.hpp"
 
-using namespace mesh::testing;
+// Compiled in a batch with other test files (unity build): everything here has a namespace of its own.
+namespace mesh::testing::overlap_test {
+
 using nlohmann::json;
 
-namespace {
-
-// A kubeconfig for `server` with `user_yaml` as the user's body (each test writes its own).
-std::string kubeconfig_for(const std::string& server, const std::string& user_yaml = "    token: good-token\n") {
+// A kubeconfig for `server` whose user is `user_yaml` (an exec plugin; the token is
+// write_fake_kubeconfig's).
+std::string kubeconfig_with_user(const std::string& server, const std::string& user_yaml) {
     std::string path = ::testing::TempDir() + "/kc-overlap-" +
                        ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
                        std::to_string(::getpid()) + ".yaml";
     std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: test\nclusters:\n- name: fake\n  cluster:\n"
                            "    server: "
                         << server << "\n    certificate-authority-data: "
-                        << mesh::core::base64_encode(read_testdata("kube/tls/server.crt"))
+                        << core::base64_encode(read_testdata("kube/tls/server.crt"))
                         << "\ncontexts:\n- name: test\n  context: {cluster: fake, user: me}\nusers:\n- name: me\n"
                            "  user:\n"
                         << user_yaml;
@@ -58,7 +60,7 @@ FakeKubeOptions cluster(const FakeLinkerd& l5d, std::optional<WorkloadListFault>
 // The pod proxy requests of one `check --once` round of that cluster's proxies.
 int admin_requests_of_a_round(const FakeLinkerd& l5d) {
     FakeKubeApi api(cluster(l5d));
-    auto r = run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "-o", "json"});
+    auto r = run_mesh_command({"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "-o", "json"});
     EXPECT_EQ(r.exit_code, 3) << r.err;  // node-4 runs no l5d pod
     EXPECT_GT(api.proxied(), 0);
     return api.proxied();
@@ -79,8 +81,6 @@ const json* check_item(const json& doc, const std::string& description_start) {
             if (item["description"].get<std::string>().rfind(description_start, 0) == 0) return &item;
     return nullptr;
 }
-
-}  // namespace
 
 TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
@@ -104,7 +104,7 @@ TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) 
         // The listing's second page is answered (with the error) once every admin request of the
         // round has reached the fake: only a listing that runs beside the round gets it in time.
         FakeKubeApi api(cluster(l5d, c.fault));
-        std::string config = kubeconfig_for(api.url());
+        std::string config = write_fake_kubeconfig(api.url());
         auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
         ASSERT_EQ(r.exit_code, 3) << r.err;
         EXPECT_FALSE(api.fault_waited_out()) << c.error << ": the listing did not run during the admin round";
@@ -127,7 +127,7 @@ TEST(CheckWorkloadsOverlap, CtrlCDuringTheAdminRoundEndsTheListingToo) {
     // command ends without its answer (which comes only after release(), once the run returned).
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     FakeKubeApi api(cluster(l5d, ctrl_c_after(1)));
-    auto r = run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A",
+    auto r = run_mesh_command({"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A",
                                "--request-timeout", "120s"});
     EXPECT_TRUE(api.fault_holding()) << "the listing ended by its answer, not by Ctrl-C";
     api.release();
@@ -143,8 +143,8 @@ TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingRunsOnAfterTheAdminRound) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     const int round = admin_requests_of_a_round(l5d);
     FakeKubeApi api(cluster(l5d, ctrl_c_after(round)));
-    auto r = run_mesh_command({"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A", "-o",
-                               "json", "--request-timeout", "120s"});
+    auto r = run_mesh_command({"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A",
+                               "-o", "json", "--request-timeout", "120s"});
     EXPECT_TRUE(api.fault_holding()) << "the listing ended by its answer, not by Ctrl-C";
     api.release();
     EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
@@ -165,12 +165,13 @@ TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
                              "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
                              "\"status\":{\"token\":\"good-token\"}}'\n";
     ::chmod(script.c_str(), 0755);
-    std::string config = kubeconfig_for(api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
-                                                   "      command: " +
-                                                       script +
-                                                       "\n      interactiveMode: Never\n      env:\n"
-                                                       "      - {name: COUNTER, value: '" +
-                                                       counter + "'}\n");
+    std::string config =
+        kubeconfig_with_user(api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                                        "      command: " +
+                                            script +
+                                            "\n      interactiveMode: Never\n      env:\n"
+                                            "      - {name: COUNTER, value: '" +
+                                            counter + "'}\n");
     auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     EXPECT_EQ(json::parse(r.out)["workloads"]["pods"], 700);
@@ -186,7 +187,7 @@ TEST(CheckWorkloadsOverlap, VerboseLinesOfBothThreadsStayWhole) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     FakeKubeApi api(cluster(l5d));
     auto r = run_mesh_command(
-        {"check", "--kubeconfig", kubeconfig_for(api.url()), "--once", "--workloads", "-A", "-o", "json", "-v"});
+        {"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A", "-o", "json", "-v"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     const std::regex whole(R"(mesh: GET https://127\.0\.0\.1:\d+/\S+ \d{3} in \d+ milliseconds)");
     int listing = 0, admin = 0;
@@ -199,3 +200,5 @@ TEST(CheckWorkloadsOverlap, VerboseLinesOfBothThreadsStayWhole) {
     EXPECT_EQ(listing, 2);
     EXPECT_GT(admin, 0);
 }
+
+}  // namespace mesh::testing::overlap_test
