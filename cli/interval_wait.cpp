@@ -8,22 +8,30 @@
 namespace mesh::cli {
 
 namespace {
-volatile std::sig_atomic_t g_interrupted = 0;
+// Atomic, not volatile sig_atomic_t: threads other than the one the handler runs on read it (the
+// workload listing's); lock-free, so the handler may write it.
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 struct sigaction g_previous {};
-void on_sigint(int) { g_interrupted = 1; }
+void on_sigint(int) { g_interrupted = true; }
 }  // namespace
 
 InterruptGuard::InterruptGuard() {
-    g_interrupted = 0;
+    g_interrupted = false;
     struct sigaction action {};
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &g_previous);
 }
 
-InterruptGuard::~InterruptGuard() { sigaction(SIGINT, &g_previous, nullptr); }
+// The flag is cleared on the way out too: a thread started before the next guard (the workload
+// listing, during discovery) must not see this command's Ctrl-C (in-process tests run many).
+InterruptGuard::~InterruptGuard() {
+    sigaction(SIGINT, &g_previous, nullptr);
+    g_interrupted = false;
+}
 
-bool InterruptGuard::interrupted() { return g_interrupted != 0; }
+bool InterruptGuard::interrupted() { return g_interrupted.load(); }
 
 bool wait_for(std::chrono::milliseconds duration) {
     auto end = std::chrono::steady_clock::now() + duration;

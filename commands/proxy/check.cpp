@@ -97,7 +97,7 @@ WorkloadOutcome add_workload_checks(health::CheckReport& report, const ResolvedP
                                     const std::vector<health::ProxySample>& first, const std::string& l5d_namespace) {
     WorkloadOutcome out;
     if (!resolved.workloads) return out;
-    out.listing = &*resolved.workloads;
+    out.listing = &resolved.workloads->wait();  // listed meanwhile, on its own thread
     if (!out.listing->error.empty()) {
         report.categories.push_back(health::workload_listing_failed(out.listing->error));
         return out;
@@ -151,6 +151,7 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
         for (std::size_t i = 0; i < merged.size(); ++i) merged[i].metrics = (*second)[i].metrics;
     health::add_proxy_checks(report, targets, merged, status, thresholds(o));
     WorkloadOutcome workloads = add_workload_checks(report, *resolved, first, o.source.namespace_name);
+    if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;  // also ends the listing
     if (o.endpoints && resolved->api) {
         workloads.endpoints = compare_with_kubernetes(*resolved->api, targets, merged);
         report.categories.push_back(health::endpoint_category(*workloads.endpoints));

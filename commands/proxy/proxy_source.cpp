@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "cli/duration.hpp"
 #include "cli/interval_wait.hpp"
@@ -69,10 +70,16 @@ static net::Request admin_template(const ProxySourceOptions& o) {
     return r;
 }
 
-// The log of -v: one stderr line per request; none without -v.
+// The log of -v: one stderr line per request; none without -v. The workload listing logs from its
+// own threads: a line is written whole, under one lock for every log.
 static std::function<void(const std::string&)> verbose_log(const ProxySourceOptions& o, cli::Io& io) {
     if (!o.verbose) return {};
-    return [&io](const std::string& line) { io.err << "mesh: " << line << '\n'; };
+    return [&io](const std::string& line) {
+        static std::mutex one_line_at_a_time;
+        std::string text = "mesh: " + line + '\n';
+        std::lock_guard lock(one_line_at_a_time);
+        io.err << text;
+    };
 }
 
 core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::Io& io, net::HttpClient& client) {
@@ -105,6 +112,8 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
     kube.direct = o.direct;
     kube.cluster_checks = o.kube_checks;
     kube.workloads = o.workloads;
+    // Ctrl-C ends the workload listing too, once the command's InterruptGuard is installed.
+    kube.cancelled = [] { return cli::InterruptGuard::interrupted(); };
     // kubeconfig files, token files and certificates: read no further than 16 MiB.
     kube::KubeEnvironment env{io.getenv,
                               [](const std::string& path) { return core::read_small_file(path, 16u << 20); }};

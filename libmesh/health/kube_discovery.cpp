@@ -125,20 +125,6 @@ DiscoveredProxies failed_query(const std::string& error, const std::string& sour
     return out;
 }
 
-WorkloadListing list_workloads(kube::ApiClient& api, const WorkloadScope& scope, const std::string& context_ns) {
-    WorkloadListing out;
-    if (!scope.all_namespaces)
-        out.namespaces = scope.namespaces.empty()
-                             ? std::vector<std::string>{context_ns.empty() ? "default" : context_ns}
-                             : scope.namespaces;
-    auto pods = kube::list_workload_pods(api, out.namespaces, scope.selector, scope.page_size);
-    if (pods)
-        out.pods = std::move(*pods);
-    else
-        out.error = pods.error().message;
-    return out;
-}
-
 }  // namespace
 
 core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions& o, const kube::KubeEnvironment& env,
@@ -151,6 +137,12 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
     }
     auto shared_api = std::make_shared<kube::ApiClient>(*config, client, env, log);
     kube::ApiClient& api = *shared_api;
+    // The application pods (the longest part of --workloads) are listed meanwhile, and while the
+    // caller samples the proxies; on the ways out below without them, the listing is ended.
+    std::unique_ptr<WorkloadListingThread> workloads;
+    if (o.workloads)
+        workloads =
+            std::make_unique<WorkloadListingThread>(api, *o.workloads, config->namespace_name, log, o.cancelled);
     auto pods = api.list_pods(o.namespace_name, o.selector);
     if (!pods) {
         if (o.cluster_checks) return failed_query(pods.error().message, config->source);
@@ -205,7 +197,7 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
         out.targets.push_back(std::move(t));
     }
     if (o.cluster_checks) out.kube_checks = cluster_checks(api, o, *pods);
-    if (o.workloads) out.workloads = list_workloads(api, *o.workloads, config->namespace_name);
+    out.workloads = std::move(workloads);
     out.api = std::move(shared_api);
     return out;
 }

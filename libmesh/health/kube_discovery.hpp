@@ -10,27 +10,13 @@
 
 #include "libmesh/health/check_report.hpp"
 #include "libmesh/health/proxy_target.hpp"
+#include "libmesh/health/workload_listing.hpp"
 #include "libmesh/kube/api_client.hpp"
 #include "libmesh/kube/rest_config.hpp"
 #include "libmesh/kube/workload_pods.hpp"
 #include "libmesh/net/http_client.hpp"
 
 namespace mesh::health {
-
-/// Which application pods `mesh check --workloads` lists (its own scope: -n/-l choose the l5d pods).
-struct WorkloadScope {
-    std::vector<std::string> namespaces;  ///< empty: the context's namespace, else "default"
-    bool all_namespaces = false;
-    std::string selector;  ///< label selector; empty: every pod
-    int page_size = 500;
-};
-
-/// The application pods listed, or why they could not be.
-struct WorkloadListing {
-    std::vector<kube::WorkloadPod> pods;
-    std::vector<std::string> namespaces;  ///< as resolved; empty with all_namespaces
-    std::string error;                    ///< set when listing failed
-};
 
 /// Where the proxy pods are and how to reach them.
 struct KubeDiscoveryOptions {
@@ -41,19 +27,23 @@ struct KubeDiscoveryOptions {
     bool direct = false;                     ///< the pod IP instead of the API server's pod proxy
     bool cluster_checks = false;             ///< also run the checks of `mesh check`
     std::optional<WorkloadScope> workloads;  ///< also list these application pods
+    /// Polled by the workload listing's thread (may be empty): true ends it at once (Ctrl-C).
+    std::function<bool()> cancelled;
 };
 
 /// Proxies found, plus the Kubernetes checks made on the way (empty unless asked for).
 struct DiscoveredProxies {
     std::vector<ProxyTarget> targets;
     std::vector<CheckCategory> kube_checks;
-    std::optional<WorkloadListing> workloads;  ///< set when asked for and the API could be queried
-    std::shared_ptr<kube::ApiClient> api;      ///< the API server the proxies were found through, for later questions
+    /// The application pods, listed on their own thread while the caller samples the proxies
+    /// (wait() for them): set when asked for and the API could be queried.
+    std::unique_ptr<WorkloadListingThread> workloads;
+    std::shared_ptr<kube::ApiClient> api;  ///< the API server the proxies were found through, for later questions
 };
 
 /// Lists the proxy pods (kubeconfig or in-cluster credentials) and makes an admin target of each:
 /// through the API server's pod proxy, or at the pod IP when `direct`. `log`, when set, gets one
-/// line per API request.
+/// line per API request, from the workload listing's threads too.
 core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions& options,
                                                       const kube::KubeEnvironment& env, net::HttpClient& client,
                                                       const net::Request& admin_template,

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <future>
+#include <mutex>
 #include <optional>
 
 #include "libmesh/core/result.hpp"
@@ -40,14 +41,33 @@ core::Error api_error(const net::Response& r, const std::string& what) {
     return e;
 }
 
+struct ApiClient::SharedExec {
+    SharedExec(ExecConfig config, ExecClusterInfo cluster,
+               std::function<std::optional<std::string>(const std::string&)> getenv)
+        : provider(std::move(config), std::move(cluster), std::move(getenv)) {}
+    std::mutex mutex;
+    ExecCredentialProvider provider;
+};
+
 ApiClient::ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
                      std::function<void(const std::string&)> log)
     : m_config(std::move(config)), m_http(http), m_env(env), m_log(std::move(log)) {
     if (m_config.exec) {
         ExecClusterInfo info{m_config.server, m_config.cluster_ca_data_b64, m_config.tls_server_name,
                              m_config.proxy_url, m_config.tls.insecure};
-        m_exec = std::make_unique<ExecCredentialProvider>(*m_config.exec, info, env.getenv);
+        m_exec = std::make_shared<SharedExec>(*m_config.exec, info, env.getenv);
     }
+}
+
+std::unique_ptr<ApiClient> ApiClient::sibling(net::HttpClient& http, std::function<void(const std::string&)> log,
+                                              std::function<bool()> cancelled) const {
+    RestConfig config = m_config;
+    config.exec.reset();  // the plugin's provider is shared below instead of made again
+    auto out = std::make_unique<ApiClient>(std::move(config), http, m_env, std::move(log));
+    out->m_config.exec = m_config.exec;
+    out->m_exec = m_exec;
+    out->m_cancelled = std::move(cancelled);
+    return out;
 }
 
 core::Result<net::Request> ApiClient::request_template() {
@@ -67,7 +87,8 @@ core::Result<net::Request> ApiClient::request_template() {
         r.auth.bearer_token = t;
     }
     if (m_exec) {
-        auto cred = m_exec->get(m_refresh);
+        std::lock_guard lock(m_exec->mutex);  // one plugin run at a time, its credential then shared
+        auto cred = m_exec->provider.get(m_refresh);
         m_refresh = false;
         if (!cred) return tl::unexpected(cred.error());
         if (!cred->token.empty()) r.auth.bearer_token = cred->token;
@@ -86,7 +107,7 @@ core::Result<net::Response> ApiClient::get_once(const std::string& path, bool re
     MESH_TRY_ASSIGN(auto tmpl, request_template());
     tmpl.url = m_config.server + path;
     net::Response got;
-    m_http.run({tmpl}, {1, {}, m_log, {}}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
+    m_http.run({tmpl}, {1, {}, m_log, m_cancelled}, [&](std::size_t, net::Response&& r) { got = std::move(r); });
     return got;
 }
 

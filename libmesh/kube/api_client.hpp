@@ -21,6 +21,13 @@ public:
     ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
               std::function<void(const std::string&)> log);
 
+    /// A client of the same server and credentials (an exec plugin's credential is shared, so the
+    /// plugin does not run again) that sends through `http`, logs to `log`, and ends its requests
+    /// at once (net::FailureKind::Cancelled) once `cancelled` returns true: for another thread, as
+    /// an HttpClient serves one thread.
+    std::unique_ptr<ApiClient> sibling(net::HttpClient& http, std::function<void(const std::string&)> log,
+                                       std::function<bool()> cancelled) const;
+
     /// A GET of `path` (with query) relative to the server; after a 401 with an exec plugin the
     /// credential is refreshed and the request retried once.
     core::Result<net::Response> get(const std::string& path);
@@ -48,12 +55,14 @@ public:
     const RestConfig& config() const { return m_config; }
 
 private:
+    struct SharedExec;  // the exec plugin's provider, behind a lock: sibling clients share it
     core::Result<net::Response> get_once(const std::string& path, bool refresh);
     RestConfig m_config;
     net::HttpClient& m_http;
     KubeEnvironment m_env;
     std::function<void(const std::string&)> m_log;
-    std::unique_ptr<ExecCredentialProvider> m_exec;
+    std::function<bool()> m_cancelled;
+    std::shared_ptr<SharedExec> m_exec;
     bool m_refresh = false;
 };
 

@@ -22,7 +22,7 @@ namespace {
 
 constexpr std::size_t k_nodes = 1'000'000;
 
-nlohmann::json meaning_of(const std::string& text) {
+nlohmann::json independent_meaning_of(const std::string& text) {
     auto m = independent_meaning(text, k_nodes);
     EXPECT_TRUE(m.has_value()) << (m ? "" : m.error().message) << "\n" << text;
     return m ? *m : nlohmann::json("<error>");
@@ -74,7 +74,7 @@ TEST(IndependentMeaning, AgreesWithYamlCppOnTheEdgeCasesButBlockScalarQuirks) {
 }
 
 TEST(IndependentMeaning, ResolvesScalarsAsGoYamlDoes) {
-    nlohmann::json m = meaning_of("a: yes\nb: '1'\nc: 0755\nd: ~\ne: !!str 12\nf: |\n  text\ng:\n");
+    nlohmann::json m = independent_meaning_of("a: yes\nb: '1'\nc: 0755\nd: ~\ne: !!str 12\nf: |\n  text\ng:\n");
     EXPECT_EQ(m["a"], true);  // YAML 1.1 boolean
     EXPECT_EQ(m["b"], "1");
     EXPECT_TRUE(m["c"].is_object());  // a number, kept as its text
@@ -88,7 +88,7 @@ TEST(IndependentMeaning, ResolvesScalarsAsGoYamlDoes) {
 }
 
 TEST(IndependentMeaning, ExpandsAliases) {
-    nlohmann::json m = meaning_of("base: &b {x: 1, y: [a, b]}\ncopy: *b\n");
+    nlohmann::json m = independent_meaning_of("base: &b {x: 1, y: [a, b]}\ncopy: *b\n");
     EXPECT_EQ(m["copy"], m["base"]);
 }
 
@@ -108,6 +108,6 @@ TEST(IndependentMeaning, RefusesWhatItCannotVouchFor) {
 }
 
 TEST(IndependentMeaning, AnEmptyDocumentMeansNull) {
-    EXPECT_TRUE(meaning_of("").is_null());
-    EXPECT_TRUE(meaning_of("# only a comment\n").is_null());
+    EXPECT_TRUE(independent_meaning_of("").is_null());
+    EXPECT_TRUE(independent_meaning_of("# only a comment\n").is_null());
 }

@@ -3,8 +3,11 @@
 
 #include "tests/support/loopback_server.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
+#include <chrono>
+#include <csignal>
 #include <optional>
 
 namespace mesh::testing {
@@ -49,7 +52,47 @@ FakeKubeApi::FakeKubeApi(FakeKubeOptions options) : m_options(std::move(options)
     m_port = start_loopback_server(*m_server, m_thread);
 }
 
-FakeKubeApi::~FakeKubeApi() { stop_loopback_server(*m_server, m_thread); }
+FakeKubeApi::~FakeKubeApi() {
+    release();
+    stop_loopback_server(*m_server, m_thread);
+}
+
+bool FakeKubeApi::fault_holding() {
+    std::lock_guard lock(m_fault_mutex);
+    return m_holding;
+}
+
+bool FakeKubeApi::fault_waited_out() {
+    std::lock_guard lock(m_fault_mutex);
+    return m_waited_out;
+}
+
+void FakeKubeApi::release() {
+    std::lock_guard lock(m_fault_mutex);
+    m_released = true;
+    m_fault_changed.notify_all();
+}
+
+// The fault of the listing's request number `request`: waits and holds it asks for, then a Status
+// answer in `res` (its status set) or `repeat_continue` for the page.
+void FakeKubeApi::apply_fault(int request, httplib::Response& res, bool& repeat_continue) {
+    const auto& fault = m_options.workload_list_fault;
+    if (!fault || fault->request != request) return;
+    std::unique_lock lock(m_fault_mutex);
+    auto limit = std::chrono::seconds(60);
+    if (!m_fault_changed.wait_for(lock, limit, [&] { return m_proxied.load() >= fault->wait_for_proxied; }))
+        m_waited_out = true;
+    // The command's InterruptGuard is installed while it samples: not when the wait ran out (SIGINT
+    // would end the test process).
+    if (fault->ctrl_c && !m_waited_out) ::kill(::getpid(), SIGINT);
+    if (fault->hold) {
+        m_holding = true;
+        if (!m_fault_changed.wait_for(lock, limit, [this] { return m_released; })) m_waited_out = true;
+        m_holding = false;
+    }
+    if (fault->status != 0) reply_status(res, fault->status, fault->reason, fault->message);
+    repeat_continue = fault->repeat_continue;
+}
 
 std::string FakeKubeApi::url() const { return "https://127.0.0.1:" + std::to_string(m_port); }
 
@@ -134,6 +177,11 @@ static void reply_list(const httplib::Request& req, httplib::Response& res, cons
 void FakeKubeApi::list_pods(const httplib::Request& req, httplib::Response& res, const std::string* ns) {
     if (!authorised(req, res)) return;
     ++m_lists;
+    bool repeat_continue = false;
+    if (!ns || *ns != m_options.namespace_name) {
+        apply_fault(m_workload_lists++, res, repeat_continue);
+        if (res.status >= 400) return;
+    }
     std::string selector = req.get_param_value("labelSelector");
     if (!selector_matches(selector, json::object()))
         return reply_status(res, 400, "BadRequest", "unable to parse requirement: " + selector);
@@ -155,7 +203,10 @@ void FakeKubeApi::list_pods(const httplib::Request& req, httplib::Response& res,
     std::size_t i = start;
     for (; i < matching.size() && i < start + take; ++i) items += (i > start ? "," : "") + matching[i]->text;
     json meta = {{"resourceVersion", "912"}};
-    if (i < matching.size()) meta["continue"] = "tok-" + std::to_string(i);
+    if (repeat_continue)
+        meta["continue"] = "tok-" + std::to_string(start);
+    else if (i < matching.size())
+        meta["continue"] = "tok-" + std::to_string(i);
     if (m_options.metadata_last)
         return reply_list(req, res,
                           R"({"kind":"PodList","apiVersion":"v1","items":[)" + items + R"(],"metadata":)" +
@@ -239,7 +290,11 @@ void FakeKubeApi::routes() {
     s.Get(R"(/api/v1/namespaces/([^/]+)/pods/([^/]+)/proxy(/.*))", [this](const httplib::Request& req,
                                                                           httplib::Response& res) {
         if (!authorised(req, res)) return;
-        ++m_proxied;
+        {
+            std::lock_guard lock(m_fault_mutex);  // a fault may wait for it
+            ++m_proxied;
+            m_fault_changed.notify_all();
+        }
         std::string name_port = req.matches[2];
         std::string pod = name_port.substr(0, name_port.find(':'));
         const FakePod* found = nullptr;

@@ -10,9 +10,11 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -32,6 +34,18 @@ struct FakePod {
     int restarts = 0;
 };
 
+/// What the fake does to one request of the application pod listing (any pod list outside
+/// FakeKubeOptions::namespace_name), in this order.
+struct WorkloadListFault {
+    int request = 0;           ///< which request of the listing, from 0 (each page is one)
+    int wait_for_proxied = 0;  ///< hold the answer until this many pod proxy requests arrived (60 s at most)
+    bool ctrl_c = false;       ///< then send this process SIGINT
+    bool hold = false;         ///< then hold the answer until release() (60 s at most)
+    int status = 0;            ///< then answer with this Status (and reason, message) instead of the page
+    std::string reason, message;
+    bool repeat_continue = false;  ///< or with the page, its continue token the request's own
+};
+
 /// What the fake serves.
 struct FakeKubeOptions {
     std::string namespace_name = "linkerd";
@@ -49,6 +63,7 @@ struct FakeKubeOptions {
     bool endpoint_slices_api = true;              ///< false: /apis/discovery.k8s.io/v1 answers 404 (before 1.21)
     bool daemonset = true;
     bool service = true;
+    std::optional<WorkloadListFault> workload_list_fault;
 };
 
 /// A running fake API server; stops in its destructor.
@@ -68,6 +83,12 @@ public:
     int unauthorized() const { return m_unauthorized.load(); }
     /// Requests that reached the pod proxy path.
     int proxied() const { return m_proxied.load(); }
+    /// True while the faulted request's answer is held (the fault's `hold`, not yet released).
+    bool fault_holding();
+    /// True when a wait of the fault ran out of its 60 s instead of seeing what it waited for.
+    bool fault_waited_out();
+    /// Lets a held answer go (it goes to a client that may have left).
+    void release();
 
 private:
     /// A listable pod: where it is, its labels, and its JSON text.
@@ -84,7 +105,11 @@ private:
     std::unique_ptr<httplib::SSLServer> m_server;
     std::thread m_thread;
     int m_port = 0;
-    std::atomic<int> m_lists{0}, m_continues{0}, m_unauthorized{0}, m_proxied{0};
+    void apply_fault(int request, httplib::Response& res, bool& repeat_continue);
+    std::atomic<int> m_lists{0}, m_continues{0}, m_unauthorized{0}, m_proxied{0}, m_workload_lists{0};
+    std::mutex m_fault_mutex;
+    std::condition_variable m_fault_changed;
+    bool m_holding = false, m_released = false, m_waited_out = false;
 };
 
 /// Absolute path of a file under testdata/.
