@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/commands/proxy/check_json.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/interrupting_admin.hpp"
 #include "tests/support/loopback_server.hpp"
@@ -15,14 +16,9 @@ using mesh::testing::FakeMode;
 using mesh::testing::run_mesh_command;
 using nlohmann::json;
 
-namespace {
+using mesh::testing::find_check;
 
-const json* find_check(const json& doc, const std::string& description_start) {
-    for (const auto& c : doc["categories"])
-        for (const auto& check : c["checks"])
-            if (check["description"].get<std::string>().rfind(description_start, 0) == 0) return &check;
-    return nullptr;
-}
+namespace {
 
 FakeLinkerdOptions healthy() {
     FakeLinkerdOptions o;

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "libmesh/core/base64.hpp"
+#include "tests/commands/proxy/check_json.hpp"
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
@@ -75,13 +76,6 @@ WorkloadListFault ctrl_c_after(int admin_requests) {
     return f;
 }
 
-const json* check_item(const json& doc, const std::string& description_start) {
-    for (const auto& c : doc["categories"])
-        for (const auto& item : c["checks"])
-            if (item["description"].get<std::string>().rfind(description_start, 0) == 0) return &item;
-    return nullptr;
-}
-
 TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
     const int round = admin_requests_of_a_round(l5d);
@@ -109,13 +103,13 @@ TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) 
         ASSERT_EQ(r.exit_code, 3) << r.err;
         EXPECT_FALSE(api.fault_waited_out()) << c.error << ": the listing did not run during the admin round";
         json j = json::parse(r.out);
-        const json* listing = check_item(j, "can list the workload pods");
+        const json* listing = find_check(j, "can list the workload pods");
         ASSERT_NE(listing, nullptr) << r.out;
         EXPECT_EQ((*listing)["result"], "error");
         EXPECT_EQ((*listing)["error"], c.error);
         EXPECT_EQ(j["workloads"]["error"], c.error);
         // The admin round's own checks are all there: the proxies answered.
-        const json* answered = check_item(j, "proxy admin endpoints are reachable");
+        const json* answered = find_check(j, "proxy admin endpoints are reachable");
         ASSERT_NE(answered, nullptr) << r.out;
         EXPECT_EQ((*answered)["result"], "success") << *answered;
         EXPECT_EQ(r.err, "");

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/commands/proxy/check_json.hpp"
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
@@ -94,13 +95,6 @@ const json* finding(const json& doc, const std::string& check_start, const std::
     return nullptr;
 }
 
-const json* check(const json& doc, const std::string& description_start) {
-    for (const auto& c : doc["categories"])
-        for (const auto& item : c["checks"])
-            if (item["description"].get<std::string>().rfind(description_start, 0) == 0) return &item;
-    return nullptr;
-}
-
 }  // namespace
 
 TEST(CheckWorkloads, EveryProblemFoundAndGroupedInJson) {
@@ -155,9 +149,10 @@ TEST(CheckWorkloads, EveryProblemFoundAndGroupedInJson) {
                 << f;
         }
     EXPECT_EQ(differing, 2);
-    EXPECT_EQ((*check(j, "meshed pods run on a node"))["result"], "error");
-    EXPECT_EQ((*check(j, "injection settings agree"))["result"], "warning");
-    EXPECT_EQ((*check(j, "workload pods are meshed"))["description"], "workload pods are meshed (10/11; 1 opted out)");
+    EXPECT_EQ((*find_check(j, "meshed pods run on a node"))["result"], "error");
+    EXPECT_EQ((*find_check(j, "injection settings agree"))["result"], "warning");
+    EXPECT_EQ((*find_check(j, "workload pods are meshed"))["description"],
+              "workload pods are meshed (10/11; 1 opted out)");
     EXPECT_FALSE(j["success"].get<bool>());
 }
 
@@ -186,7 +181,7 @@ TEST(CheckWorkloads, HealthyWorkloadsPassAndOtherNamespacesStayOut) {
                                "shop", "-o", "json"});
     json j = json::parse(r.out);
     for (const char* c : {"workload pods are meshed", "meshed pods send", "meshed pods run", "injection settings"})
-        EXPECT_EQ((*check(j, c))["result"], "success") << c << r.out;
+        EXPECT_EQ((*find_check(j, c))["result"], "success") << c << r.out;
     EXPECT_TRUE(j["workloads"]["findings"].empty());
     // --all-namespaces sees x-0 (and not the l5d pods, which are the mesh itself).
     r = run_mesh_command(
@@ -225,7 +220,7 @@ TEST(CheckWorkloads, ForbiddenListingIsAFailingCheck) {
                                "app in (web)", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     json j = json::parse(r.out);
-    const json* listing = check(j, "can list the workload pods");
+    const json* listing = find_check(j, "can list the workload pods");
     ASSERT_NE(listing, nullptr) << r.out;
     EXPECT_EQ((*listing)["result"], "error");
     EXPECT_NE((*listing)["error"].get<std::string>().find("400"), std::string::npos) << *listing;
