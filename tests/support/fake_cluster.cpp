@@ -96,6 +96,14 @@ std::string servicemesh_config_json() {
     throw std::runtime_error("servicemesh.yml has no ConfigMap");
 }
 
+FakeLinkerdOptions servicemesh_proxy() {
+    FakeLinkerdOptions o;
+    o.success_step = 100;
+    o.failure_step = 0;
+    o.config_json = servicemesh_config_json();
+    return o;
+}
+
 json workload_pod(const WorkloadPodSpec& spec) {
     json pod = recorded_pod();
     json& meta = pod["metadata"];

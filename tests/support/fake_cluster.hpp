@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/fake_kube_api.hpp"
+#include "tests/support/fake_linkerd.hpp"
 
 namespace mesh::testing {
 
@@ -54,5 +55,8 @@ std::vector<nlohmann::json> yaml_stream_to_json(const std::string& yaml);
 /// The `/config.json` of linkerd-examples' servicemesh.yml DaemonSet: its ConfigMap's config.yaml
 /// (testdata/manifests/real) as JSON, routers on 4140, 4141, 4240, 4241, 4340, 4341, 80 and 8080.
 std::string servicemesh_config_json();
+
+/// A healthy fake l5d (every request succeeds) serving servicemesh_config_json() as its config.
+FakeLinkerdOptions servicemesh_proxy();
 
 }  // namespace mesh::testing

@@ -11,4 +11,8 @@ namespace mesh::testing {
 /// Returns its path.
 std::string write_fake_kubeconfig(const std::string& server, const std::string& ns = "");
 
+/// The same kubeconfig with `user_yaml` (lines indented four spaces, such as an exec plugin) as
+/// its user entry instead of the token, in a file of its own.
+std::string write_fake_kubeconfig_with_user(const std::string& server, const std::string& user_yaml);
+
 }  // namespace mesh::testing

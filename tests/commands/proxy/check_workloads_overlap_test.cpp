@@ -13,7 +13,6 @@
 #include <regex>
 #include <sstream>
 
-#include "libmesh/core/base64.hpp"
 #include "tests/commands/proxy/check_json.hpp"
 #include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_kube_api.hpp"
@@ -26,30 +25,6 @@
 namespace mesh::testing::overlap_test {
 
 using nlohmann::json;
-
-// A kubeconfig for `server` whose user is `user_yaml` (an exec plugin; the token is
-// write_fake_kubeconfig's).
-std::string kubeconfig_with_user(const std::string& server, const std::string& user_yaml) {
-    std::string path = ::testing::TempDir() + "/kc-overlap-" +
-                       ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-                       std::to_string(::getpid()) + ".yaml";
-    std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: test\nclusters:\n- name: fake\n  cluster:\n"
-                           "    server: "
-                        << server << "\n    certificate-authority-data: "
-                        << core::base64_encode(read_testdata("kube/tls/server.crt"))
-                        << "\ncontexts:\n- name: test\n  context: {cluster: fake, user: me}\nusers:\n- name: me\n"
-                           "  user:\n"
-                        << user_yaml;
-    return path;
-}
-
-FakeLinkerdOptions servicemesh() {
-    FakeLinkerdOptions o;
-    o.success_step = 100;
-    o.failure_step = 0;
-    o.config_json = servicemesh_config_json();
-    return o;
-}
 
 // 4 l5d pods on 5 nodes and 700 application pods: the listing takes two pages of 500.
 FakeKubeOptions cluster(const FakeLinkerd& l5d, std::optional<WorkloadListFault> fault = {}) {
@@ -77,7 +52,7 @@ WorkloadListFault ctrl_c_after(int admin_requests) {
 }
 
 TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) {
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     const int round = admin_requests_of_a_round(l5d);
     struct Case {
         WorkloadListFault fault;
@@ -119,7 +94,7 @@ TEST(CheckWorkloadsOverlap, AListingErrorDuringTheAdminRoundIsReportedAsBefore) 
 TEST(CheckWorkloadsOverlap, CtrlCDuringTheAdminRoundEndsTheListingToo) {
     // Ctrl-C comes with the first admin request, while the listing's first page is held: the
     // command ends without its answer (which comes only after release(), once the run returned).
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     FakeKubeApi api(cluster(l5d, ctrl_c_after(1)));
     auto r = run_mesh_command({"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A",
                                "--request-timeout", "120s"});
@@ -134,7 +109,7 @@ TEST(CheckWorkloadsOverlap, CtrlCDuringTheAdminRoundEndsTheListingToo) {
 TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingRunsOnAfterTheAdminRound) {
     // Every admin request of the round has been answered when Ctrl-C comes: the command is waiting
     // for the listing (or about to), whose first page is held until the run has returned.
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     const int round = admin_requests_of_a_round(l5d);
     FakeKubeApi api(cluster(l5d, ctrl_c_after(round)));
     auto r = run_mesh_command({"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A",
@@ -150,7 +125,7 @@ TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingRunsOnAfterTheAdminRound) {
 TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
     // The proxies' discovery and the workload listing (each with its own API client) share the
     // plugin's credential: it runs once, whichever asks first.
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     FakeKubeApi api(cluster(l5d));
     std::string counter = ::testing::TempDir() + "/overlap-exec-runs-" + std::to_string(::getpid());
     std::remove(counter.c_str());
@@ -160,12 +135,12 @@ TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
                              "\"status\":{\"token\":\"good-token\"}}'\n";
     ::chmod(script.c_str(), 0755);
     std::string config =
-        kubeconfig_with_user(api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
-                                        "      command: " +
-                                            script +
-                                            "\n      interactiveMode: Never\n      env:\n"
-                                            "      - {name: COUNTER, value: '" +
-                                            counter + "'}\n");
+        write_fake_kubeconfig_with_user(api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                                                   "      command: " +
+                                                       script +
+                                                       "\n      interactiveMode: Never\n      env:\n"
+                                                       "      - {name: COUNTER, value: '" +
+                                                       counter + "'}\n");
     auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     EXPECT_EQ(json::parse(r.out)["workloads"]["pods"], 700);
@@ -178,7 +153,7 @@ TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
 }
 
 TEST(CheckWorkloadsOverlap, VerboseLinesOfBothThreadsStayWhole) {
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     FakeKubeApi api(cluster(l5d));
     auto r = run_mesh_command(
         {"check", "--kubeconfig", write_fake_kubeconfig(api.url()), "--once", "--workloads", "-A", "-o", "json", "-v"});

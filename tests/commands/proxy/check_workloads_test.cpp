@@ -19,14 +19,6 @@ using mesh::testing::write_fake_kubeconfig;
 
 namespace {
 
-FakeLinkerdOptions servicemesh() {
-    FakeLinkerdOptions o;
-    o.success_step = 100;
-    o.failure_step = 0;
-    o.config_json = servicemesh_config_json();
-    return o;
-}
-
 FakeLinkerdOptions plain() {
     FakeLinkerdOptions o;
     o.success_step = 100;
@@ -49,7 +41,7 @@ json pod(const std::string& name, const std::string& node, Injection how, int po
 // node-0: l5d-0 (servicemesh routers); node-1: l5d-1, not ready; node-2: l5d-2 (routers on 4140,
 // 4141); node-3: no l5d.
 struct SmallCluster {
-    FakeLinkerd l5d0{FakeMode::Healthy, servicemesh()};
+    FakeLinkerd l5d0{FakeMode::Healthy, servicemesh_proxy()};
     FakeLinkerd l5d2{FakeMode::Healthy, plain()};
     FakeKubeApi api;
     std::string config;
@@ -228,7 +220,7 @@ TEST(CheckWorkloads, ForbiddenListingIsAFailingCheck) {
 }
 
 TEST(CheckWorkloads, OneListRequestPer500PodsAtMost) {
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     FakeKubeApi api(scaled_cluster(20, 1200, {l5d.address()}));
     std::string config = write_fake_kubeconfig(api.url());
     auto r =
@@ -254,7 +246,7 @@ TEST(CheckWorkloads, PagesAreReadWhereverTheContinueTokenIsWritten) {
     // mesh asks for the next page while it reads one when the continue token comes first, as
     // kube-apiserver writes it; written last, the token is only known once the page is read.
     // Either way: every pod once, and no request more.
-    FakeLinkerd l5d(FakeMode::Healthy, servicemesh());
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     for (bool last : {false, true}) {
         FakeKubeOptions o = scaled_cluster(5, 700, {l5d.address()});
         o.metadata_last = last;
