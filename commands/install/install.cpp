@@ -18,7 +18,7 @@ struct InstallFlags {
     std::string output = "yaml";
 };
 
-constexpr const char* k_description =
+constexpr const char* k_install_description =
     "Prints the Namespace, ServiceAccount and RBAC, the l5d-config ConfigMap, the l5d DaemonSet and "
     "the l5d Service of the Linkerd 1 service mesh (linkerd-examples' servicemesh.yml) for "
     "Kubernetes 1.25+, ready for `kubectl apply -f -`. Each node runs Linkerd with the routers "
@@ -34,10 +34,10 @@ constexpr const char* k_description =
     "--crds`. The seed's ingress routers are not installed: Linkerd 1.7's ingress identifier reads "
     "extensions/v1beta1 Ingresses, which Kubernetes no longer serves, so --ingress is refused.";
 
-constexpr const char* k_examples = "  mesh install | kubectl apply -f -\n"
-                                   "  mesh install --cni --zipkin zipkin.tracing:9410 | kubectl apply -f -\n"
-                                   "  mesh install --registry registry.example/buoyantio -o json > l5d.json\n"
-                                   "  mesh install | kubectl delete -f -\n";
+constexpr const char* k_install_examples = "  mesh install | kubectl apply -f -\n"
+                                           "  mesh install --cni --zipkin zipkin.tracing:9410 | kubectl apply -f -\n"
+                                           "  mesh install --registry registry.example/buoyantio -o json > l5d.json\n"
+                                           "  mesh install | kubectl delete -f -\n";
 
 cli::Outcome run_install(const InstallFlags& f, cli::Io& io) {
     if (f.ingress)
@@ -56,7 +56,7 @@ cli::Outcome run_install(const InstallFlags& f, cli::Io& io) {
 void register_install(CLI::App& app, cli::Context& ctx) {
     auto f = std::make_shared<InstallFlags>();
     CLI::App* cmd = cli::add_command(app, "install", "Print the Linkerd DaemonSet and its Kubernetes objects",
-                                     k_description, k_examples);
+                                     k_install_description, k_install_examples);
     add_install_common_flags(*cmd, f->linkerd.common, f->output);
     cmd->add_flag("--cni", f->linkerd.cni, "Run on the host network, as the seed's linkerd-cni.yml");
     CLI::Option* tls = cmd->add_flag("--tls", f->tls, "Encrypt traffic between nodes' Linkerds");

@@ -14,7 +14,7 @@ struct NamerdFlags {
     std::string output = "yaml";
 };
 
-constexpr const char* k_description =
+constexpr const char* k_install_namerd_description =
     "Prints namerd (the seed's namerd.yml) for Kubernetes 1.25+: its ServiceAccount and RBAC, the "
     "namerd-config ConfigMap, a Deployment and the namerd Service (thrift 4100 for Linkerd's "
     "io.l5d.namerd interpreters, http 4180 for `mesh dtab --namerd`, mesh 4321). namerd 1.7 stores "
@@ -24,16 +24,16 @@ constexpr const char* k_description =
     "CustomResourceDefinition (apiextensions.k8s.io/v1) and the Namespace. Kept apart, "
     "`mesh install namerd | kubectl delete -f -` never deletes the stored dtabs.";
 
-constexpr const char* k_examples = "  mesh install namerd --crds | kubectl apply -f -\n"
-                                   "  mesh install namerd | kubectl apply -f -\n"
-                                   "  mesh install --namerd | kubectl apply -f -\n";
+constexpr const char* k_install_namerd_examples = "  mesh install namerd --crds | kubectl apply -f -\n"
+                                                  "  mesh install namerd | kubectl apply -f -\n"
+                                                  "  mesh install --namerd | kubectl apply -f -\n";
 
 }  // namespace
 
 void register_install_namerd(CLI::App& parent, cli::Context& ctx) {
     auto f = std::make_shared<NamerdFlags>();
-    CLI::App* cmd =
-        cli::add_command(parent, "namerd", "Print namerd and its Kubernetes objects", k_description, k_examples);
+    CLI::App* cmd = cli::add_command(parent, "namerd", "Print namerd and its Kubernetes objects",
+                                     k_install_namerd_description, k_install_namerd_examples);
     add_install_common_flags(*cmd, f->namerd.common, f->output);
     cmd->add_flag("--crds", f->namerd.crds_only, "Print only the DTab CRD and the Namespace, which outlive namerd");
     cli::set_run(*cmd, ctx,

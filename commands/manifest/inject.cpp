@@ -40,7 +40,7 @@ std::string description() {
            "injecting twice changes nothing and different settings replace the old ones.";
 }
 
-constexpr const char* k_examples =
+constexpr const char* k_inject_examples =
     "  mesh inject -f app.yml | kubectl apply -f -\n"
     "  kubectl kustomize overlays/prod | mesh inject -f - | kubectl apply -f -\n"
     "  mesh inject -R -f manifests/ --in-place\n"
@@ -60,7 +60,7 @@ cli::Outcome run_inject(const InjectOptions& options, cli::Io& io) {
 void register_inject(CLI::App& app, cli::Context& ctx) {
     auto o = std::make_shared<InjectOptions>();
     CLI::App* cmd = cli::add_command(app, "inject", "Route workloads' traffic through the node-local Linkerd",
-                                     description() + "\n\n" + limits_help(o->inject.config.limits), k_examples);
+                                     description() + "\n\n" + limits_help(o->inject.config.limits), k_inject_examples);
     add_manifest_flags(*cmd, o->manifest);
     add_inject_flags(*cmd, o->inject, true);
     cmd->add_flag("--fail-on-warning", o->manifest.fail_on_warning,

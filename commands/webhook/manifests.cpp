@@ -22,7 +22,7 @@ struct ManifestsOptions {
     bool force = false;
 };
 
-constexpr const char* k_description =
+constexpr const char* k_webhook_manifests_description =
     "Prints the Deployment, Service and MutatingWebhookConfiguration that run `mesh webhook serve` "
     "in the cluster, ready for `kubectl apply -f -`. The webhook is called for Pod CREATE in "
     "namespaces labelled linkerd.io/inject=enabled, with admissionReviewVersions [v1], "
@@ -41,7 +41,7 @@ constexpr const char* k_description =
     "reviews answered at once may hold), at least 256Mi; both flags are passed on to `mesh webhook "
     "serve` and printed beside the limit.";
 
-constexpr const char* k_examples =
+constexpr const char* k_webhook_manifests_examples =
     "  mesh webhook manifests --image registry.example/mesh:0.1.0 --generate-certs ./pki | kubectl apply -f -\n"
     "  mesh webhook manifests --image registry.example/mesh:0.1.0 --mode iptables --failure-policy Fail\n";
 
@@ -99,7 +99,7 @@ cli::Outcome run_manifests(const ManifestsOptions& options, cli::Io& io) {
 void register_webhook_manifests(CLI::App& parent, cli::Context& ctx) {
     auto o = std::make_shared<ManifestsOptions>();
     CLI::App* cmd = cli::add_command(parent, "manifests", "Print the Kubernetes objects that run the webhook",
-                                     k_description, k_examples);
+                                     k_webhook_manifests_description, k_webhook_manifests_examples);
     cmd->add_option("--image", o->manifests.image, "Container image with the mesh binary")->required();
     cmd->add_option("--name", o->manifests.name, "Name of the Deployment, Service, Secret and webhook configuration")
         ->capture_default_str();

@@ -34,7 +34,7 @@ struct ServeOptions {
     int cert_reload_interval = 10;
 };
 
-constexpr const char* k_description =
+constexpr const char* k_serve_description =
     "Serves Kubernetes' mutating admission webhook for Pods over HTTPS: POST /inject takes an "
     "admission.k8s.io/v1 AdmissionReview and answers with the same injection `mesh inject` makes "
     "of the pod, as a base64 JSON Patch. Pods annotated `linkerd.io/inject: disabled`, pods "
@@ -61,7 +61,7 @@ constexpr const char* k_description =
     "a pod's 30 s grace period) and exits 0; SIGINT does the same and exits 130. "
     "Log lines go to stderr.";
 
-constexpr const char* k_examples =
+constexpr const char* k_serve_examples =
     "  mesh webhook serve --tls-cert /etc/tls/tls.crt --tls-key /etc/tls/tls.key\n"
     "  mesh webhook serve --listen 127.0.0.1:9443 --tls-cert tls.crt --tls-key tls.key --mode iptables\n";
 
@@ -152,8 +152,8 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
 
 void register_webhook_serve(CLI::App& parent, cli::Context& ctx) {
     auto o = std::make_shared<ServeOptions>();
-    CLI::App* cmd =
-        cli::add_command(parent, "serve", "Serve the mutating admission webhook over HTTPS", k_description, k_examples);
+    CLI::App* cmd = cli::add_command(parent, "serve", "Serve the mutating admission webhook over HTTPS",
+                                     k_serve_description, k_serve_examples);
     cmd->add_option("--listen", o->listen, "Address to listen on: :PORT, HOST:PORT or [IPv6]:PORT")
         ->capture_default_str();
     cmd->add_option("--tls-cert", o->tls_cert, "PEM certificate (chain) to serve; reloaded when it changes")

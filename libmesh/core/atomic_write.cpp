@@ -14,7 +14,7 @@
 
 namespace mesh::core {
 
-static Error io_error(const std::string& what, const std::string& path) {
+static Error errno_error(const std::string& what, const std::string& path) {
     return Error{
         ErrorCode::Io, fmt::format("{} {}: {}", what, path, std::strerror(errno)), SourceLocation{path, 0, 0}, {}};
 }
@@ -28,10 +28,10 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
     remove_stale_temporaries(dir);
     std::string tmp = temporary_name(dir, "XXXXXX");
     int fd = ::mkstemp(tmp.data());
-    if (fd < 0) return tl::unexpected(io_error("cannot create a temporary file beside", path));
+    if (fd < 0) return tl::unexpected(errno_error("cannot create a temporary file beside", path));
 
     auto abandon = [&](const char* what) {
-        Error e = io_error(what, path);
+        Error e = errno_error(what, path);
         ::close(fd);
         ::unlink(tmp.c_str());
         return tl::unexpected(e);
@@ -49,10 +49,10 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
     if (::fsync(fd) != 0) return abandon("cannot sync");
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());
-        return tl::unexpected(io_error("cannot close", path));
+        return tl::unexpected(errno_error("cannot close", path));
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        Error e = io_error("cannot replace", path);
+        Error e = errno_error("cannot replace", path);
         ::unlink(tmp.c_str());
         return tl::unexpected(e);
     }

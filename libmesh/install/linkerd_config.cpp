@@ -10,8 +10,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr const char* k_certs_dir = "/io.buoyant/linkerd/certs";
-
 // The seed's dtabs (servicemesh.yml), one dentry a line. Outgoing routers send to the incoming
 // router on the target's node (/#/io.l5d.k8s.PROTO, the daemonset transformer); incoming routers
 // send to the app itself. Names of the form "service" and "service.namespace" (default namespace
@@ -108,11 +106,11 @@ Json outgoing_client(const LinkerdOptions& o, const RouterPort& r) {
     else
         configs.push_back({{"prefix", "/$/io.buoyant.rinet/443/{service}"}, {"tls", {{"commonName", "{service}"}}}});
     if (o.tls_secret)
-        configs.push_back(
-            {{"prefix",
-              fmt::format("/%/io.l5d.k8s.daemonset/{}/{}/l5d", o.common.namespace_, incoming_port_name(r.protocol))},
-             {"tls",
-              {{"commonName", "linkerd"}, {"trustCerts", Json::array({fmt::format("{}/ca.crt", k_certs_dir)})}}}});
+        configs.push_back({{"prefix", fmt::format("/%/io.l5d.k8s.daemonset/{}/{}/l5d", o.common.namespace_,
+                                                  incoming_port_name(r.protocol))},
+                           {"tls",
+                            {{"commonName", "linkerd"},
+                             {"trustCerts", Json::array({fmt::format("{}/ca.crt", k_linkerd_certs_dir)})}}}});
     return {{"kind", "io.l5d.static"}, {"configs", configs}};
 }
 
@@ -120,8 +118,8 @@ Json router(const LinkerdOptions& o, const RouterPort& r) {
     Json out = {{"label", r.label}, {"protocol", r.protocol == "http" ? "http" : "h2"}};
     Json server = {{"port", r.port}, {"ip", "0.0.0.0"}};
     if (o.tls_secret && !r.outgoing)
-        server["tls"] = {{"certPath", fmt::format("{}/tls.crt", k_certs_dir)},
-                         {"keyPath", fmt::format("{}/tls.key", k_certs_dir)}};
+        server["tls"] = {{"certPath", fmt::format("{}/tls.crt", k_linkerd_certs_dir)},
+                         {"keyPath", fmt::format("{}/tls.key", k_linkerd_certs_dir)}};
     out["servers"] = Json::array({server});
     if (r.protocol == "grpc") out["identifier"] = {{"kind", "io.l5d.header.path"}, {"segments", 1}};
     if (o.namerd) {

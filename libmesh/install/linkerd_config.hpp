@@ -10,6 +10,10 @@
 
 namespace mesh::install {
 
+// Where the DaemonSet mounts the Linkerd config and the TLS Secret; the config names the certs.
+inline constexpr const char* k_linkerd_config_dir = "/io.buoyant/linkerd/config";
+inline constexpr const char* k_linkerd_certs_dir = "/io.buoyant/linkerd/certs";
+
 /// One of the routers: outgoing ones take the apps' traffic (hostPorts), incoming ones the
 /// traffic of other nodes' outgoing routers.
 struct RouterPort {

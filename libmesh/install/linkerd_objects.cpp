@@ -14,9 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr const char* k_config_dir = "/io.buoyant/linkerd/config";
-constexpr const char* k_certs_dir = "/io.buoyant/linkerd/certs";
-
 core::Result<void> validate_linkerd(const LinkerdOptions& o) {
     if (auto ok = validate(o.common); !ok) return ok;
     if (o.tls_secret && !is_dns_subdomain(*o.tls_secret))
@@ -41,11 +38,12 @@ Json l5d_container(const LinkerdOptions& o) {
         ports.push_back(port);
     }
     ports.push_back({{"name", "admin"}, {"containerPort", k_linkerd_admin_port}});
-    Json mounts = Json::array({{{"name", "l5d-config"}, {"mountPath", k_config_dir}, {"readOnly", true}}});
-    if (o.tls_secret) mounts.push_back({{"name", "certificates"}, {"mountPath", k_certs_dir}, {"readOnly", true}});
+    Json mounts = Json::array({{{"name", "l5d-config"}, {"mountPath", k_linkerd_config_dir}, {"readOnly", true}}});
+    if (o.tls_secret)
+        mounts.push_back({{"name", "certificates"}, {"mountPath", k_linkerd_certs_dir}, {"readOnly", true}});
     return {{"name", "l5d"},
             {"image", fmt::format("{}/linkerd:{}", o.common.registry, o.common.linkerd_version)},
-            {"args", Json::array({fmt::format("{}/config.yaml", k_config_dir)})},
+            {"args", Json::array({fmt::format("{}/config.yaml", k_linkerd_config_dir)})},
             {"env", node_env()},
             {"ports", ports},
             {"readinessProbe", admin_probe()},

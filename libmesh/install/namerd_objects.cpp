@@ -14,7 +14,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr const char* k_config_dir = "/io.buoyant/namerd/config";
+constexpr const char* k_namerd_config_dir = "/io.buoyant/namerd/config";
 
 // namerd 1.7's K8sDtabStore talks to /apis/l5d.io/v1alpha1/namespaces/NS/dtabs; a DTab keeps its
 // dentries at the top level ({"prefix": "/svc", "dst": "/#/io.l5d.k8s/..."}, strings as
@@ -70,11 +70,12 @@ Json deployment(const NamerdOptions& o) {
     Json namerd = {
         {"name", "namerd"},
         {"image", fmt::format("{}/namerd:{}", o.common.registry, o.common.linkerd_version)},
-        {"args", Json::array({fmt::format("{}/config.yml", k_config_dir)})},
+        {"args", Json::array({fmt::format("{}/config.yml", k_namerd_config_dir)})},
         {"ports", ports},
         {"readinessProbe", admin_probe()},
         {"livenessProbe", admin_probe()},
-        {"volumeMounts", Json::array({{{"name", "namerd-config"}, {"mountPath", k_config_dir}, {"readOnly", true}}})}};
+        {"volumeMounts",
+         Json::array({{{"name", "namerd-config"}, {"mountPath", k_namerd_config_dir}, {"readOnly", true}}})}};
     Json pod = {{"serviceAccountName", "namerd"},
                 {"containers", Json::array({namerd, kubectl_proxy_container(o.common)})},
                 {"volumes", Json::array({{{"name", "namerd-config"}, {"configMap", {{"name", "namerd-config"}}}}})}};

@@ -8,8 +8,6 @@
 
 namespace mesh::kube {
 
-static constexpr std::size_t k_max_kubeconfig_bytes = 16u << 20;
-
 std::vector<std::string> kubeconfig_context_names(const std::string& yaml_text) {
     std::vector<std::string> names;
     try {

@@ -15,8 +15,6 @@ namespace mesh::kube {
 
 namespace {
 
-constexpr std::size_t k_max_kubeconfig_bytes = 16u << 20;
-
 std::string dir_of(const std::string& path) {
     auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string(".") : path.substr(0, slash == 0 ? 1 : slash);

@@ -1,6 +1,7 @@
 #pragma once
 // kubeconfig files: parsing, merging KUBECONFIG lists, and the entries kubectl would use.
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,9 @@
 #include "libmesh/core/error.hpp"
 
 namespace mesh::kube {
+
+/// The largest kubeconfig file read (kubectl has no limit; 16 MiB is far above any real one).
+inline constexpr std::size_t k_max_kubeconfig_bytes = 16u << 20;
 
 /// An exec credential plugin (`users[].user.exec`).
 struct ExecConfig {
