@@ -58,4 +58,17 @@ std::string command_long_description(const CLI::App& command) {
     return it == long_descriptions().end() ? std::string() : it->second;
 }
 
+void register_every_command(const CommandSet& commands, CLI::App& app, Context& ctx) {
+    for (const auto& command : commands.commands) command.add(app, ctx);
+}
+
+bool register_one_command(const CommandSet& commands, const std::string& name, CLI::App& app, Context& ctx) {
+    for (const auto& command : commands.commands) {
+        if (command.name.empty() || command.name != name) continue;
+        command.add(app, ctx);
+        return true;
+    }
+    return false;
+}
+
 }  // namespace mesh::cli

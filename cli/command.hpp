@@ -70,11 +70,24 @@ using RegisterCommands = std::function<void(CLI::App& app, Context& ctx)>;
 /// returned error the standard way (messages in the other program's style are the personality's).
 using Personality = std::function<Outcome(const std::vector<std::string>& args, Context& ctx)>;
 
-/// What the executable is made of: the hook that adds every command, in the order
-/// `mesh --help` lists them, and the programs mesh stands in for, by invoked name.
+/// A hook that adds one top-level command (with its subcommands), and that command's name.
+struct TopLevelCommand {
+    std::string name;  ///< empty for hooks that read the whole tree (completion, the root's texts)
+    RegisterCommands add;
+};
+
+/// What the executable is made of: the hooks that add its commands, in the order `mesh --help`
+/// lists them, and the programs mesh stands in for, by invoked name.
 struct CommandSet {
-    RegisterCommands register_commands;
+    std::vector<TopLevelCommand> commands;
     std::map<std::string, Personality> personalities;
 };
+
+/// Adds every command of the set.
+void register_every_command(const CommandSet& commands, CLI::App& app, Context& ctx);
+
+/// Adds only the command named `name` and returns true; false (adding nothing) when no hook has
+/// that name.
+bool register_one_command(const CommandSet& commands, const std::string& name, CLI::App& app, Context& ctx);
 
 }  // namespace mesh::cli

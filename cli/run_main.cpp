@@ -17,7 +17,10 @@ static std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
+// Building every command's flags is most of what starting mesh costs (completion scripts and
+// pipelines start it often), so when the first argument names a command, only that command is
+// built; help, completion, typos and flags before the command get the whole tree.
+static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands, const std::vector<std::string>& args) {
     // First, so every command made below inherits it.
     app.formatter(std::make_shared<HelpFormatter>(help_width(ctx.io)));
     app.require_subcommand(1);
@@ -26,7 +29,11 @@ static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands) {
     app.footer("\nExit codes: 0 ok, 1 failed, 2 usage, 3 findings (changes under --diff, lint "
                "findings, failing checks), 130 interrupted.\nRun 'mesh <command> --help' for a "
                "command's flags and examples.");
-    commands.register_commands(app, ctx);
+    if (args.size() > 1 && register_one_command(commands, args[1], app, ctx)) {
+        add_no_color_everywhere(app, ctx);
+        return;
+    }
+    register_every_command(commands, app, ctx);
     register_help(app, ctx);
     // Last, so it reaches every command registered above.
     add_no_color_everywhere(app, ctx);
@@ -78,7 +85,7 @@ int run_main(const std::vector<std::string>& raw_args, Io& io, const CommandSet&
                  "mesh"};
     // Under the kubectl plugin, usage lines read as the user typed them.
     if (ctx.program_name == "kubectl-mesh") app.name("kubectl mesh");
-    build_app(app, ctx, commands);
+    build_app(app, ctx, commands, args);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) reversed.pop_back();  // the program name
     try {

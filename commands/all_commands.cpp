@@ -9,22 +9,20 @@
 
 namespace mesh::commands {
 
-static void register_every_command(CLI::App& app, cli::Context& ctx) {
-    register_dtab(app, ctx);
-    register_install(app, ctx);
-    register_inject(app, ctx);
-    register_uninject(app, ctx);
-    register_status(app, ctx);
-    register_check(app, ctx);
-    cli::register_version(app, ctx);
-    register_webhook(app, ctx);
-    cli::register_completion(app, ctx);
-    cli::register_program(app, ctx);
-}
-
 const cli::CommandSet& all_commands() {
     static const cli::CommandSet commands{
-        register_every_command,
+        {
+            {"dtab", register_dtab},
+            {"install", register_install},
+            {"inject", register_inject},
+            {"uninject", register_uninject},
+            {"status", register_status},
+            {"check", register_check},
+            {"version", cli::register_version},
+            {"webhook", register_webhook},
+            {"", cli::register_completion},
+            {"", cli::register_program},
+        },
         {{"linkerd-inject", run_linkerd_inject}, {"namerctl", run_namerctl}},
     };
     return commands;

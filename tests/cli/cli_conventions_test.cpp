@@ -16,7 +16,7 @@ using namespace mesh::cli;
 namespace {
 
 CommandModel real_tree(CLI::App& app, Context& ctx) {
-    mesh::commands::all_commands().register_commands(app, ctx);
+    register_every_command(mesh::commands::all_commands(), app, ctx);
     return describe_tree(app);
 }
 

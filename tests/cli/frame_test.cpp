@@ -21,14 +21,14 @@ struct Run {
 // A tree of one command whose run returns `outcome` and counts how often it ran.
 Run run_with(const Outcome& outcome, int& runs, const std::vector<std::string>& args = {"mesh", "job"}) {
     CommandSet commands;
-    commands.register_commands = [&outcome, &runs](CLI::App& app, Context& ctx) {
-        CLI::App* cmd = add_command(app, "job", "A job", "Does a job.", "");
-        set_run(*cmd, ctx, [&outcome, &runs](Io& io) {
-            ++runs;
-            io.out << (outcome ? "done\n" : "");
-            return outcome;
-        });
-    };
+    commands.commands.push_back({"job", [&outcome, &runs](CLI::App& app, Context& ctx) {
+                                     CLI::App* cmd = add_command(app, "job", "A job", "Does a job.", "");
+                                     set_run(*cmd, ctx, [&outcome, &runs](Io& io) {
+                                         ++runs;
+                                         io.out << (outcome ? "done\n" : "");
+                                         return outcome;
+                                     });
+                                 }});
     std::istringstream in;
     std::ostringstream out, err;
     Io io{in, out, err};
@@ -128,4 +128,38 @@ TEST(OutputFlag, HiddenAliasesOfTextAreAcceptedButNotListed) {
     auto bogus = mesh::testing::run_mesh_command({"dtab", "get", "default", "-o", "tree"});
     EXPECT_EQ(bogus.exit_code, 2);
     EXPECT_EQ(bogus.err.find("no namerd"), std::string::npos) << bogus.err;
+}
+
+namespace {
+
+// A set of two commands and a whole-tree hook, recording which hooks a run called.
+std::vector<std::string> hooks_called_for(const std::vector<std::string>& args) {
+    std::vector<std::string> called;
+    CommandSet commands;
+    for (std::string name : {"job", "chore", ""}) {
+        commands.commands.push_back({name, [name, &called](CLI::App& app, Context& ctx) {
+                                         called.push_back(name.empty() ? "(whole tree)" : name);
+                                         if (name.empty()) return;
+                                         CLI::App* cmd = add_command(app, name, "A " + name, "Does it.", "");
+                                         set_run(*cmd, ctx, [](Io&) { return Outcome(k_exit_ok); });
+                                     }});
+    }
+    std::istringstream in;
+    std::ostringstream out, err;
+    Io io{in, out, err};
+    run_main(args, io, commands);
+    return called;
+}
+
+}  // namespace
+
+TEST(Frame, BuildsOnlyTheNamedCommandAndTheWholeTreeOtherwise) {
+    using Hooks = std::vector<std::string>;
+    EXPECT_EQ(hooks_called_for({"mesh", "chore"}), Hooks({"chore"}));
+    EXPECT_EQ(hooks_called_for({"mesh", "chore", "--help"}), Hooks({"chore"}));
+    const Hooks whole{"job", "chore", "(whole tree)"};
+    EXPECT_EQ(hooks_called_for({"mesh"}), whole);
+    EXPECT_EQ(hooks_called_for({"mesh", "--help"}), whole);
+    EXPECT_EQ(hooks_called_for({"mesh", "chor"}), whole);  // a typo: the suggestion needs every name
+    EXPECT_EQ(hooks_called_for({"mesh", "help", "chore"}), whole);
 }
