@@ -9,7 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -110,6 +113,23 @@ TEST(InPlace, AFileNameOf244BytesWorks) {
     EXPECT_EQ(dir.entries(), 1u);
 }
 
+// The `.mesh-*` files in `dir`: name, links, age and whether their writer still runs (for a failure).
+std::string temporaries_in(const fs::path& dir) {
+    std::string out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(".mesh-", 0) != 0) continue;
+        struct stat st {};
+        ::lstat(e.path().c_str(), &st);
+        pid_t writer = static_cast<pid_t>(std::atoi(name.c_str() + 6));
+        bool running = writer > 0 && (::kill(writer, 0) == 0 || errno != ESRCH);
+        out += name + " links=" + std::to_string(st.st_nlink) +
+               " age=" + std::to_string(::time(nullptr) - st.st_mtime) + "s writer " + (running ? "running" : "gone") +
+               "\n";
+    }
+    return out;
+}
+
 // SIGKILL cannot be held off: wherever it lands, every file is whole (old or new), and what the
 // killed run left (a named temporary file, in the instant between naming and renaming one) the
 // next run in that directory removes.
@@ -150,8 +170,13 @@ TEST(InPlace, AfterSIGKILLEveryFileIsWholeAndTheNextRunRemovesWhatWasLeft) {
         for (const auto& e : fs::directory_iterator(dir.path()))
             if (e.path().filename().string().rfind(".mesh-", 0) == 0)
                 fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::minutes(2));
+        // The next run sweeps a directory where it writes: app0.yml is made old again, since the
+        // killed run may have rewritten it already.
+        std::ofstream(dir / "app0.yml", std::ios::binary) << app;
         ASSERT_EQ(inject_in_place({(dir / "app0.yml").string()}).exit_code, 0);
-        EXPECT_EQ(dir.entries(), static_cast<std::size_t>(k_files)) << "a temporary file outlived the next run";
+        EXPECT_EQ(dir.entries(), static_cast<std::size_t>(k_files))
+            << "a temporary file outlived the next run (killed pid " << pid << " after " << delay_ms << " ms):\n"
+            << temporaries_in(dir.path());
     }
     posix_spawn_file_actions_destroy(&quiet);
 }
