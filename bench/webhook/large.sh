@@ -2,7 +2,9 @@
 # Memory and CPU of large reviews: one AdmissionReview of about 4 MB (the kubectl corpus pod with
 # a 3.8 MB annotation), posted once, then by N clients at once, to `mesh webhook serve` over TLS on
 # loopback. SHAPE=env makes the pod's size many small nodes instead: SIZE environment variables
-# {"name":"V1","value":"x"} in its first container, compact (about 30 bytes each).
+# {"name":"V1","value":"x"} in its first container, compact (about 30 bytes each); SHAPE=dense
+# makes it the densest JSON a client can send, SIZE zeros in an array (`[0,0,...]`, two bytes a
+# node), which no API server would send but a hostile client can.
 # Usage: bench/webhook/large.sh [path/to/mesh] [clients at once, default 32] [SIZE, default 3800000]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +17,9 @@ work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 corpus=$root/testdata/webhook/admissionreview-v1-pod-create-kubectl.json
-if [ "${SHAPE:-annotation}" = env ]; then
+if [ "${SHAPE:-annotation}" = dense ]; then
+  jq -c --argjson n "$size" '.request.object.spec.dense = [range(0; $n) | 0]' "$corpus" >"$work/review.json"
+elif [ "${SHAPE:-annotation}" = env ]; then
   jq -c --argjson n "$size" '.request.object.spec.containers[0].env = [range(0; $n) | {name: "V\(.)", value: "x"}]' \
     "$corpus" >"$work/review.json"
 else

@@ -209,6 +209,13 @@ core::Result<std::unique_ptr<WebhookServer>> WebhookServer::create(ServerOptions
     if (options.max_connections == 0)
         return core::fail(core::ErrorCode::Usage, "the server needs at least one connection");
     options.inject.limits.max_document_bytes = options.max_body_bytes;
+    // A node of the pod's tree takes about 140 bytes however few bytes of JSON it came from (`0,`
+    // is two), so a review's memory follows its node count: one node per 16 bytes of the body
+    // limit keeps each review within the 10 x --max-body-bytes the manifests' memory limit allows.
+    // Real pods take 10-13 bytes a node, so only pods over 0.6 x the body limit can reach it (with
+    // the default, 2.6 MB: etcd stores at most 1.5 MB).
+    options.inject.limits.max_nodes_per_document =
+        std::min(options.inject.limits.max_nodes_per_document, options.max_body_bytes / k_body_bytes_per_node);
     auto impl = std::make_unique<Impl>(std::move(options));
     if (auto ok = impl->certs.load(); !ok) return tl::unexpected(ok.error());
     SSL_CTX* ctx = impl->tls.native_handle();

@@ -15,6 +15,10 @@
 
 namespace mesh::webhook {
 
+/// A pod's tree may hold one node per this many bytes of max_body_bytes (more: not injected, with
+/// a warning), which bounds a review's memory whatever the shape of its JSON.
+inline constexpr std::size_t k_body_bytes_per_node = 16;
+
 /// How the server listens, what it injects and the limits it keeps.
 struct ServerOptions {
     std::string host = "0.0.0.0";

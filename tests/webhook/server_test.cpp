@@ -159,6 +159,31 @@ TEST_F(ServerTest, BadInputsGet4xxAndTheServerCarriesOn) {
     EXPECT_GE(get->status, 400);
 }
 
+// A pod's memory follows its node count, not its size: a body within the limit made of many tiny
+// nodes is answered without injection (allowed, with a warning), not built node by node.
+TEST_F(ServerTest, APodOfMoreNodesThanTheBodyLimitAllowsIsNotInjected) {
+    ServerOptions options;
+    options.max_body_bytes = 64 * 1024;  // 4,096 nodes
+    start(options);
+    json review = json::parse(review_text("admissionreview-v1-pod-create-busybox.json"));
+    review["request"]["object"]["spec"]["containers"][0]["args"] = json::array();
+    for (int i = 0; i < 5000; ++i) review["request"]["object"]["spec"]["containers"][0]["args"].push_back("");
+    std::string body = review.dump();
+    ASSERT_LT(body.size(), options.max_body_bytes);
+    auto res = post(body);
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    ASSERT_EQ(res->status, 200);
+    json response = json::parse(res->body)["response"];
+    EXPECT_EQ(response["allowed"], true);
+    EXPECT_FALSE(response.contains("patch")) << res->body;
+    EXPECT_NE(response["warnings"].dump().find("did not inject"), std::string::npos) << res->body;
+
+    review["request"]["object"]["spec"]["containers"][0]["args"] = json::array({"3000 args fewer"});
+    auto fewer = post(review.dump());
+    ASSERT_TRUE(fewer);
+    EXPECT_TRUE(json::parse(fewer->body)["response"].contains("patch")) << fewer->body;
+}
+
 TEST_F(ServerTest, AChunkedBodyIsCappedWhileItIsRead) {
     ::signal(SIGPIPE, SIG_IGN);  // the server may close before the client has written everything
     ServerOptions options;
