@@ -88,7 +88,7 @@ core::Result<net::Request> ApiClient::request_template() {
     }
     if (m_exec) {
         std::lock_guard lock(m_exec->mutex);  // one plugin run at a time, its credential then shared
-        auto cred = m_exec->provider.get(m_refresh);
+        auto cred = m_exec->provider.get(m_refresh, m_cancelled);
         m_refresh = false;
         if (!cred) return tl::unexpected(cred.error());
         if (!cred->token.empty()) r.auth.bearer_token = cred->token;

@@ -46,10 +46,12 @@ struct Output {
     std::string out;
     int status = -1;
     bool timed_out = false;
+    bool cancelled = false;
 };
 
 core::Result<Output> run_plugin(const std::string& command, const std::vector<std::string>& args,
-                                const std::vector<std::string>& env, std::chrono::milliseconds timeout) {
+                                const std::vector<std::string>& env, std::chrono::milliseconds timeout,
+                                const std::function<bool()>& cancelled) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) return core::io_error(std::string("pipe: ") + std::strerror(errno));
     posix_spawn_file_actions_t actions;
@@ -92,6 +94,10 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
             o.timed_out = true;
             break;
         }
+        if (cancelled && cancelled()) {  // checked at every wake, at least every 50 ms
+            o.cancelled = true;
+            break;
+        }
         // Wake now and then to see whether the plugin exited: a child it left behind may hold the
         // pipe open long after it succeeded.
         pollfd p{pipe_fds[0], POLLIN, 0};
@@ -116,7 +122,7 @@ core::Result<Output> run_plugin(const std::string& command, const std::vector<st
         o.out.append(buf, static_cast<std::size_t>(n));
     }
     close(pipe_fds[0]);
-    if (o.timed_out) kill_group();
+    if (o.timed_out || o.cancelled) kill_group();
     if (!exited)
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
@@ -205,7 +211,7 @@ ExecCredentialProvider::ExecCredentialProvider(ExecConfig config, ExecClusterInf
                                                std::chrono::milliseconds timeout)
     : m_config(std::move(config)), m_cluster(std::move(cluster)), m_getenv(std::move(getenv)), m_timeout(timeout) {}
 
-core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
+core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh, const std::function<bool()>& cancelled) {
     if (m_cached && !refresh && (!m_cached->expiry || *m_cached->expiry > std::chrono::system_clock::now()))
         return *m_cached;
     const auto& api = m_config.api_version;
@@ -233,12 +239,15 @@ core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh) {
     for (const auto& [name, value] : m_config.env) env.push_back(name + "=" + value);
     env.push_back("KUBERNETES_EXEC_INFO=" + info.dump());
     ++m_runs;
-    auto out = run_plugin(m_config.command, m_config.args, env, m_timeout);
+    auto out = run_plugin(m_config.command, m_config.args, env, m_timeout, cancelled);
     if (!out) {
         core::Error e = out.error();
         if (!m_config.install_hint.empty()) e.message += "\n" + m_config.install_hint;
         return tl::unexpected(e);
     }
+    if (out->cancelled)
+        return core::fail(core::ErrorCode::Network,
+                          fmt::format("exec plugin '{}' was stopped: cancelled", m_config.command));
     if (out->timed_out)
         return core::input_error(fmt::format("exec plugin '{}' did not finish within {} s", m_config.command,
                                              std::chrono::duration<double>(m_timeout).count()));

@@ -41,7 +41,9 @@ public:
                            std::function<std::optional<std::string>(const std::string&)> getenv,
                            std::chrono::milliseconds timeout = std::chrono::seconds(60));
     /// The cached credential, running the plugin when there is none, it expired, or `refresh`.
-    core::Result<ExecCredential> get(bool refresh = false);
+    /// While the plugin runs, `cancelled` (may be empty) is polled: true kills it, with every
+    /// process it started, and fails (Ctrl-C, or a listing that is no longer wanted).
+    core::Result<ExecCredential> get(bool refresh = false, const std::function<bool()>& cancelled = {});
     /// How many times the plugin ran (for tests and -v).
     int runs() const { return m_runs; }
 

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -68,12 +69,12 @@ pid_t read_pid(const std::string& file) {
 // Runs a plugin whose script first starts `sleep 300` in the background (its pid written to a
 // file) and then does `then`; the plugin must fail with `message` and take its child with it.
 void expect_killed_with_its_child(const std::string& then, std::chrono::milliseconds timeout,
-                                  const std::string& message) {
+                                  const std::string& message, const std::function<bool()>& cancelled = {}) {
     std::string pid_file = ::testing::TempDir() + "mesh-exec-plugin-child-" + std::to_string(::getpid());
     auto config = shell_plugin("sleep 300 & echo $! > " + pid_file + "; " + then);
     ExecCredentialProvider provider(
         config, {}, [](const std::string&) { return std::nullopt; }, timeout);
-    auto credential = provider.get();
+    auto credential = provider.get(false, cancelled);
     ASSERT_FALSE(credential);
     EXPECT_NE(credential.error().message.find(message), std::string::npos) << credential.error().message;
     pid_t child = read_pid(pid_file);
@@ -85,6 +86,15 @@ void expect_killed_with_its_child(const std::string& then, std::chrono::millisec
 
 TEST(ExecPlugin, ATimedOutPluginIsKilledWithEveryProcessItStarted) {
     expect_killed_with_its_child("sleep 300", 500ms, "did not finish within 0.5 s");
+}
+
+// A plugin runs in a process group of its own, so the terminal's Ctrl-C does not reach it: mesh
+// kills it when its caller gives up (here 300 ms in, far inside the 60 s limit).
+TEST(ExecPlugin, ACancelledPluginIsKilledWithEveryProcessItStarted) {
+    auto started = std::chrono::steady_clock::now();
+    auto after_300ms = [started] { return std::chrono::steady_clock::now() - started > 300ms; };
+    expect_killed_with_its_child("sleep 300", 60s, "was stopped: cancelled", after_300ms);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 20s);
 }
 
 TEST(ExecPlugin, APluginThatWritesTooMuchIsKilledWithEveryProcessItStarted) {

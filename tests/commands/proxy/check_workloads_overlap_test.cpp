@@ -152,6 +152,35 @@ TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
     std::remove(script.c_str());
 }
 
+TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingsExecPluginRunsEndsItAtOnce) {
+    // The listing's second page gets a 401, so the listing thread runs the plugin again for a new
+    // credential. That second run presses Ctrl-C and sleeps: a plugin has a process group of its
+    // own, so the Ctrl-C reaches mesh alone, which must kill the plugin instead of waiting out its
+    // 60 s limit.
+    FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
+    const int round = admin_requests_of_a_round(l5d);
+    FakeKubeApi api(
+        cluster(l5d, WorkloadListFault{1, round, false, false, 401, "Unauthorized", "Unauthorized", false}));
+    std::string mark = ::testing::TempDir() + "/overlap-exec-ran-" + std::to_string(::getpid());
+    std::remove(mark.c_str());
+    std::string script = ::testing::TempDir() + "/overlap-exec-sleeps-" + std::to_string(::getpid()) + ".sh";
+    std::ofstream(script) << "#!/bin/sh\nif [ -e \"$MARK\" ]; then kill -INT $PPID; exec sleep 300; fi\n"
+                             "touch \"$MARK\"\n"
+                             "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                             "\"status\":{\"token\":\"good-token\"}}'\n";
+    ::chmod(script.c_str(), 0755);
+    std::string config = write_fake_kubeconfig_with_user(
+        api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: " + script +
+                       "\n      interactiveMode: Never\n      env:\n      - {name: MARK, value: '" + mark + "'}\n");
+    auto started = std::chrono::steady_clock::now();
+    auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30)) << "mesh waited for the plugin";
+    EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
+    EXPECT_EQ(r.out, "");
+    std::remove(mark.c_str());
+    std::remove(script.c_str());
+}
+
 TEST(CheckWorkloadsOverlap, VerboseLinesOfBothThreadsStayWhole) {
     FakeLinkerd l5d(FakeMode::Healthy, servicemesh_proxy());
     FakeKubeApi api(cluster(l5d));
