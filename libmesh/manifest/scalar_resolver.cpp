@@ -59,31 +59,56 @@ static bool is_float(std::string_view s) {
     return true;
 }
 
+static std::string without_underscores(std::string_view s) {
+    std::string out(s);
+    out.erase(std::remove(out.begin(), out.end(), '_'), out.end());
+    return out;
+}
+
+// Go's ParseFloat takes an underscore only between two digits.
+static bool underscores_between_digits(std::string_view s) {
+    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '_' && (i == 0 || i + 1 == s.size() || !digit(s[i - 1]) || !digit(s[i + 1]))) return false;
+    return true;
+}
+
+// go-yaml's choice: by its first character a plain scalar may be a number only when it is a digit
+// or a sign (then every underscore is dropped before Go's ParseInt and ParseFloat: `1e_3` is 1000)
+// or a dot (ParseFloat of the text as written: `.5_0` is 0.5, `._5` a string). So `_123` is a
+// string, as Kubernetes reads it.
+static ScalarType number_type(std::string_view s) {
+    char c = s.empty() ? '\0' : s[0];
+    if (c == '.') {
+        if (!underscores_between_digits(s)) return ScalarType::String;
+        return is_float(without_underscores(s)) ? ScalarType::Float : ScalarType::String;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '+' && c != '-') return ScalarType::String;
+    std::string plain = without_underscores(s);
+    if (is_int(plain)) return ScalarType::Int;
+    if (is_float(plain)) return ScalarType::Float;
+    return ScalarType::String;
+}
+
 bool surely_string(std::string_view text) {
-    // The longest null, bool or .inf word has 5 characters; what is_int and is_float accept starts
-    // with a digit, a sign, a dot or an underscore.
+    // The longest null, bool or .inf word has 5 characters; a number starts with a digit, a sign
+    // or a dot.
     if (text.size() <= 5) return false;
     char c = text[0];
-    return !(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.' || c == '_');
+    return !(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.');
 }
 
 ResolvedScalar resolve_plain(std::string_view text) {
     if (surely_string(text)) return {ScalarType::String, std::string(text)};
     // Null and bool words start with one of these (or are empty); most short values do not.
     bool may_be_word = text.empty() || std::string_view("~nNyYtTfFoO").find(text[0]) != std::string_view::npos;
-    if (!may_be_word) {
-        if (is_int(text)) return {ScalarType::Int, std::string(text)};
-        if (is_float(text)) return {ScalarType::Float, std::string(text)};
-        return {ScalarType::String, std::string(text)};
-    }
+    if (!may_be_word) return {number_type(text), std::string(text)};
     if (is_one_of(text, {"", "~", "null", "Null", "NULL"})) return {ScalarType::Null, "null"};
     if (is_one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}))
         return {ScalarType::Bool, "true"};
     if (is_one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}))
         return {ScalarType::Bool, "false"};
-    if (is_int(text)) return {ScalarType::Int, std::string(text)};
-    if (is_float(text)) return {ScalarType::Float, std::string(text)};
-    return {ScalarType::String, std::string(text)};
+    return {number_type(text), std::string(text)};
 }
 
 }  // namespace mesh::manifest

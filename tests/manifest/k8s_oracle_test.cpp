@@ -106,6 +106,18 @@ TEST_F(KubernetesReading, FormsYamlCppReadDifferently) {
     for (const auto& [name, input] : cases) expect_same_reading(name, input);
 }
 
+// go-yaml decides by a plain scalar's first character whether it may be a number, and drops
+// underscores before Go's number parsers (only between digits after a leading dot).
+TEST_F(KubernetesReading, PlainScalarsWithUnderscoresAndSigns) {
+    std::string stream;
+    int i = 0;
+    for (auto value :
+         {"_123", "__1", "_1.5",  "_0x1F", "._5",  ".5_0", ".5_", "1e_3", "1_e3", "1.5e_2", "-_1", "+_1", "+_1.5",
+          "1__2", "1_",  "0x_1F", "0b_1",  "0o_7", "0_8",  "09",  "012",  "0.",   "1E+3",   "0x",  "0b2"})
+        stream += "k" + std::to_string(i++) + ": " + value + "\n";
+    expect_same_reading("plain scalars", stream);
+}
+
 TEST_F(KubernetesReading, ContentAfterTheFirstDocumentIsRefusedWhereKubernetesDropsIt) {
     // go-yaml's Unmarshal reads the first document of its text and silently ignores the rest; mesh
     // would be editing text Kubernetes never reads, so it refuses, with the place.

@@ -23,6 +23,17 @@ TEST(ScalarResolver, NumbersInEveryForm) {
         EXPECT_EQ(resolve_plain(s).type, ScalarType::String) << s;
 }
 
+// go-yaml looks at the first character: a digit or a sign may start a number (underscores are
+// then dropped anywhere), a dot too (underscores only between digits), an underscore never. The
+// same cases are checked against Kubernetes' own reader in k8s_oracle_test.
+TEST(ScalarResolver, UnderscoresAsGoYamlReadsThem) {
+    for (auto s : {"-_1", "+_1", "1__2", "1_", "0x_1F", "0b_1"}) EXPECT_EQ(resolve_plain(s).type, ScalarType::Int) << s;
+    for (auto s : {"1e_3", "1_e3", "1.5e_2", "+_1.5", ".5_0", "1_0.5"})
+        EXPECT_EQ(resolve_plain(s).type, ScalarType::Float) << s;
+    for (auto s : {"_123", "__1", "_1.5", "_0x1F", "._5", ".5_", "_"})
+        EXPECT_EQ(resolve_plain(s).type, ScalarType::String) << s;
+}
+
 TEST(ScalarResolver, NewStringsAreQuotedWheneverAReaderCouldRetypeThem) {
     for (auto s :
          {"true", "on", "y", "4140", "0755", "1e3", ".inf", "null", "", "$(NODE_NAME):4140", "a b", "-p", "#x"})
