@@ -10,11 +10,10 @@ static bool is_one_of(std::string_view s, std::initializer_list<std::string_view
     return std::find(words.begin(), words.end(), s) != words.end();
 }
 
-// Digits with optional underscores (go-yaml strips them), at least one digit.
+// At least one digit, all of them below `base`.
 static bool digits(std::string_view s, int base) {
     bool any = false;
     for (char c : s) {
-        if (c == '_') continue;
         int v = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
                 : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
                                                                : 99;
@@ -41,8 +40,8 @@ static bool is_float(std::string_view s) {
     std::size_t i = 0;
     for (; i < s.size(); ++i) {
         char c = s[i];
-        if (std::isdigit(static_cast<unsigned char>(c)) || c == '_')
-            mantissa = mantissa || c != '_';
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            mantissa = true;
         else if (c == '.' && !dot)
             dot = true;
         else
@@ -59,10 +58,11 @@ static bool is_float(std::string_view s) {
     return true;
 }
 
-static std::string without_underscores(std::string_view s) {
-    std::string out(s);
-    out.erase(std::remove(out.begin(), out.end(), '_'), out.end());
-    return out;
+// Go's ParseInt and ParseFloat syntax, for a text without underscores.
+static ScalarType go_number_type(std::string_view s) {
+    if (is_int(s)) return ScalarType::Int;
+    if (is_float(s)) return ScalarType::Float;
+    return ScalarType::String;
 }
 
 // Go's ParseFloat takes an underscore only between two digits.
@@ -79,15 +79,13 @@ static bool underscores_between_digits(std::string_view s) {
 // string, as Kubernetes reads it.
 static ScalarType number_type(std::string_view s) {
     char c = s.empty() ? '\0' : s[0];
-    if (c == '.') {
-        if (!underscores_between_digits(s)) return ScalarType::String;
-        return is_float(without_underscores(s)) ? ScalarType::Float : ScalarType::String;
-    }
-    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '+' && c != '-') return ScalarType::String;
-    std::string plain = without_underscores(s);
-    if (is_int(plain)) return ScalarType::Int;
-    if (is_float(plain)) return ScalarType::Float;
-    return ScalarType::String;
+    bool may_be_number =
+        c == '.' ? underscores_between_digits(s) : std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-';
+    if (!may_be_number) return ScalarType::String;
+    if (s.find('_') == std::string_view::npos) return go_number_type(s);  // nearly every number: no copy
+    std::string plain(s);
+    plain.erase(std::remove(plain.begin(), plain.end(), '_'), plain.end());
+    return go_number_type(plain);
 }
 
 bool surely_string(std::string_view text) {
