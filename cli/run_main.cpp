@@ -29,12 +29,10 @@ static void build_app(CLI::App& app, Context& ctx, const CommandSet& commands, c
     app.footer("\nExit codes: 0 ok, 1 failed, 2 usage, 3 findings (changes under --diff, lint "
                "findings, failing checks), 130 interrupted.\nRun 'mesh <command> --help' for a "
                "command's flags and examples.");
-    if (args.size() > 1 && register_one_command(commands, args[1], app, ctx)) {
-        add_no_color_everywhere(app, ctx);
-        return;
+    if (args.size() < 2 || !register_one_command(commands, args[1], app, ctx)) {
+        register_every_command(commands, app, ctx);
+        register_help(app, ctx);
     }
-    register_every_command(commands, app, ctx);
-    register_help(app, ctx);
     // Last, so it reaches every command registered above.
     add_no_color_everywhere(app, ctx);
 }
