@@ -42,6 +42,24 @@ int admin_requests_of_a_round(const FakeLinkerd& l5d) {
     return api.proxied();
 }
 
+// Writes `script`, an exec credential plugin that runs the shell lines `first` and then prints the
+// token the fake accepts, and a kubeconfig for `server` whose user runs it with `env_name` set to
+// `env_value`; returns the kubeconfig's path.
+std::string kubeconfig_with_exec_plugin(const std::string& server, const std::string& script, const std::string& first,
+                                        const std::string& env_name, const std::string& env_value) {
+    std::ofstream(script) << "#!/bin/sh\n"
+                          << first
+                          << "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                             "\"status\":{\"token\":\"good-token\"}}'\n";
+    ::chmod(script.c_str(), 0755);
+    return write_fake_kubeconfig_with_user(server, "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                                                   "      command: " +
+                                                       script +
+                                                       "\n      interactiveMode: Never\n      env:\n"
+                                                       "      - {name: " +
+                                                       env_name + ", value: '" + env_value + "'}\n");
+}
+
 // Ctrl-C once `admin_requests` pod proxy requests arrived, the listing's first page held meanwhile.
 WorkloadListFault ctrl_c_after(int admin_requests) {
     WorkloadListFault f;
@@ -130,17 +148,8 @@ TEST(CheckWorkloadsOverlap, AnExecPluginRunsOnceForBothListings) {
     std::string counter = ::testing::TempDir() + "/overlap-exec-runs-" + std::to_string(::getpid());
     std::remove(counter.c_str());
     std::string script = ::testing::TempDir() + "/overlap-exec-" + std::to_string(::getpid()) + ".sh";
-    std::ofstream(script) << "#!/bin/sh\necho run >> \"$COUNTER\"\n"
-                             "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                             "\"status\":{\"token\":\"good-token\"}}'\n";
-    ::chmod(script.c_str(), 0755);
     std::string config =
-        write_fake_kubeconfig_with_user(api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
-                                                   "      command: " +
-                                                       script +
-                                                       "\n      interactiveMode: Never\n      env:\n"
-                                                       "      - {name: COUNTER, value: '" +
-                                                       counter + "'}\n");
+        kubeconfig_with_exec_plugin(api.url(), script, "echo run >> \"$COUNTER\"\n", "COUNTER", counter);
     auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
     ASSERT_EQ(r.exit_code, 3) << r.err;
     EXPECT_EQ(json::parse(r.out)["workloads"]["pods"], 700);
@@ -164,14 +173,9 @@ TEST(CheckWorkloadsOverlap, CtrlCWhileTheListingsExecPluginRunsEndsItAtOnce) {
     std::string mark = ::testing::TempDir() + "/overlap-exec-ran-" + std::to_string(::getpid());
     std::remove(mark.c_str());
     std::string script = ::testing::TempDir() + "/overlap-exec-sleeps-" + std::to_string(::getpid()) + ".sh";
-    std::ofstream(script) << "#!/bin/sh\nif [ -e \"$MARK\" ]; then kill -INT $PPID; exec sleep 300; fi\n"
-                             "touch \"$MARK\"\n"
-                             "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                             "\"status\":{\"token\":\"good-token\"}}'\n";
-    ::chmod(script.c_str(), 0755);
-    std::string config = write_fake_kubeconfig_with_user(
-        api.url(), "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: " + script +
-                       "\n      interactiveMode: Never\n      env:\n      - {name: MARK, value: '" + mark + "'}\n");
+    std::string config = kubeconfig_with_exec_plugin(
+        api.url(), script, "if [ -e \"$MARK\" ]; then kill -INT $PPID; exec sleep 300; fi\ntouch \"$MARK\"\n", "MARK",
+        mark);
     auto started = std::chrono::steady_clock::now();
     auto r = run_mesh_command({"check", "--kubeconfig", config, "--once", "--workloads", "-A", "-o", "json"});
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30)) << "mesh waited for the plugin";
