@@ -297,7 +297,10 @@ core::Result<TextEdit> TreeEditor::add_entries(NodeId map, const std::vector<New
                               : ", ";
         return TextEdit{m_tree[first].start, 0, join_flow(entries.size(), sep, render) + sep};
     }
-    return append_block(content_end(map), render_block_entries(entries, node.column, m_style));
+    // Entries go at the keys' column: the map's own may be that of a tag or anchor on the line
+    // above its first key (`!labels:` then `  app: x` is one tagged map).
+    int indent = item_count(map) > 0 ? m_tree[entry_start_node(map, 0)].column : node.column;
+    return append_block(content_end(map), render_block_entries(entries, indent, m_style));
 }
 
 core::Result<TextEdit> TreeEditor::replace_scalar(NodeId scalar, const std::string& text) const {

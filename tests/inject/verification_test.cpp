@@ -84,3 +84,19 @@ TEST(InjectVerification, AQuoteRunningToTheEndOfTheDocumentIsAnInputError) {
     // Verification is no longer what stops it: the reader does.
     EXPECT_FALSE(inject_iptables(input, /*verify=*/false).has_value());
 }
+
+// A tag on its own line starts the map below it (`!labels:` then `  app: x`): the marker goes at the
+// keys' column, not the tag's, which verification once caught as an internal error (a fuzz find).
+TEST(InjectVerification, AMapWhoseTagStandsOnTheLineAboveGetsEntriesAtItsKeys) {
+    const std::string input = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: r\nspec:\n  template:\n"
+                              "    metadata:\n      !labels:\n        app: redis\n    spec:\n      containers:\n"
+                              "      - name: c\n        image: x\n";
+    inject::InjectConfig config;
+    auto result = inject::process_stream(input, "tagged.yml", inject::Operation::Inject, config);
+    ASSERT_TRUE(result.has_value()) << result.error().message;
+    std::string out = result->render(input);
+    EXPECT_NE(out.find("        app: redis\n        annotations:\n"), std::string::npos) << out;
+    auto back = inject::process_stream(out, "tagged.yml", inject::Operation::Uninject, config);
+    ASSERT_TRUE(back.has_value()) << back.error().message;
+    EXPECT_EQ(back->render(out), input);
+}
