@@ -39,6 +39,7 @@ struct InjectConfig {
     std::map<std::string, std::string> kind_paths;  ///< "Kind" or "Kind.group" -> dotted pod-template path
     bool verify = true;                             ///< re-read every edited document and check it means input + plan
     bool suggest_flags = true;  ///< reasons may suggest mesh's flags (not under linkerd-inject, which lacks them)
+    unsigned threads = 0;       ///< documents processed at once; 0: one per core (the fuzzer sets 1 to stay repeatable)
     core::Limits limits;
 };
 

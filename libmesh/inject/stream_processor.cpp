@@ -67,7 +67,8 @@ core::Result<StreamResult> process_stream(std::string_view input, const std::str
         for (std::size_t i = next++; i < n; i = next++)
             outcomes[i] = process_document(input, result.documents[i], file, operation, config);
     };
-    std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), (n + 15) / 16);
+    unsigned cores = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = std::min<std::size_t>(cores, (n + 15) / 16);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();

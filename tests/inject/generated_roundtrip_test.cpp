@@ -82,3 +82,23 @@ TEST(GeneratedRoundTrip, TheIssuesPodWithoutMetadataOrFinalNewline) {
     EXPECT_EQ(run(injected, inject::Operation::Uninject, inject::Mode::HttpProxy), input);
     EXPECT_EQ(run(injected, inject::Operation::Inject, inject::Mode::HttpProxy), injected);
 }
+
+// Streams of 17 or more documents are processed on several threads; how many must not change a
+// byte of the output or the order of the reports.
+TEST(GeneratedRoundTrip, OneThreadAndFourGiveTheSameStream) {
+    std::string stream;
+    for (unsigned shape = 0; shape < k_all_shapes; ++shape)
+        if ((shape & k_final_newline) && !(shape & k_crlf)) stream += "---\n" + generate(shape);
+    inject::InjectConfig one;
+    one.threads = 1;
+    inject::InjectConfig four;
+    four.threads = 4;
+    auto serial = inject::process_stream(stream, "gen.yml", inject::Operation::Inject, one);
+    auto parallel = inject::process_stream(stream, "gen.yml", inject::Operation::Inject, four);
+    ASSERT_TRUE(serial && parallel);
+    ASSERT_GE(serial->documents.size(), 17u) << "too few documents to use threads";
+    EXPECT_EQ(serial->render(stream), parallel->render(stream));
+    ASSERT_EQ(serial->objects.size(), parallel->objects.size());
+    for (std::size_t i = 0; i < serial->objects.size(); ++i)
+        EXPECT_EQ(serial->objects[i].line, parallel->objects[i].line) << "report " << i;
+}
