@@ -16,8 +16,8 @@ bool TreeBuilder::fail(std::size_t offset, std::string message) {
 
 bool TreeBuilder::next_is_key() const {
     if (m_stack.empty()) return false;
-    const YamlNode& parent = m_tree[m_stack.back()];
-    return parent.kind == NodeKind::Map && parent.children.size() % 2 == 0;
+    const Open& parent = m_stack.back();
+    return m_tree[parent.id].kind == NodeKind::Map && (m_children.size() - parent.first_child) % 2 == 0;
 }
 
 YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
@@ -43,8 +43,8 @@ YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
     }
     NodeId id = static_cast<NodeId>(m_tree.nodes.size());
     if (!m_stack.empty()) {
-        node.parent = m_stack.back();
-        m_tree.nodes[static_cast<std::size_t>(m_stack.back())].children.push_back(id);
+        node.parent = m_stack.back().id;
+        m_children.push_back(id);
     } else if (m_tree.root == k_no_node) {
         m_tree.root = id;
     }
@@ -99,13 +99,16 @@ bool TreeBuilder::open(NodeKind kind, const NodeStart& at, bool flow) {
     YamlNode* node = add(kind, at);
     if (!node) return false;
     node->flow = flow;
-    m_stack.push_back(static_cast<NodeId>(m_tree.nodes.size() - 1));
+    m_stack.push_back(Open{static_cast<NodeId>(m_tree.nodes.size() - 1), m_children.size()});
     return true;
 }
 
 bool TreeBuilder::close() {
     if (m_failure || m_stack.empty()) return false;
-    NodeId id = m_stack.back();
+    NodeId id = m_stack.back().id;
+    auto first = m_children.begin() + static_cast<std::ptrdiff_t>(m_stack.back().first_child);
+    m_tree.nodes[static_cast<std::size_t>(id)].children.assign(first, m_children.end());
+    m_children.erase(first, m_children.end());
     if (m_tree[id].kind == NodeKind::Map) {
         if (m_duplicates == DuplicateKeys::LastWins)
             drop_overridden_entries(id);

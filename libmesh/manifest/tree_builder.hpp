@@ -62,8 +62,14 @@ private:
     YamlTree& m_tree;
     const core::Limits& m_limits;
     DuplicateKeys m_duplicates;
-    std::vector<NodeId> m_stack;    // open collections
-    std::vector<NodeId> m_pending;  // finished nodes whose raw_end is the next node's start
+    struct Open {
+        NodeId id;
+        std::size_t first_child;  // where its children start in m_children
+    };
+    std::vector<Open> m_stack;       // open collections
+    std::vector<NodeId> m_children;  // children of the open collections, innermost last: a node
+                                     // gets its own vector, sized once, when it closes
+    std::vector<NodeId> m_pending;   // finished nodes whose raw_end is the next node's start
     std::unordered_map<std::string, std::size_t> m_anchors;
     std::size_t m_aliases = 0;
     std::optional<BuildFailure> m_failure;
