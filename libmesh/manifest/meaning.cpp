@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -23,11 +24,16 @@ constexpr const char* k_number_key = "\x01number";
 
 class MeaningBuilder {
 public:
-    MeaningBuilder(const YamlTree& tree, std::size_t max_nodes) : m_tree(tree), m_budget(max_nodes) {}
+    // `built`, when given, says which nodes are built; the others become placeholders.
+    MeaningBuilder(const YamlTree& tree, std::size_t max_nodes, const std::vector<bool>* built = nullptr)
+        : m_tree(tree), m_budget(max_nodes), m_built(built) {}
 
-    nlohmann::json build(NodeId id) {
+    // Keys are always built (`is_key`): they are names, never placeholders.
+    nlohmann::json build(NodeId id, bool is_key = false) {
         if (m_budget == 0) throw AliasBudgetExceeded{};
         --m_budget;
+        if (m_built && !is_key && !(*m_built)[static_cast<std::size_t>(id)])
+            return nlohmann::json(static_cast<std::uint64_t>(id));
         const YamlNode& node = m_tree[id];
         nlohmann::json out;
         switch (node.kind) {
@@ -49,8 +55,9 @@ public:
         case NodeKind::Map:
             out = nlohmann::json::object();
             for (std::size_t i = 0; i < m_tree.entry_count(id); ++i) {
-                nlohmann::json key = build(m_tree.key_at(id, i));
-                out[key.is_string() ? key.get<std::string>() : key.dump()] = build(m_tree.value_at(id, i));
+                nlohmann::json key = build(m_tree.key_at(id, i), true);
+                out[key.is_string() ? std::move(key.get_ref<std::string&>()) : key.dump()] =
+                    build(m_tree.value_at(id, i));
             }
             break;
         }
@@ -66,6 +73,7 @@ private:
         std::size_t nodes;
     };
     std::unordered_map<std::size_t, Anchored> m_anchors;
+    const std::vector<bool>* m_built;
 
     static nlohmann::json scalar(const YamlNode& node) { return scalar_meaning(node.value, node.plain, node.tag); }
 };
@@ -104,6 +112,64 @@ core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const Docume
         return tl::unexpected(document_error(tree, origin, 0, "aliases expand to too many nodes (an alias bomb?)",
                                              core::ErrorCode::Limit));
     }
+}
+
+std::string key_name(const YamlNode& key) {
+    if (key.kind == NodeKind::Null) return "null";
+    nlohmann::json meaning = scalar_meaning(key.value, key.plain, key.tag);
+    return meaning.is_string() ? meaning.get<std::string>() : meaning.dump();
+}
+
+// Whether map key `key` is named `name` in a meaning; most keys are strings as written.
+static bool names(const YamlNode& key, std::string_view name) {
+    if (key.kind == NodeKind::Scalar && (!key.plain || surely_string(key.value))) return key.value == name;
+    return key_name(key) == name;
+}
+
+// Marks the nodes a JSON Patch path walks through as built, up to the node it names or, for an
+// "add", the parent of what it creates. False when an earlier token names no node: the patch
+// would then meet a placeholder where it needs the parent.
+static bool mark_path(const YamlTree& tree, std::string_view pointer, std::vector<bool>& built) {
+    NodeId id = tree.root;
+    built[static_cast<std::size_t>(id)] = true;
+    while (pointer.size() > 1 && pointer[0] == '/') {
+        std::size_t end = std::min(pointer.find('/', 1), pointer.size());
+        std::string token;
+        for (std::size_t i = 1; i < end; ++i) {
+            bool escape = pointer[i] == '~' && i + 1 < end;
+            token += escape ? (pointer[i + 1] == '1' ? '/' : '~') : pointer[i];
+            i += escape ? 1 : 0;
+        }
+        pointer.remove_prefix(end);
+        const YamlNode& node = tree[id];
+        NodeId next = k_no_node;
+        if (node.kind == NodeKind::Map) {
+            for (std::size_t i = 0; i < tree.entry_count(id) && next == k_no_node; ++i)
+                if (names(tree[tree.key_at(id, i)], token)) next = tree.value_at(id, i);
+        } else if (node.kind == NodeKind::Sequence) {
+            std::size_t index = 0;
+            auto [end_of_number, error] = std::from_chars(token.data(), token.data() + token.size(), index);
+            if (error == std::errc() && end_of_number == token.data() + token.size() && index < node.children.size())
+                next = node.children[index];
+        }
+        if (next == k_no_node) return pointer.empty();  // only the last token may be new
+        id = next;
+        built[static_cast<std::size_t>(id)] = true;
+    }
+    return pointer.empty();
+}
+
+std::optional<nlohmann::json> partial_meaning(const YamlTree& tree, const std::vector<std::string_view>& pointers) {
+    if (tree.root == k_no_node || tree.has_anchors) return std::nullopt;
+    std::vector<bool> built(tree.nodes.size(), false);
+    for (auto pointer : pointers)
+        if (!mark_path(tree, pointer, built)) return std::nullopt;
+    return MeaningBuilder(tree, tree.nodes.size(), &built).build(tree.root);
+}
+
+std::optional<NodeId> placeholder_node(const nlohmann::json& meaning) {
+    if (!meaning.is_number_unsigned()) return std::nullopt;
+    return static_cast<NodeId>(meaning.get<std::uint64_t>());
 }
 
 // go-yaml's integer forms: 0x, 0o, 0b and leading-zero octal, with underscores.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/core/limits.hpp"
+#include "libmesh/manifest/yaml_tree.hpp"
 
 namespace mesh::manifest {
 
@@ -16,6 +17,8 @@ namespace mesh::manifest {
 /// it means something else or would not be read (duplicate keys, a collection as a key, a scalar
 /// over limits.max_scalar_bytes, a second document); nullopt when this reader cannot tell: a
 /// syntax error, anchors or aliases. Then parse_document and document_meaning must decide.
-std::optional<bool> text_means(std::string_view text, const nlohmann::json& expected, const core::Limits& limits);
+/// With `base`, placeholders in `expected` (see partial_meaning) stand for base's nodes.
+std::optional<bool> text_means(std::string_view text, const nlohmann::json& expected, const core::Limits& limits,
+                               const YamlTree* base = nullptr);
 
 }  // namespace mesh::manifest

@@ -146,3 +146,108 @@ TEST(TextMeans, LeavesAnchorsAliasesAndSyntaxErrorsToTheReference) {
     EXPECT_EQ(text_means("a: [1, 2\n", meaning_of("a: [1, 2]\n"), k_limits), std::nullopt);
     EXPECT_EQ(text_means("a: 'open\n", meaning_of("a: open\n"), k_limits), std::nullopt);
 }
+
+// With placeholders (partial_meaning): verification builds the meaning only along the patch's
+// paths, and text_means compares every other subtree with the base tree's nodes. Its "true" is
+// final, so a "true" must always agree with the reference; "false" and nullopt go to the reference.
+
+namespace {
+
+std::optional<manifest::YamlTree> tree_of(std::string_view text) {
+    auto tree = manifest::parse_document(text, {"t.yaml", 1}, k_limits);
+    if (!tree) return std::nullopt;
+    return std::move(*tree);
+}
+
+// A JSON Patch path to every node of a meaning.
+void add_pointers(const nlohmann::json& meaning, const std::string& at, std::vector<std::string>& out) {
+    if (!at.empty()) out.push_back(at);
+    if (meaning.is_array())
+        for (std::size_t i = 0; i < meaning.size(); ++i) add_pointers(meaning[i], at + "/" + std::to_string(i), out);
+    if (meaning.is_object() && !meaning.contains("\x01number"))
+        for (auto it = meaning.begin(); it != meaning.end(); ++it) {
+            std::string token;
+            for (char c : it.key()) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+            add_pointers(it.value(), at + "/" + token, out);
+        }
+}
+
+}  // namespace
+
+TEST(TextMeansWithPlaceholders, EveryYesAgreesWithTheReferenceForEveryPairAndPath) {
+    std::size_t yes = 0, answers = 0;
+    for (const auto& other : k_documents) {
+        auto tree = tree_of(other);
+        ASSERT_TRUE(tree) << other;
+        if (tree->root == manifest::k_no_node) continue;
+        nlohmann::json meaning = meaning_of(other);
+        std::vector<std::string> pointers;
+        add_pointers(meaning, "", pointers);
+        std::vector<std::vector<std::string_view>> path_sets = {{}};
+        for (const auto& p : pointers) path_sets.push_back({p});
+        for (const auto& paths : path_sets) {
+            auto partial = manifest::partial_meaning(*tree, paths);
+            ASSERT_TRUE(partial) << other;
+            for (const auto& text : k_documents) {
+                auto answer = text_means(text, *partial, k_limits, &*tree);
+                ++answers;
+                if (answer != true) continue;
+                ++yes;
+                EXPECT_EQ(reference(text), meaning) << "text: " << text << "base: " << other;
+            }
+            // The base's own text, read back, is a yes unless a key is not a string.
+            bool string_keys = other.find("1:") == std::string::npos && other.find("~:") == std::string::npos;
+            if (string_keys) {
+                EXPECT_EQ(text_means(other, *partial, k_limits, &*tree), true) << other;
+            }
+        }
+    }
+    EXPECT_GT(yes, answers / 40) << "too few yes answers to mean anything";
+}
+
+TEST(TextMeansWithPlaceholders, PlaceholdersStandOnlyOffThePaths) {
+    auto tree = tree_of("a:\n  b: [p, q]\nc: d\n");
+    ASSERT_TRUE(tree);
+    auto partial = manifest::partial_meaning(*tree, {"/a/b/1"});
+    ASSERT_TRUE(partial);
+    EXPECT_TRUE(manifest::placeholder_node((*partial)["c"]).has_value());
+    EXPECT_TRUE(manifest::placeholder_node((*partial)["a"]["b"][0]).has_value());
+    EXPECT_EQ((*partial)["a"]["b"][1], nlohmann::json("q"));
+    // An "add" creates only its last token; a path through a missing node, or a tree with
+    // anchors, leaves the whole meaning to document_meaning.
+    EXPECT_TRUE(manifest::partial_meaning(*tree, {"/a/new"}).has_value());
+    EXPECT_FALSE(manifest::partial_meaning(*tree, {"/missing/new"}).has_value());
+    auto anchored = tree_of("a: &x 1\nb: *x\n");
+    ASSERT_TRUE(anchored);
+    EXPECT_FALSE(manifest::partial_meaning(*anchored, {}).has_value());
+}
+
+TEST(TextMeansWithPlaceholders, EveryRealCorpusDocumentMeansItsTree) {
+    std::size_t checked = 0;
+    for (const auto& entry : fs::directory_iterator(mesh::testing::source_path("testdata/manifests/real"))) {
+        if (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml") continue;
+        std::string stream = mesh::testing::read_test_file(entry.path().string());
+        auto ranges = manifest::split_stream(stream, entry.path().string(), k_limits);
+        ASSERT_TRUE(ranges.has_value()) << entry.path();
+        for (const auto& range : *ranges) {
+            std::string_view text = std::string_view(stream).substr(range.begin, range.end - range.begin);
+            auto tree = tree_of(text);
+            if (!tree || tree->root == manifest::k_no_node || tree->has_anchors) continue;
+            auto whole = manifest::partial_meaning(*tree, {});
+            ASSERT_TRUE(whole);
+            EXPECT_EQ(text_means(text, *whole, k_limits, &*tree), true) << entry.path() << " line " << range.first_line;
+            // Built along the first leaf's path, with that leaf changed: never a yes.
+            auto meaning = reference(text);
+            ASSERT_TRUE(meaning);
+            std::vector<std::string> pointers;
+            add_pointers(*meaning, "", pointers);
+            if (pointers.empty()) continue;
+            auto partial = manifest::partial_meaning(*tree, {pointers.back()});
+            ASSERT_TRUE(partial);
+            (*partial)[nlohmann::json::json_pointer(pointers.back())] = "changed by the test";
+            EXPECT_NE(text_means(text, *partial, k_limits, &*tree), true) << entry.path() << " " << pointers.back();
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 30u);
+}
