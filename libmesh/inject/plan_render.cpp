@@ -32,24 +32,29 @@ static std::string escape_pointer_token(const std::string& token) {
     return out;
 }
 
+// One JSON Patch operation; built member by member, as nlohmann's initializer lists copy every value.
+static nlohmann::json patch_op(const char* op, std::string path, nlohmann::json value) {
+    nlohmann::json out = nlohmann::json::object();
+    out["op"] = op;
+    out["path"] = std::move(path);
+    out["value"] = std::move(value);
+    return out;
+}
+
 void append_json_patch(const PodPlan& plan, nlohmann::json& patch) {
     for (const auto& op : plan.ops) {
         switch (op.type) {
         case PlanOp::Type::InsertItems:
             for (std::size_t i = 0; i < op.items.size(); ++i)
-                patch.push_back({{"op", "add"},
-                                 {"path", op.json_path + "/" + std::to_string(op.before + i)},
-                                 {"value", manifest::new_value_json(op.items[i])}});
+                patch.push_back(patch_op("add", op.json_path + "/" + std::to_string(op.before + i),
+                                         manifest::new_value_json(op.items[i])));
             break;
         case PlanOp::Type::AddEntries:
             for (const auto& [key, value] : op.entries)
-                patch.push_back({{"op", "add"},
-                                 {"path", op.json_path + "/" + escape_pointer_token(key)},
-                                 {"value", manifest::new_value_json(value)}});
+                patch.push_back(
+                    patch_op("add", op.json_path + "/" + escape_pointer_token(key), manifest::new_value_json(value)));
             break;
-        case PlanOp::Type::ReplaceScalar:
-            patch.push_back({{"op", "replace"}, {"path", op.json_path}, {"value", op.replacement}});
-            break;
+        case PlanOp::Type::ReplaceScalar: patch.push_back(patch_op("replace", op.json_path, op.replacement)); break;
         }
     }
 }

@@ -28,7 +28,8 @@ YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
     }
     for (NodeId id : m_pending) m_tree.nodes[static_cast<std::size_t>(id)].raw_end = at.offset;
     m_pending.clear();
-    YamlNode node;
+    NodeId id = static_cast<NodeId>(m_tree.nodes.size());
+    YamlNode& node = m_tree.nodes.emplace_back();
     node.kind = kind;
     node.start = at.offset;
     node.raw_end = m_tree.text.size();
@@ -41,15 +42,13 @@ YamlNode* TreeBuilder::add(NodeKind kind, const NodeStart& at) {
         m_anchors[std::string(at.anchor)] = node.anchor;  // a later anchor of the same name wins
         m_tree.has_anchors = true;
     }
-    NodeId id = static_cast<NodeId>(m_tree.nodes.size());
     if (!m_stack.empty()) {
         node.parent = m_stack.back().id;
         m_children.push_back(id);
     } else if (m_tree.root == k_no_node) {
         m_tree.root = id;
     }
-    m_tree.nodes.push_back(std::move(node));
-    return &m_tree.nodes.back();
+    return &node;
 }
 
 static bool is_null_word(std::string_view v) {
