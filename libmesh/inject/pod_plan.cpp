@@ -275,6 +275,7 @@ core::Result<PodPlan> Planner::run() {
             manifest::document_error(m_tree, m_origin, m_tree.merge_key_offset,
                                      "merge keys ('<<') are applied by Kubernetes, not by mesh's reader; "
                                      "mesh will not guess what this workload means"));
+    MESH_TRY(manifest::check_editable_line_breaks(m_tree, m_origin));
     NodeId spec = m_tree.get(tmpl, "spec");
     if (spec == k_no_node) return tl::unexpected(error(tmpl, "the pod template has no spec"));
     MESH_TRY(editable(spec, NodeKind::Map, "the pod spec"));

@@ -155,6 +155,7 @@ core::Result<UninjectEdits> Remover::run() {
     NodeId marker_node = m_tree.get(m_tree.path(tmpl, "metadata.annotations"), k_marker_annotation);
     if (marker_node == k_no_node) return m_out;
     m_out.had_marker = true;
+    MESH_TRY(manifest::check_editable_line_breaks(m_tree, m_origin));
     if (m_tree[marker_node].kind != NodeKind::Scalar)
         return tl::unexpected(manifest::document_error(m_tree, m_origin, m_tree[marker_node].start,
                                                        "the mesh.l5d.io/injected annotation is not a string"));

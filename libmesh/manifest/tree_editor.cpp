@@ -4,6 +4,16 @@
 
 namespace mesh::manifest {
 
+core::Result<void> check_editable_line_breaks(const YamlTree& tree, const DocumentOrigin& origin) {
+    std::string_view t = tree.text;
+    for (std::size_t cr = t.find('\r'); cr != std::string_view::npos; cr = t.find('\r', cr + 1))
+        if (cr + 1 == t.size() || t[cr + 1] != '\n')
+            return tl::unexpected(document_error(tree, origin, cr,
+                                                 "a bare carriage return breaks this line; mesh edits only text "
+                                                 "whose line breaks are LF or CRLF: convert them first"));
+    return {};
+}
+
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static BlockStyle detect_style(const YamlTree& tree) {

@@ -12,6 +12,10 @@
 
 namespace mesh::manifest {
 
+/// Fails at the first carriage return not followed by a line feed: YAML reads a bare CR as a line
+/// break, and TreeEditor writes only LF or CRLF ones, so its edits would join or split lines there.
+core::Result<void> check_editable_line_breaks(const YamlTree& tree, const DocumentOrigin& origin);
+
 /// Computes text edits for one document. Every function fails (with the node's position) rather
 /// than guess when the layout is one it cannot edit safely.
 class TreeEditor {
