@@ -25,7 +25,7 @@ bool means_string_as_written(const yaml_event_t& scalar, std::string_view value)
 
 // A map's keys read so far, to refuse duplicates; one per open map, reused from map to map.
 struct MapScratch {
-    std::vector<const nlohmann::json*> seen;              // the entries the keys named
+    std::vector<std::string_view> seen;                   // the names of the entries the keys named
     std::string written;                                  // keys other than null words, as written,
     std::vector<std::pair<std::size_t, std::size_t>> at;  // each at (offset, length) in `written`
     std::vector<std::string_view> keys;                   // all_different's sorting space
@@ -41,6 +41,8 @@ struct MapScratch {
     }
     // No entry named twice and no key written twice.
     bool all_different() {
+        // Sorted by name, not by address: the fuzzer traces comparisons, and addresses would make
+        // its runs differ from one another.
         std::sort(seen.begin(), seen.end());
         if (std::adjacent_find(seen.begin(), seen.end()) != seen.end()) return false;
         keys.clear();
@@ -136,7 +138,7 @@ private:
             if (++m_nodes > m_limits.max_nodes_per_document) return false;
             auto it = find_key(expected, scratch);
             if (it == expected.end()) return false;
-            scratch.seen.push_back(&*it);
+            scratch.seen.push_back(it.key());
             next();
             if (!node(*it)) return false;
         }
