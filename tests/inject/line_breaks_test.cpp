@@ -14,8 +14,9 @@ using namespace mesh;
 
 namespace {
 
-const std::string k_line_break_pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: c\n"
-                          "      image: i\n";
+const std::string k_line_break_pod =
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: c\n"
+    "      image: i\n";
 
 std::string with_line_breaks(std::string text, const std::string& line_break) {
     std::string out;
