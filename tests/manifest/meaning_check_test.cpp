@@ -1,6 +1,7 @@
 // text_means must agree with the reference (document_meaning of parse_document): it decides
 // whether an edit is written, so every answer it gives is checked against the reference here.
 
+#include <deque>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -74,6 +75,22 @@ const std::vector<std::string> k_documents = {
     "key_with_a_long_name: 'a value long enough to skip resolution'\n",
 };
 
+// Every document of the real corpus, named by file and line; the texts point into `streams`.
+std::vector<std::pair<std::string, std::string_view>> real_corpus_documents(std::deque<std::string>& streams) {
+    std::vector<std::pair<std::string, std::string_view>> documents;
+    for (const auto& entry : fs::directory_iterator(mesh::testing::source_path("testdata/manifests/real"))) {
+        if (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml") continue;
+        const std::string& stream = streams.emplace_back(mesh::testing::read_test_file(entry.path().string()));
+        auto ranges = manifest::split_stream(stream, entry.path().string(), k_limits);
+        EXPECT_TRUE(ranges.has_value()) << entry.path();
+        if (!ranges) continue;
+        for (const auto& range : *ranges)
+            documents.emplace_back(entry.path().filename().string() + " line " + std::to_string(range.first_line),
+                                   std::string_view(stream).substr(range.begin, range.end - range.begin));
+    }
+    return documents;
+}
+
 }  // namespace
 
 TEST(TextMeans, AgreesWithTheReferenceOnEveryPairOfDocuments) {
@@ -89,26 +106,20 @@ TEST(TextMeans, AgreesWithTheReferenceOnEveryPairOfDocuments) {
 
 TEST(TextMeans, EveryRealCorpusDocumentMeansItsReferenceMeaning) {
     std::size_t checked = 0;
-    for (const auto& entry : fs::directory_iterator(mesh::testing::source_path("testdata/manifests/real"))) {
-        if (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml") continue;
-        std::string stream = mesh::testing::read_test_file(entry.path().string());
-        auto ranges = manifest::split_stream(stream, entry.path().string(), k_limits);
-        ASSERT_TRUE(ranges.has_value()) << entry.path();
-        for (const auto& range : *ranges) {
-            std::string_view text = std::string_view(stream).substr(range.begin, range.end - range.begin);
-            auto expected = reference(text);
-            if (!expected) continue;
-            auto answer = text_means(text, *expected, k_limits);
-            if (!answer) continue;  // anchors: the reference decides
-            EXPECT_TRUE(*answer) << entry.path() << " line " << range.first_line;
-            // One changed value anywhere is a difference.
-            nlohmann::json changed = *expected;
-            if (changed.is_object() && !changed.empty()) {
-                changed.begin().value() = "changed by the test";
-                EXPECT_EQ(text_means(text, changed, k_limits), false) << entry.path();
-            }
-            ++checked;
+    std::deque<std::string> streams;
+    for (const auto& [where, text] : real_corpus_documents(streams)) {
+        auto expected = reference(text);
+        if (!expected) continue;
+        auto answer = text_means(text, *expected, k_limits);
+        if (!answer) continue;  // anchors: the reference decides
+        EXPECT_TRUE(*answer) << where;
+        // One changed value anywhere is a difference.
+        nlohmann::json changed = *expected;
+        if (changed.is_object() && !changed.empty()) {
+            changed.begin().value() = "changed by the test";
+            EXPECT_EQ(text_means(text, changed, k_limits), false) << where;
         }
+        ++checked;
     }
     EXPECT_GT(checked, 30u);
 }
@@ -224,30 +235,24 @@ TEST(TextMeansWithPlaceholders, PlaceholdersStandOnlyOffThePaths) {
 
 TEST(TextMeansWithPlaceholders, EveryRealCorpusDocumentMeansItsTree) {
     std::size_t checked = 0;
-    for (const auto& entry : fs::directory_iterator(mesh::testing::source_path("testdata/manifests/real"))) {
-        if (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml") continue;
-        std::string stream = mesh::testing::read_test_file(entry.path().string());
-        auto ranges = manifest::split_stream(stream, entry.path().string(), k_limits);
-        ASSERT_TRUE(ranges.has_value()) << entry.path();
-        for (const auto& range : *ranges) {
-            std::string_view text = std::string_view(stream).substr(range.begin, range.end - range.begin);
-            auto tree = tree_of(text);
-            if (!tree || tree->root == manifest::k_no_node || tree->has_anchors) continue;
-            auto whole = manifest::partial_meaning(*tree, {});
-            ASSERT_TRUE(whole);
-            EXPECT_EQ(text_means(text, *whole, k_limits, &*tree), true) << entry.path() << " line " << range.first_line;
-            // Built along the first leaf's path, with that leaf changed: never a yes.
-            auto meaning = reference(text);
-            ASSERT_TRUE(meaning);
-            std::vector<std::string> pointers;
-            add_pointers(*meaning, "", pointers);
-            if (pointers.empty()) continue;
-            auto partial = manifest::partial_meaning(*tree, {pointers.back()});
-            ASSERT_TRUE(partial);
-            (*partial)[nlohmann::json::json_pointer(pointers.back())] = "changed by the test";
-            EXPECT_NE(text_means(text, *partial, k_limits, &*tree), true) << entry.path() << " " << pointers.back();
-            ++checked;
-        }
+    std::deque<std::string> streams;
+    for (const auto& [where, text] : real_corpus_documents(streams)) {
+        auto tree = tree_of(text);
+        if (!tree || tree->root == manifest::k_no_node || tree->has_anchors) continue;
+        auto whole = manifest::partial_meaning(*tree, {});
+        ASSERT_TRUE(whole);
+        EXPECT_EQ(text_means(text, *whole, k_limits, &*tree), true) << where;
+        // Built along the first leaf's path, with that leaf changed: never a yes.
+        auto meaning = reference(text);
+        ASSERT_TRUE(meaning);
+        std::vector<std::string> pointers;
+        add_pointers(*meaning, "", pointers);
+        if (pointers.empty()) continue;
+        auto partial = manifest::partial_meaning(*tree, {pointers.back()});
+        ASSERT_TRUE(partial);
+        (*partial)[nlohmann::json::json_pointer(pointers.back())] = "changed by the test";
+        EXPECT_NE(text_means(text, *partial, k_limits, &*tree), true) << where << " " << pointers.back();
+        ++checked;
     }
     EXPECT_GT(checked, 30u);
 }
