@@ -114,7 +114,8 @@ core::Result<nlohmann::json> document_meaning(const YamlTree& tree, const Docume
     }
 }
 
-std::string key_name(const YamlNode& key) {
+// A map key's name in a meaning: its string, or the JSON text of what else it means.
+static std::string key_name(const YamlNode& key) {
     if (key.kind == NodeKind::Null) return "null";
     nlohmann::json meaning = scalar_meaning(key.value, key.plain, key.tag);
     return meaning.is_string() ? meaning.get<std::string>() : meaning.dump();

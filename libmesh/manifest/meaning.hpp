@@ -30,9 +30,6 @@ std::optional<nlohmann::json> partial_meaning(const YamlTree& tree, const std::v
 /// The node a partial_meaning placeholder stands for, or nullopt when `meaning` is not one.
 std::optional<NodeId> placeholder_node(const nlohmann::json& meaning);
 
-/// A map key's name in a meaning: its string, or the JSON text of what else it means.
-std::string key_name(const YamlNode& key);
-
 /// What one scalar means: quoted and block scalars, and plain ones tagged !!str, are strings;
 /// other plain scalars are resolved as go-yaml v2 does (null, bool, number or string). `tag` is
 /// the resolved tag ("tag:yaml.org,2002:str") or empty.
