@@ -123,9 +123,11 @@ std::size_t TreeEditor::content_end(NodeId node) const {
     }
     std::size_t p = m_tree[node].raw_end;
     std::size_t ls = line_start(p);
-    // The next token may follow a list item's dash ("  - next: 1"); the line is still not ours.
+    // The next token may follow a list item's dash ("  - next: 1") or an explicit key's "?" (a
+    // bare "?" is an empty key, and the next node starts just after it); the line is still not ours.
     bool only_indent = true;
-    for (std::size_t i = ls; i < p; ++i) only_indent = only_indent && (t[i] == ' ' || t[i] == '\t' || t[i] == '-');
+    for (std::size_t i = ls; i < p; ++i)
+        only_indent = only_indent && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '?' || t[i] == ':');
     if (only_indent) p = ls;
     while (p > floor) {
         std::size_t prev = line_start(p - 1);
@@ -294,6 +296,14 @@ core::Result<TextEdit> TreeEditor::remove_entry(NodeId map, std::size_t index) c
     return TextEdit{start, end - start, {}};
 }
 
+int TreeEditor::entry_column(NodeId key) const {
+    const auto& t = m_tree.text;
+    std::size_t p = m_tree[key].start;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t')) --p;
+    if (p == 0 || t[p - 1] != '?') return m_tree[key].column;
+    return m_tree[key].column - static_cast<int>(m_tree[key].start - (p - 1));  // "? name": the "?"
+}
+
 core::Result<TextEdit> TreeEditor::add_entries(NodeId map, const std::vector<NewValueEntry>& entries) const {
     const YamlNode& node = m_tree[map];
     if (node.kind != NodeKind::Map) return tl::unexpected(error(map, "expected a map"));
@@ -309,7 +319,7 @@ core::Result<TextEdit> TreeEditor::add_entries(NodeId map, const std::vector<New
     }
     // Entries go at the keys' column: the map's own may be that of a tag or anchor on the line
     // above its first key (`!labels:` then `  app: x` is one tagged map).
-    int indent = item_count(map) > 0 ? m_tree[entry_start_node(map, 0)].column : node.column;
+    int indent = item_count(map) > 0 ? entry_column(entry_start_node(map, 0)) : node.column;
     return append_block(content_end(map), render_block_entries(entries, indent, m_style));
 }
 

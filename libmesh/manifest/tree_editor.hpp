@@ -57,6 +57,8 @@ private:
     std::size_t end_of_content_before(std::size_t offset) const;
     std::size_t newline_length_before(std::size_t offset) const;
     NodeId entry_start_node(NodeId collection, std::size_t index) const;
+    /// The column a block map's entry starts at: its key's, or that of the "?" of an explicit key.
+    int entry_column(NodeId key) const;
     std::size_t item_count(NodeId collection) const;
     TextEdit append_block(std::size_t at, std::string text) const;
     std::size_t block_range_end(NodeId collection, std::size_t next_index, std::size_t& start) const;
