@@ -27,11 +27,11 @@ std::string explicit_keys_run(const std::string& text, inject::Operation operati
 TEST(ExplicitKeys, InjectAroundThemUninjectsByteForByteAndIsIdempotent) {
     const std::string pod = "kind: Pod\nspec:\n  containers:\n    - name: c\n      image: i\n";
     const std::vector<std::string> inputs = {
-        pod + "?\n",                                                                    // an empty key last
-        pod + "?",                                                                      // ... with no final newline
+        pod + "?\n",  // an empty key last
+        pod + "?",    // ... with no final newline
         "kind: Pod\nspec:\n  containers:\n    - ? name\n      : c\n      ? image\n      : i\n",  // the container's keys
-        "kind: Pod\n? spec\n: containers:\n    - name: c\n      image: i\n",            // the pod spec's key
-        pod + "? x\n: y\n",                                                             // an explicit entry last
+        "kind: Pod\n? spec\n: containers:\n    - name: c\n      image: i\n",                     // the pod spec's key
+        pod + "? x\n: y\n",  // an explicit entry last
     };
     for (const auto& input : inputs) {
         for (auto mode : {inject::Mode::HttpProxy, inject::Mode::Iptables}) {
