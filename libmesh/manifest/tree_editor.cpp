@@ -234,9 +234,21 @@ core::Result<TextEdit> TreeEditor::insert_items(NodeId seq, std::size_t before,
     return append_block(content_end(seq), std::move(text));
 }
 
-TextEdit TreeEditor::append_block(std::size_t at, std::string text) const {
+core::Result<TextEdit> TreeEditor::append_block(std::size_t at, std::string text) const {
     const auto& t = m_tree.text;
     if (at == t.size() && !t.empty() && t.back() != '\n') {
+        // A block scalar ending the text without a line break would gain one in its value
+        // (`|` keeps a final line break), so the text after it cannot be written.
+        NodeId last = static_cast<NodeId>(m_tree.nodes.size()) - 1;
+        if (last >= 0 && m_tree[last].kind == NodeKind::Scalar && !m_tree[last].plain) {
+            std::size_t p = skip_properties(t, m_tree[last].start);
+            std::size_t header_end = std::min(t.find_first_of(" \t\r\n#", p), t.size());
+            bool block = p < t.size() && (t[p] == '|' || t[p] == '>');
+            if (block && t.substr(p, header_end - p).find('-') == std::string_view::npos)
+                return tl::unexpected(error(last, "the document ends in a block scalar with no final newline: adding "
+                                                  "lines after it would add a line break to its value; end the "
+                                                  "file with a newline"));
+        }
         // The file has no final newline: keep it that way, so uninject can restore it exactly.
         text.resize(text.size() - m_style.newline.size());
         text = m_style.newline + text;

@@ -60,7 +60,7 @@ private:
     /// The column a block map's entry starts at: its key's, or that of the "?" of an explicit key.
     int entry_column(NodeId key) const;
     std::size_t item_count(NodeId collection) const;
-    TextEdit append_block(std::size_t at, std::string text) const;
+    core::Result<TextEdit> append_block(std::size_t at, std::string text) const;
     std::size_t block_range_end(NodeId collection, std::size_t next_index, std::size_t& start) const;
     core::Result<TextEdit> remove_flow_range(NodeId collection, std::size_t first, std::size_t count) const;
 };

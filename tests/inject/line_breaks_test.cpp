@@ -66,3 +66,26 @@ TEST(LineBreaks, LfAndCrlfTextIsInjectedAndUninjectedByteForByte) {
         EXPECT_EQ(back->render(output), input);
     }
 }
+
+// A `|` or `>` scalar keeps a final line break in its value; ending the file, without one, it
+// would gain one when inject adds lines after it, so that is an input error at the scalar (found
+// by fuzzing: verification refused it as an internal error). Strip chomping (`|-`) keeps no
+// line break, so text after it changes nothing.
+TEST(LineBreaks, ABlockScalarEndingTheFileWithoutANewlineIsAnErrorUnlessStripped) {
+    const std::string head = "kind: Pod\nspec:\n  containers:\n  - name: a\n    command:\n    - ";
+    auto clipped = process_pod(head + "|\n      echo hi", inject::Operation::Inject);
+    ASSERT_FALSE(clipped.has_value());
+    EXPECT_NE(clipped.error().message.find("block scalar with no final newline"), std::string::npos)
+        << clipped.error().message;
+    EXPECT_EQ(clipped.error().location.line, 6);
+    EXPECT_EQ(clipped.error().location.column, 7);
+    for (const std::string& scalar : {std::string("|-\n      echo hi"), std::string("|\n      echo hi\n")}) {
+        std::string input = head + scalar;
+        auto injected = process_pod(input, inject::Operation::Inject);
+        ASSERT_TRUE(injected.has_value()) << injected.error().message;
+        std::string output = injected->render(input);
+        auto back = process_pod(output, inject::Operation::Uninject);
+        ASSERT_TRUE(back.has_value()) << back.error().message;
+        EXPECT_EQ(back->render(output), input);
+    }
+}
