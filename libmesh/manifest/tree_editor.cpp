@@ -78,6 +78,14 @@ static std::size_t skip_properties(std::string_view t, std::size_t p) {
     return p;
 }
 
+std::size_t TreeEditor::block_scalar_indicator(NodeId node) const {
+    const YamlNode& n = m_tree[node];
+    if (n.kind != NodeKind::Scalar || n.plain) return std::string_view::npos;
+    std::size_t p = skip_properties(m_tree.text, n.start);
+    bool block = p < m_tree.text.size() && (m_tree.text[p] == '|' || m_tree.text[p] == '>');
+    return block ? p : std::string_view::npos;
+}
+
 core::Result<std::size_t> TreeEditor::scalar_end(NodeId scalar) const {
     const auto& t = m_tree.text;
     std::size_t p = skip_properties(t, m_tree[scalar].start);
@@ -113,13 +121,9 @@ std::size_t TreeEditor::content_end(NodeId node) const {
     while (!m_tree[leaf].children.empty()) leaf = m_tree[leaf].children.back();
     const YamlNode& last = m_tree[leaf];
     std::size_t floor = m_tree[node].start;
-    bool block_scalar = false;
-    if (last.kind == NodeKind::Scalar && !last.plain) {
-        std::size_t p = skip_properties(t, last.start);
-        block_scalar = p < t.size() && (t[p] == '|' || t[p] == '>');
-        if (!block_scalar) {
-            if (auto end = scalar_end(leaf)) floor = *end;
-        }
+    bool block_scalar = block_scalar_indicator(leaf) != std::string_view::npos;
+    if (last.kind == NodeKind::Scalar && !last.plain && !block_scalar) {
+        if (auto end = scalar_end(leaf)) floor = *end;
     }
     std::size_t p = m_tree[node].raw_end;
     std::size_t ls = line_start(p);
@@ -240,11 +244,10 @@ core::Result<TextEdit> TreeEditor::append_block(std::size_t at, std::string text
         // A block scalar ending the text without a line break would gain one in its value
         // (`|` keeps a final line break), so the text after it cannot be written.
         NodeId last = static_cast<NodeId>(m_tree.nodes.size()) - 1;
-        if (last >= 0 && m_tree[last].kind == NodeKind::Scalar && !m_tree[last].plain) {
-            std::size_t p = skip_properties(t, m_tree[last].start);
+        std::size_t p = last >= 0 ? block_scalar_indicator(last) : std::string_view::npos;
+        if (p != std::string_view::npos) {
             std::size_t header_end = std::min(t.find_first_of(" \t\r\n#", p), t.size());
-            bool block = p < t.size() && (t[p] == '|' || t[p] == '>');
-            if (block && t.substr(p, header_end - p).find('-') == std::string_view::npos)
+            if (t.substr(p, header_end - p).find('-') == std::string_view::npos)  // '-': strip chomping
                 return tl::unexpected(error(last, "the document ends in a block scalar with no final newline: adding "
                                                   "lines after it would add a line break to its value; end the "
                                                   "file with a newline"));

@@ -52,6 +52,8 @@ private:
     std::size_t content_end(NodeId node) const;
     core::Result<std::size_t> item_line_start(NodeId item) const;
     core::Result<std::size_t> scalar_end(NodeId scalar) const;
+    /// Where a block scalar's '|' or '>' is (after its anchor and tag); npos for any other node.
+    std::size_t block_scalar_indicator(NodeId node) const;
     std::size_t flow_open_bracket(NodeId collection) const;
     std::size_t flow_close_bracket(NodeId collection) const;
     std::size_t end_of_content_before(std::size_t offset) const;

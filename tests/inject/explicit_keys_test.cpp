@@ -8,21 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "libmesh/inject/stream_processor.hpp"
+#include "tests/support/stream_text.hpp"
 
 using namespace mesh;
-
-namespace {
-
-std::string explicit_keys_run(const std::string& text, inject::Operation operation, inject::Mode mode) {
-    inject::InjectConfig config;
-    config.mode = mode;
-    auto result = inject::process_stream(text, "pod.yml", operation, config);
-    if (!result) return "error: " + result.error().message;
-    return result->render(text);
-}
-
-}  // namespace
+using mesh::test::stream_text;
 
 TEST(ExplicitKeys, InjectAroundThemUninjectsByteForByteAndIsIdempotent) {
     const std::string pod = "kind: Pod\nspec:\n  containers:\n    - name: c\n      image: i\n";
@@ -35,11 +24,11 @@ TEST(ExplicitKeys, InjectAroundThemUninjectsByteForByteAndIsIdempotent) {
     };
     for (const auto& input : inputs) {
         for (auto mode : {inject::Mode::HttpProxy, inject::Mode::Iptables}) {
-            std::string injected = explicit_keys_run(input, inject::Operation::Inject, mode);
+            std::string injected = stream_text(input, inject::Operation::Inject, mode);
             ASSERT_EQ(injected.rfind("error: ", 0), std::string::npos) << input << injected;
             ASSERT_NE(injected, input) << input;
-            EXPECT_EQ(explicit_keys_run(injected, inject::Operation::Uninject, mode), input) << injected;
-            EXPECT_EQ(explicit_keys_run(injected, inject::Operation::Inject, mode), injected) << injected;
+            EXPECT_EQ(stream_text(injected, inject::Operation::Uninject, mode), input) << injected;
+            EXPECT_EQ(stream_text(injected, inject::Operation::Inject, mode), injected) << injected;
         }
     }
 }

@@ -6,9 +6,10 @@
 
 #include <string>
 
-#include "libmesh/inject/stream_processor.hpp"
+#include "tests/support/stream_text.hpp"
 
 using namespace mesh;
+using mesh::test::stream_text;
 
 namespace {
 
@@ -46,14 +47,6 @@ std::string generate(unsigned shape) {
     return text;
 }
 
-std::string run(const std::string& text, inject::Operation op, inject::Mode mode) {
-    inject::InjectConfig config;
-    config.mode = mode;
-    auto result = inject::process_stream(text, "gen.yml", op, config);
-    if (!result) return "error: " + result.error().message;
-    return result->render(text);
-}
-
 }  // namespace
 
 TEST(GeneratedRoundTrip, UninjectInvertsInjectAndInjectIsIdempotentForEveryShape) {
@@ -63,12 +56,15 @@ TEST(GeneratedRoundTrip, UninjectInvertsInjectAndInjectIsIdempotentForEveryShape
         if ((shape & k_metadata_last) && !(shape & k_metadata)) continue;
         std::string input = generate(shape);
         for (auto mode : {inject::Mode::HttpProxy, inject::Mode::Iptables}) {
-            std::string injected = run(input, inject::Operation::Inject, mode);
+            std::string injected = stream_text(input, inject::Operation::Inject, mode, "gen.yml");
             ASSERT_NE(injected, input) << "shape " << shape << ": nothing injected";
             ASSERT_EQ(injected.rfind("error: ", 0), std::string::npos) << "shape " << shape << ": " << injected;
-            EXPECT_EQ(run(injected, inject::Operation::Uninject, mode), input) << "shape " << shape << "\n" << injected;
-            EXPECT_EQ(run(injected, inject::Operation::Inject, mode), injected) << "shape " << shape << "\n"
-                                                                                << injected;
+            EXPECT_EQ(stream_text(injected, inject::Operation::Uninject, mode, "gen.yml"), input)
+                << "shape " << shape << "\n"
+                << injected;
+            EXPECT_EQ(stream_text(injected, inject::Operation::Inject, mode, "gen.yml"), injected)
+                << "shape " << shape << "\n"
+                << injected;
             ++checked;
         }
     }
@@ -78,9 +74,9 @@ TEST(GeneratedRoundTrip, UninjectInvertsInjectAndInjectIsIdempotentForEveryShape
 
 TEST(GeneratedRoundTrip, TheIssuesPodWithoutMetadataOrFinalNewline) {
     std::string input = "kind: Pod\nspec:\n  containers:\n  - name: a\n    image: x";
-    std::string injected = run(input, inject::Operation::Inject, inject::Mode::HttpProxy);
-    EXPECT_EQ(run(injected, inject::Operation::Uninject, inject::Mode::HttpProxy), input);
-    EXPECT_EQ(run(injected, inject::Operation::Inject, inject::Mode::HttpProxy), injected);
+    std::string injected = stream_text(input, inject::Operation::Inject, inject::Mode::HttpProxy, "gen.yml");
+    EXPECT_EQ(stream_text(injected, inject::Operation::Uninject, inject::Mode::HttpProxy, "gen.yml"), input);
+    EXPECT_EQ(stream_text(injected, inject::Operation::Inject, inject::Mode::HttpProxy, "gen.yml"), injected);
 }
 
 // Streams of 17 or more documents are processed on several threads; how many must not change a
