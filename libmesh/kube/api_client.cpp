@@ -88,8 +88,12 @@ core::Result<net::Request> ApiClient::request_template() {
     }
     if (m_exec) {
         std::lock_guard lock(m_exec->mutex);  // one plugin run at a time, its credential then shared
-        auto cred = m_exec->provider.get(m_refresh, m_cancelled);
+        // After a 401, run the plugin again only if no other client has since: its credential is
+        // newer than the refused one (client-go's exec authenticator compares the same way).
+        bool refresh = m_refresh && m_exec->provider.runs() == m_plugin_runs_sent;
+        auto cred = m_exec->provider.get(refresh, m_cancelled);
         m_refresh = false;
+        m_plugin_runs_sent = m_exec->provider.runs();
         if (!cred) return tl::unexpected(cred.error());
         if (!cred->token.empty()) r.auth.bearer_token = cred->token;
         if (!cred->client_certificate_data.empty()) {

@@ -29,7 +29,7 @@ public:
                                        std::function<bool()> cancelled) const;
 
     /// A GET of `path` (with query) relative to the server; after a 401 with an exec plugin the
-    /// credential is refreshed and the request retried once.
+    /// credential is refreshed (unless a sibling already replaced it) and the request retried once.
     core::Result<net::Response> get(const std::string& path);
 
     /// Every pod matching `selector` in `namespace_name`, following `continue` across pages of `page_size`.
@@ -64,6 +64,7 @@ private:
     std::function<bool()> m_cancelled;
     std::shared_ptr<SharedExec> m_exec;
     bool m_refresh = false;
+    int m_plugin_runs_sent = 0;  ///< the plugin's run count when this client took its credential
 };
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters kept).

@@ -214,6 +214,7 @@ ExecCredentialProvider::ExecCredentialProvider(ExecConfig config, ExecClusterInf
 core::Result<ExecCredential> ExecCredentialProvider::get(bool refresh, const std::function<bool()>& cancelled) {
     if (m_cached && !refresh && (!m_cached->expiry || *m_cached->expiry > std::chrono::system_clock::now()))
         return *m_cached;
+    if (refresh) m_cached.reset();  // refused: never handed out again, even if this run fails
     const auto& api = m_config.api_version;
     if (api != "client.authentication.k8s.io/v1" && api != "client.authentication.k8s.io/v1beta1")
         return core::input_error(fmt::format("exec plugin apiVersion '{}' is not supported "

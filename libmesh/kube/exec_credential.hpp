@@ -40,7 +40,8 @@ public:
     ExecCredentialProvider(ExecConfig config, ExecClusterInfo cluster,
                            std::function<std::optional<std::string>(const std::string&)> getenv,
                            std::chrono::milliseconds timeout = std::chrono::seconds(60));
-    /// The cached credential, running the plugin when there is none, it expired, or `refresh`.
+    /// The cached credential, running the plugin when there is none, it expired, or `refresh`
+    /// (the cached one was refused: it is dropped even if the new run fails).
     /// While the plugin runs, `cancelled` (may be empty) is polled: true kills it, with every
     /// process it started, and fails (Ctrl-C, or a listing that is no longer wanted).
     core::Result<ExecCredential> get(bool refresh = false, const std::function<bool()>& cancelled = {});
