@@ -115,7 +115,10 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
     ProxySourceOptions source = o.source;
     source.kube_checks = true;
     source.workloads = workload_scope(o.workloads);
+    // Before discovery: Ctrl-C must also end an exec plugin, which has a process group of its own.
+    cli::InterruptGuard guard;
     auto resolved = resolve_proxies(source, io, *client);
+    if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
     if (!resolved) return tl::unexpected(resolved.error());
     // Kubernetes checks come first, as in `linkerd check`.
     for (auto& c : resolved->kube_checks) report.categories.push_back(std::move(c));
@@ -138,7 +141,6 @@ cli::Outcome run_check(const CheckOptions& o, cli::Io& io) {
         tally_round(samples, last_round);
         return samples;
     };
-    cli::InterruptGuard guard;
     auto samples = health::sample_over_interval(sample, plan, rates_countdown(io, last_round));
     // Interrupted during a round (not only in the wait between them): no verdict from half a round.
     if (samples.cancelled || cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;

@@ -112,7 +112,8 @@ core::Result<ResolvedProxies> resolve_proxies(const ProxySourceOptions& o, cli::
     kube.direct = o.direct;
     kube.cluster_checks = o.kube_checks;
     kube.workloads = o.workloads;
-    // Ctrl-C ends the workload listing too, once the command's InterruptGuard is installed.
+    // Ctrl-C ends discovery, its exec plugin and the workload listing (the command installs its
+    // InterruptGuard first).
     kube.cancelled = [] { return cli::InterruptGuard::interrupted(); };
     // kubeconfig files, token files and certificates: read no further than 16 MiB.
     kube::KubeEnvironment env{io.getenv,

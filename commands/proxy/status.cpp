@@ -86,7 +86,10 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
     if (o.by == "service" && o.output == cli::OutputFormat::Wide)
         return core::fail(core::ErrorCode::Usage, "-o wide is for --by proxy; --by service takes text or json");
     auto client = net::make_curl_client();
+    // Before discovery: Ctrl-C must also end an exec plugin, which has a process group of its own.
+    cli::InterruptGuard guard;
     auto resolved = resolve_proxies(o.source, io, *client);
+    if (cli::InterruptGuard::interrupted()) return cli::k_exit_interrupted;
     if (!resolved) return tl::unexpected(resolved.error());
     const auto& targets = resolved->targets;
     health::IntervalPlan plan = interval_plan(o, io);
@@ -112,7 +115,6 @@ cli::Outcome run_status(const StatusOptions& o, cli::Io& io) {
         first_table.clear();
         return completed;
     };
-    cli::InterruptGuard guard;
     std::optional<std::vector<health::ProxySample>> previous;
     int exit_code = cli::k_exit_ok;
     for (bool first_frame = true;; first_frame = false) {

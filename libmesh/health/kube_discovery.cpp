@@ -135,7 +135,7 @@ core::Result<DiscoveredProxies> discover_kube_proxies(const KubeDiscoveryOptions
         if (o.cluster_checks) return failed_client(config.error().message);
         return tl::unexpected(config.error());
     }
-    auto shared_api = std::make_shared<kube::ApiClient>(*config, client, env, log);
+    auto shared_api = std::make_shared<kube::ApiClient>(*config, client, env, log, o.cancelled);
     kube::ApiClient& api = *shared_api;
     // The application pods (the longest part of --workloads) are listed meanwhile, and while the
     // caller samples the proxies; on the ways out below without them, the listing is ended.

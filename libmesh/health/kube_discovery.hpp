@@ -27,7 +27,8 @@ struct KubeDiscoveryOptions {
     bool direct = false;                     ///< the pod IP instead of the API server's pod proxy
     bool cluster_checks = false;             ///< also run the checks of `mesh check`
     std::optional<WorkloadScope> workloads;  ///< also list these application pods
-    /// Polled by the workload listing's thread (may be empty): true ends it at once (Ctrl-C).
+    /// Polled while the API is asked and an exec plugin runs, and by the workload listing's thread
+    /// (may be empty): true ends them at once (Ctrl-C).
     std::function<bool()> cancelled;
 };
 

@@ -50,8 +50,8 @@ struct ApiClient::SharedExec {
 };
 
 ApiClient::ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
-                     std::function<void(const std::string&)> log)
-    : m_config(std::move(config)), m_http(http), m_env(env), m_log(std::move(log)) {
+                     std::function<void(const std::string&)> log, std::function<bool()> cancelled)
+    : m_config(std::move(config)), m_http(http), m_env(env), m_log(std::move(log)), m_cancelled(std::move(cancelled)) {
     if (m_config.exec) {
         ExecClusterInfo info{m_config.server, m_config.cluster_ca_data_b64, m_config.tls_server_name,
                              m_config.proxy_url, m_config.tls.insecure};
@@ -63,10 +63,9 @@ std::unique_ptr<ApiClient> ApiClient::sibling(net::HttpClient& http, std::functi
                                               std::function<bool()> cancelled) const {
     RestConfig config = m_config;
     config.exec.reset();  // the plugin's provider is shared below instead of made again
-    auto out = std::make_unique<ApiClient>(std::move(config), http, m_env, std::move(log));
+    auto out = std::make_unique<ApiClient>(std::move(config), http, m_env, std::move(log), std::move(cancelled));
     out->m_config.exec = m_config.exec;
     out->m_exec = m_exec;
-    out->m_cancelled = std::move(cancelled);
     return out;
 }
 

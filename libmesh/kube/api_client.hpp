@@ -18,8 +18,10 @@ namespace mesh::kube {
 /// Talks to the API server of a RestConfig.
 class ApiClient {
 public:
+    /// Once `cancelled` (may be empty) returns true, requests and exec plugin runs end at once
+    /// (net::FailureKind::Cancelled, or an error).
     ApiClient(RestConfig config, net::HttpClient& http, const KubeEnvironment& env,
-              std::function<void(const std::string&)> log);
+              std::function<void(const std::string&)> log, std::function<bool()> cancelled = {});
 
     /// A client of the same server and credentials (an exec plugin's credential is shared, so the
     /// plugin does not run again) that sends through `http`, logs to `log`, and ends its requests

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 
@@ -167,6 +170,40 @@ TEST(KubeDiscovery, ExecPluginRunsWithoutAShellIsCachedAndRefreshedAfter401) {
     int lines = 0;
     for (std::string l; std::getline(runs, l);) ++lines;
     EXPECT_EQ(lines, 2) << "the plugin runs once, and once more after the 401; then its token is cached";
+}
+
+// Ctrl-C while discovery's exec plugin runs (the first request of status or check) ends mesh at
+// once with 130 and kills the plugin: it has a process group of its own, so the terminal's Ctrl-C
+// reaches mesh alone. Before the fix mesh died of the signal and the plugin ran on.
+TEST(KubeDiscovery, CtrlCWhileDiscoverysExecPluginRunsEndsBoth) {
+    FakeLinkerd a;
+    FakeKubeApi api(cluster_of({&a}));
+    for (const char* command : {"status", "check"}) {
+        std::string pid_file = ::testing::TempDir() + "/discovery-plugin-pid-" + command;
+        std::remove(pid_file.c_str());
+        std::string script = write_temp(std::string("exec-ctrl-c-") + command + ".sh",
+                                        "#!/bin/sh\necho $$ > \"$PIDFILE\"\nkill -INT $PPID\nexec sleep 300\n", true);
+        std::string config =
+            kubeconfig("kc-exec-ctrl-c.yaml", api.url(),
+                       "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                       "      command: " +
+                           script + "\n      interactiveMode: Never\n      env:\n      - {name: PIDFILE, value: '" +
+                           pid_file + "'}\n");
+        auto started = std::chrono::steady_clock::now();
+        auto r = run_mesh_command({command, "--kubeconfig", config, "--once"});
+        EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30)) << command;
+        EXPECT_EQ(r.exit_code, 130) << command << r.out << r.err;
+        EXPECT_EQ(r.out, "") << command;
+        pid_t plugin = 0;
+        ASSERT_TRUE(std::ifstream(pid_file) >> plugin) << command;
+        std::string state;
+        std::ifstream stat("/proc/" + std::to_string(plugin) + "/stat");
+        std::string pid_field, name;
+        bool ended = !(stat >> pid_field >> name >> state) || state == "Z";
+        if (!ended) ::kill(plugin, SIGKILL);  // the test's own leftover
+        EXPECT_TRUE(ended) << command << ": the plugin (" << plugin << ") still runs";
+        std::remove(pid_file.c_str());
+    }
 }
 
 TEST(KubeDiscovery, ExecPluginFailureIsReported) {
