@@ -112,13 +112,14 @@ cli::Outcome run_delegate(const DelegateOptions& opts, cli::Io& io) {
         io.out << *out;
         return cli::k_exit_ok;
     }
+    dtab::NamerConfig config;
     if (!opts.dtab_from_proxy.empty()) {
         // The router's dtab is the base: what --dtab-file and --dtab add is tried first.
-        auto base = router_dtab_from_proxy(where);
-        if (!base) return tl::unexpected(base.error());
-        *table = dtab::concat(*base, *table);
+        auto router = router_from_proxy(where);
+        if (!router) return tl::unexpected(router.error());
+        *table = dtab::concat(router->dtab, *table);
+        config = std::move(router->namers);
     }
-    dtab::NamerConfig config;
     config.symbolic_hash_namers = !opts.no_symbolic;
     if (!opts.fs_namer.empty()) config.fs_dir = opts.fs_namer;
     dtab::Namers namers(config);
@@ -170,7 +171,8 @@ void register_dtab_delegate(CLI::App& dtab, cli::Context& ctx) {
         "addresses) and nothing changes on the proxy. The tree prints as offline; -o json prints "
         "the proxy's delegator.json as it answered. With --dtab-from-proxy ADDR the router's dtab "
         "is fetched the same way and the delegation is offline, with --dtab-file and --dtab "
-        "appended (tried first): a change can be tried before it is pushed. A router whose "
+        "appended (tried first): a change can be tried before it is pushed; the proxy's io.l5d.rewrite "
+        "namers run offline as Linkerd runs them, its other namers bind symbolically. A router whose "
         "interpreter keeps its dtab elsewhere (namerd, io.l5d.mesh, a file or ConfigMap "
         "interpreter) is refused by --dtab-from-proxy. --request-timeout bounds each request to "
         "the proxy too.",

@@ -6,6 +6,7 @@
 #include "libmesh/core/result.hpp"
 #include "libmesh/dtab/delegate_json.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "libmesh/dtab/rewrite_namer.hpp"
 #include "libmesh/health/live_delegation.hpp"
 
 namespace mesh::commands {
@@ -16,7 +17,23 @@ struct RouterOnProxy {
     health::ProxyTarget proxy;
     admin::RouterConfig router;
     dtab::Dtab dtab;
+    std::vector<admin::NamerConfigEntry> namers;
 };
+
+// Mounts the io.l5d.rewrite namers at `/#/<prefix>`; a prefix of several elements is checked
+// before the rest of the path goes to the namer.
+void mount_rewrite_namers(const std::vector<admin::NamerConfigEntry>& namers, dtab::NamerConfig& config) {
+    for (const auto& n : namers) {
+        if (n.kind != "io.l5d.rewrite") continue;
+        auto prefix = dtab::parse_path(n.prefix);
+        if (!prefix || prefix->empty()) continue;  // linkerd requires a prefix: it would not have started
+        dtab::Path more = dtab::drop(*prefix, 1);
+        config.mounted.emplace_back(
+            prefix->elems[0], [more, namer = dtab::rewrite_namer(n.pattern, n.name)](const dtab::Path& rest) {
+                return dtab::starts_with(rest, more) ? namer(dtab::drop(rest, more.size())) : dtab::NamerResult{};
+            });
+    }
+}
 
 core::Result<RouterOnProxy> router_on_proxy(const ProxyRouter& where) {
     MESH_TRY_ASSIGN(auto proxy, health::parse_proxy_address(where.address));
@@ -28,12 +45,12 @@ core::Result<RouterOnProxy> router_on_proxy(const ProxyRouter& where) {
     options.file = fmt::format("{} /config.json, router {} dtab", core::escape_control(proxy.name),
                                core::escape_control(router->label));
     MESH_TRY_ASSIGN(auto table, dtab::parse_dtab(router->dtab, options));
-    return RouterOnProxy{std::move(proxy), *router, std::move(table)};
+    return RouterOnProxy{std::move(proxy), *router, std::move(table), std::move(config.namers)};
 }
 
 }  // namespace
 
-core::Result<dtab::Dtab> router_dtab_from_proxy(const ProxyRouter& where) {
+core::Result<OfflineRouter> router_from_proxy(const ProxyRouter& where) {
     MESH_TRY_ASSIGN(auto found, router_on_proxy(where));
     const std::string& kind = found.router.interpreter;
     if (!kind.empty() && kind != "default")
@@ -45,7 +62,9 @@ core::Result<dtab::Dtab> router_dtab_from_proxy(const ProxyRouter& where) {
             kind.rfind("io.l5d.namerd", 0) == 0 || kind == "io.l5d.mesh"
                 ? ", or namerd with --namerd URL --namerd-namespace NS"
                 : ""));
-    return std::move(found.dtab);
+    OfflineRouter out{std::move(found.dtab), {}};
+    mount_rewrite_namers(found.namers, out.namers);
+    return out;
 }
 
 core::Result<std::string> delegate_on_proxy(const ProxyRouter& where, const dtab::Path& path, const dtab::Dtab& extra,

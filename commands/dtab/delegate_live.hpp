@@ -6,6 +6,7 @@
 
 #include "libmesh/core/error.hpp"
 #include "libmesh/dtab/dtab.hpp"
+#include "libmesh/dtab/namers.hpp"
 #include "libmesh/dtab/path.hpp"
 
 namespace mesh::commands {
@@ -17,10 +18,17 @@ struct ProxyRouter {
     double timeout_s = 30;
 };
 
-/// The router's own dtab, from the proxy's /config.json. Refuses a router whose interpreter keeps
-/// its dtab elsewhere (namerd, io.l5d.mesh, a file or ConfigMap interpreter): offline delegation
-/// with the config's dtab would then answer for a dtab the router does not use.
-core::Result<dtab::Dtab> router_dtab_from_proxy(const ProxyRouter& where);
+/// What offline delegation takes from a proxy's /config.json.
+struct OfflineRouter {
+    dtab::Dtab dtab;           ///< the router's own dtab
+    dtab::NamerConfig namers;  ///< its io.l5d.rewrite namers mounted; other /#/ namers symbolic
+};
+
+/// The router's own dtab and the namers mesh can run offline, from the proxy's /config.json.
+/// Refuses a router whose interpreter keeps its dtab elsewhere (namerd, io.l5d.mesh, a file or
+/// ConfigMap interpreter): offline delegation with the config's dtab would then answer for a dtab
+/// the router does not use.
+core::Result<OfflineRouter> router_from_proxy(const ProxyRouter& where);
 
 /// Asks the proxy's /delegator.json how the router delegates `path` with its own dtab followed by
 /// `extra` (nothing is changed on the proxy): linkerd's JSON as it answered (`json`), or the tree

@@ -25,7 +25,9 @@ core::Result<LinkerConfig> parse_linker_config(std::string_view text) {
     }
     if (auto namers = j.find("namers"); namers != j.end() && namers->is_array()) {
         for (const auto& n : *namers)
-            if (n.is_object()) c.namers.push_back(string_at(n, "kind"));
+            if (n.is_object())
+                c.namers.push_back(
+                    {string_at(n, "kind"), string_at(n, "prefix"), string_at(n, "pattern"), string_at(n, "name")});
     }
     if (auto routers = j.find("routers"); routers != j.end() && routers->is_array()) {
         for (const auto& r : *routers) {

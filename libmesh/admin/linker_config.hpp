@@ -20,12 +20,19 @@ struct RouterConfig {
     std::string interpreter;         ///< interpreter.kind, e.g. io.l5d.namerd; empty = default
 };
 
+/// One namer as configured; `pattern` and `name` are io.l5d.rewrite's.
+struct NamerConfigEntry {
+    std::string kind;
+    std::string prefix;  ///< as written (`/portNsSvcToK8s`), mounted under `/#`; empty when unset
+    std::string pattern, name;
+};
+
 /// The loaded config as the proxy reports it.
 struct LinkerConfig {
     std::optional<std::string> admin_ip;
     std::optional<int> admin_port;
     std::vector<RouterConfig> routers;
-    std::vector<std::string> namers;  ///< namer kinds
+    std::vector<NamerConfigEntry> namers;
 };
 
 /// Parses `/config.json`.

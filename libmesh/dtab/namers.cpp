@@ -318,11 +318,16 @@ NamerResult Namers::lookup(const Path& path) const {
 NamerResult Namers::lookup_hash(const Path& path) const {
     const std::string& namer = path.elems[1];
     Path rest = drop(path, 2);
+    bool mounted = false;
     for (const auto& [name, fn] : m_config.mounted) {
         if (name != namer) continue;
+        mounted = true;
         NamerResult r = fn(rest);
         if (r.kind != NamerResult::Kind::Neg) return r;  // Neg: the next matching namer is tried
     }
+    // A namer that answered Neg is not bound symbolically after all: linkerd then asks Finagle's
+    // global namer, which has nothing under /#.
+    if (mounted) return neg();
     if (namer == "io.l5d.fs" && m_config.fs_dir) return lookup_fs(rest);
     if (!m_config.symbolic_hash_namers) return neg();
     std::size_t n = symbolic_id_length(namer);

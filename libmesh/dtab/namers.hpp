@@ -58,7 +58,8 @@ struct NamerConfig {
     /// When set, `/#/io.l5d.fs/<name>` reads `<dir>/<name>` (lines of `host port`).
     std::optional<std::string> fs_dir;
     /// Further namers, each mounted at `/#/<name>` and given the path after the mount point;
-    /// consulted in order before the built-in ones (linkerd's configured `namers`).
+    /// consulted in order before the built-in ones (linkerd's configured `namers`). When all
+    /// of a name's namers answer Neg, the path is Neg (no symbolic binding).
     std::vector<std::pair<std::string, std::function<NamerResult(const Path&)>>> mounted;
 };
 

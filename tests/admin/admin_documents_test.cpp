@@ -17,7 +17,9 @@ TEST(LinkerConfig, ParsesRealReserializedConfig) {
     EXPECT_EQ(c->routers[1].protocol, "thrift");
     EXPECT_EQ(c->routers[1].server_ports, std::vector<int>{2});
     EXPECT_DOUBLE_EQ(c->routers[1].percent_can_retry, 0.2);
-    EXPECT_EQ(c->namers, std::vector<std::string>{"test"});
+    ASSERT_EQ(c->namers.size(), 1u);
+    EXPECT_EQ(c->namers[0].kind, "test");
+    EXPECT_EQ(c->namers[0].prefix, "");
     EXPECT_FALSE(c->admin_port);
 }
 

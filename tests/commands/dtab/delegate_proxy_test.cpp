@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "tests/support/fake_cluster.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/loopback_server.hpp"
 #include "tests/support/run_in_process.hpp"
@@ -148,6 +149,28 @@ TEST(DtabFromProxy, DelegatesOfflineWithTheRoutersDtabThenTheExtraOnes) {
         EXPECT_NE(a.out.find(extra.empty() ? "io.l5d.k8s" : "127.0.0.1"), std::string::npos) << a.out;
     }
     EXPECT_EQ(proxy.last_delegation_request(), "");  // offline: the proxy is not asked to delegate
+}
+
+// servicemesh.yml's routers send /portNsSvc through its io.l5d.rewrite namer (/#/portNsSvcToK8s),
+// which --dtab-from-proxy runs offline from /config.json as linkerd does: the path goes on as
+// /k8s/<ns>/<port>/<svc>; a path the pattern does not match is neg, not bound symbolically.
+TEST(DtabFromProxy, RunsTheProxysRewriteNamers) {
+    FakeLinkerd proxy(FakeMode::Healthy, mesh::testing::servicemesh_proxy());
+    auto r = run_mesh_command(
+        {"dtab", "delegate", "/svc/hello.default", "--dtab-from-proxy", proxy.address(), "--router", "http-outgoing"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("    /portNsSvc/http/default/hello (/host=>/portNsSvc/http)\n"
+                         "      /k8s/default/http/hello (/portNsSvc=>/#/portNsSvcToK8s)\n"
+                         "        /#/io.l5d.k8s.http/default/http/hello (/k8s=>/#/io.l5d.k8s.http)  => "
+                         "/#/io.l5d.k8s.http/default residual /http/hello"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("\nresult: /#/io.l5d.k8s.http/default residual /http/hello"), std::string::npos) << r.out;
+    auto short_path = run_mesh_command(
+        {"dtab", "delegate", "/portNsSvc/http", "--dtab-from-proxy", proxy.address(), "--router", "http-incoming"});
+    ASSERT_EQ(short_path.exit_code, 0) << short_path.err;
+    EXPECT_EQ(short_path.out, "/portNsSvc/http\n  /#/portNsSvcToK8s/http (/portNsSvc=>/#/portNsSvcToK8s)  ~ neg: no "
+                              "dentry or namer matches\nresult: neg\n");
 }
 
 TEST(DtabFromProxy, RefusesARouterWhoseDtabLivesInNamerd) {
