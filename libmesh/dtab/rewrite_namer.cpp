@@ -21,7 +21,11 @@ struct PatternSegment {
 };
 
 // linkerd's capture syntax: `{` name `}`, the name from [a-zA-Z0-9.] and the range ':'..'_'.
-const std::regex k_capture_key(R"(\{([a-zA-Z0-9.:-_]+)\})");
+// Compiled on first use, not at start-up: every command would pay for it.
+const std::regex& capture_key() {
+    static const std::regex key(R"(\{([a-zA-Z0-9.:-_]+)\})");
+    return key;
+}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -31,7 +35,7 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 PatternSegment compile_segment(const std::string& text) {
     PatternSegment segment{text, std::nullopt, {}};
     std::vector<std::string> found;
-    for (std::sregex_iterator m(text.begin(), text.end(), k_capture_key), end; m != end; ++m) {
+    for (std::sregex_iterator m(text.begin(), text.end(), capture_key()), end; m != end; ++m) {
         found.push_back(m->str(0));
         segment.keys.push_back(m->str(1));
     }
