@@ -1,8 +1,6 @@
 #include "libmesh/dtab/rewrite_namer.hpp"
 
 #include <algorithm>
-#include <optional>
-#include <regex>
 #include <utility>
 #include <vector>
 
@@ -12,45 +10,97 @@ namespace mesh::dtab {
 
 namespace {
 
-// One segment of a pattern: `*`, a literal, or text with `{var}` captures (a search, unanchored,
-// as linkerd's Regex.findAllIn does).
-struct PatternSegment {
-    std::string text;
-    std::optional<std::regex> captures;
-    std::vector<std::string> keys;
+// One segment of a pattern: `*`, a literal, or text with `{var}` captures. linkerd turns the
+// latter into a regex (each capture `(.*)`, searched for anywhere in the element); here it is
+// pieces matched the same way without std::regex, whose recursion a long pattern from a proxy's
+// /config.json could overflow. The literal text is taken literally: regex characters other than
+// `.` (which linkerd escapes) are not path characters, and `$` is the one this reads otherwise.
+struct Piece {
+    bool capture = false;
+    std::string text;  ///< the literal, or the capture's name
 };
 
-// linkerd's capture syntax: `{` name `}`, the name from [a-zA-Z0-9.] and the range ':'..'_'.
-// Compiled on first use, not at start-up: every command would pay for it.
-const std::regex& capture_key() {
-    static const std::regex key(R"(\{([a-zA-Z0-9.:-_]+)\})");
-    return key;
-}
+struct PatternSegment {
+    std::string text;
+    std::vector<Piece> pieces;  ///< empty for `*` and literals
+};
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
 }
 
+// The search recurses once a piece: a segment of more pieces than this matches nothing.
+constexpr std::size_t k_max_pieces = 64;
+
+// linkerd's capture syntax: `{` name `}`, the name from [a-zA-Z0-9.] and the range ':'..'_'.
+bool is_key_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || (c >= ':' && c <= '_');
+}
+
 PatternSegment compile_segment(const std::string& text) {
-    PatternSegment segment{text, std::nullopt, {}};
-    std::vector<std::string> found;
-    for (std::sregex_iterator m(text.begin(), text.end(), capture_key()), end; m != end; ++m) {
-        found.push_back(m->str(0));
-        segment.keys.push_back(m->str(1));
+    PatternSegment segment{text, {}};
+    bool any_capture = false;
+    std::string literal;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t close = i + 1;
+        while (text[i] == '{' && close < text.size() && is_key_char(text[close])) ++close;
+        if (text[i] == '{' && close > i + 1 && close < text.size() && text[close] == '}') {
+            if (!literal.empty()) segment.pieces.push_back({false, std::move(literal)});
+            literal.clear();
+            segment.pieces.push_back({true, text.substr(i + 1, close - i - 1)});
+            any_capture = true;
+            i = close;
+        } else {
+            literal.push_back(text[i]);
+        }
     }
-    if (found.empty()) return segment;
-    std::string expression = text;
-    replace_all(expression, ".", "\\.");  // the one path character with a meaning in a regex
-    for (const auto& key : found) replace_all(expression, key, "(.*)");
-    try {
-        segment.captures.emplace(expression);
-    } catch (const std::regex_error&) {
-        segment.keys.clear();  // linkerd would not have started with it; here it matches nothing
-        segment.captures.emplace("$^");
-    }
+    if (!literal.empty()) segment.pieces.push_back({false, std::move(literal)});
+    if (!any_capture) segment.pieces.clear();
     return segment;
 }
+
+// Java's Matcher.find for the segment's pieces in `elem`: the leftmost start, each capture as long
+// as the rest allows; the match may end before the element does. `failed` remembers (piece,
+// position) pairs that cannot match, so the search is polynomial, not exponential.
+class SegmentSearch {
+public:
+    SegmentSearch(const std::vector<Piece>& pieces, const std::string& elem)
+        : m_pieces(pieces), m_elem(elem), m_captured(pieces.size()),
+          m_failed(pieces.size() * (elem.size() + 1), false) {}
+
+    bool find() {
+        for (std::size_t start = 0; start <= m_elem.size(); ++start)
+            if (match(0, start)) return true;
+        return false;
+    }
+    const std::string& captured(std::size_t piece) const { return m_captured[piece]; }
+
+private:
+    bool match(std::size_t piece, std::size_t at) {
+        if (piece == m_pieces.size()) return true;
+        std::size_t memo = piece * (m_elem.size() + 1) + at;
+        if (m_failed[memo]) return false;
+        const Piece& p = m_pieces[piece];
+        if (!p.capture) {
+            if (m_elem.compare(at, p.text.size(), p.text) == 0 && match(piece + 1, at + p.text.size())) return true;
+        } else {
+            for (std::size_t end = m_elem.size() + 1; end-- > at;) {
+                if (match(piece + 1, end)) {
+                    m_captured[piece] = m_elem.substr(at, end - at);
+                    return true;
+                }
+            }
+        }
+        m_failed[memo] = true;
+        return false;
+    }
+
+    const std::vector<Piece>& m_pieces;
+    const std::string& m_elem;
+    std::vector<std::string> m_captured;
+    std::vector<bool> m_failed;
+};
 
 // Java's `expr.split("/")` (trailing empty segments dropped) without the leading empty ones.
 std::vector<PatternSegment> compile_pattern(const std::string& pattern) {
@@ -94,10 +144,12 @@ std::function<NamerResult(const Path&)> rewrite_namer(const std::string& pattern
                 return out;
             }
             std::string elem = show_element(path.elems[i]);
-            if (segment.text == "*" || (!segment.captures && segment.text == elem)) continue;
-            std::smatch m;
-            if (!segment.captures || !std::regex_search(elem, m, *segment.captures)) return out;
-            for (std::size_t k = 0; k < segment.keys.size(); ++k) set_var(vars, segment.keys[k], m.str(k + 1));
+            if (segment.text == "*" || (segment.pieces.empty() && segment.text == elem)) continue;
+            if (segment.pieces.empty() || segment.pieces.size() > k_max_pieces) return out;
+            SegmentSearch search(segment.pieces, elem);
+            if (!search.find()) return out;
+            for (std::size_t k = 0; k < segment.pieces.size(); ++k)
+                if (segment.pieces[k].capture) set_var(vars, segment.pieces[k].text, search.captured(k));
         }
         // Scala's foldRight over the captures: the last one is substituted first.
         std::string rewritten = name;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -66,6 +67,23 @@ TEST(RewriteNamer, ServicemeshPortNsSvcAndEscapedElements) {
     EXPECT_EQ(rewritten(pattern, name, "/http/default"), std::nullopt);
     // Finagle shows an element with any byte outside [A-Za-z0-9_:.#$%-] wholly as \x escapes.
     EXPECT_EQ(rewritten(pattern, name, R"(/http/default/a\x20b)"), R"(/k8s/default/http/\x61\x20\x62)");
+}
+
+// The capture syntax as linkerd's regex finds it, and patterns a hostile /config.json could send.
+TEST(RewriteNamer, CaptureSyntaxAndHostilePatterns) {
+    EXPECT_EQ(rewritten("/{{a}", "/{a}", R"(/\x7bx)"), std::nullopt);  // a shown element never holds '{'
+    EXPECT_EQ(rewritten("/x{a}", "/{a}", "/yxz"), "/z");               // searched for, not anchored
+    EXPECT_EQ(rewritten("/{a}:http", "/{a}", "/b:httpx"), "/b");       // the match may end early
+    EXPECT_EQ(rewritten("/{}", "/ok", R"(/\x7b\x7d)"), std::nullopt);  // "{}" is literal text
+    EXPECT_EQ(rewritten("/{a}-{a}", "/{a}", "/x-y"), "/y");            // a name captured twice: the last
+    EXPECT_EQ(rewritten("/{A_b.c:d}", "/{A_b.c:d}", "/v"), "/v");      // key characters: [a-zA-Z0-9.] and ':'..'_'
+    std::string many;
+    for (int i = 0; i < 100000; ++i) many += "{a}x";
+    EXPECT_EQ(rewritten("/" + many, "/{a}", "/xxxx"), std::nullopt);  // too many pieces: no deep recursion
+    std::string element(2000, 'x');
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(rewritten("/{a}x{b}x{c}x{d}y", "/{a}", "/" + element), std::nullopt);  // no 'y': every split fails
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20)) << "the search backtracked blindly";
 }
 
 // Where linkerd's matcher fails rather than answers, the namer is an error, not a binding.
