@@ -1,5 +1,6 @@
 // libFuzzer target over the dtab parser, both printers, lookup, delegation, binding and lint:
-// no crash, hang or runaway memory, and printing keeps the meaning; and over the reader of
+// no crash, hang or runaway memory, and printing keeps the meaning; over linkerd's io.l5d.rewrite
+// namer (the first two lines as its pattern and name, the rest as the path); and over the reader of
 // linkerd's delegator.json, which must read back every delegation mesh renders.
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 #include "libmesh/dtab/formatter.hpp"
 #include "libmesh/dtab/lint.hpp"
 #include "libmesh/dtab/parser.hpp"
+#include "libmesh/dtab/rewrite_namer.hpp"
 
 using namespace mesh::dtab;
 
@@ -33,6 +35,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)parse_path(text);
     (void)parse_name_tree(text);
+    // io.l5d.rewrite, as a proxy's /config.json configures it: pattern, name, then the path.
+    if (auto first = text.find('\n'); first != std::string::npos) {
+        auto second = text.find('\n', first + 1);
+        if (second != std::string::npos) {
+            if (auto path = parse_path(text.substr(second + 1)))
+                (void)rewrite_namer(text.substr(0, first), text.substr(first + 1, second - first - 1))(*path);
+        }
+    }
     auto parsed = parse_dtab_with_comments(text);
     if (!parsed) return 0;
     const Dtab& dtab = parsed->dtab;
