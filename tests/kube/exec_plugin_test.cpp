@@ -13,19 +13,12 @@
 #include <future>
 #include <thread>
 
+#include "tests/kube/shell_plugin.hpp"
+
 namespace mesh::kube {
 namespace {
 
 using namespace std::chrono_literals;
-
-ExecConfig shell_plugin(const std::string& script) {
-    ExecConfig config;
-    config.api_version = "client.authentication.k8s.io/v1";
-    config.interactive_mode = "Never";
-    config.command = "sh";
-    config.args = {"-c", script};
-    return config;
-}
 
 // A plugin that succeeded but left a child holding its stdout (a credential cache daemon, say)
 // is done when it exits, not when the child lets go (here 300 s; the plugin limit is 60 s).

@@ -15,6 +15,7 @@
 
 #include "libmesh/kube/api_client.hpp"
 #include "libmesh/kube/exec_credential.hpp"
+#include "tests/kube/shell_plugin.hpp"
 
 namespace mesh::kube {
 namespace {
@@ -50,14 +51,11 @@ TEST(ExecRefresh, TwoClientsRefusedTheSameCredentialRunThePluginOnceMore) {
     std::string counter = ::testing::TempDir() + "mesh-exec-refresh-" + std::to_string(::getpid());
     std::remove(counter.c_str());
     // Each run hands out the next token: t1, t2, t3...
-    ExecConfig exec;
-    exec.api_version = "client.authentication.k8s.io/v1";
-    exec.interactive_mode = "Never";
-    exec.command = "sh";
-    exec.args = {"-c", "echo run >> '" + counter +
-                           "'; printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                           "\"status\":{\"token\":\"t%s\"}}' \"$(wc -l < '" +
-                           counter + "')\""};
+    ExecConfig exec =
+        shell_plugin("echo run >> '" + counter +
+                     "'; printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                     "\"status\":{\"token\":\"t%s\"}}' \"$(wc -l < '" +
+                     counter + "')\"");
     RestConfig config;
     config.server = "https://127.0.0.1:1";
     config.exec = exec;
@@ -89,14 +87,10 @@ TEST(ExecRefresh, TwoClientsRefusedTheSameCredentialRunThePluginOnceMore) {
 TEST(ExecRefresh, ARefusedCredentialIsNotUsedAgainWhenItsRefreshFails) {
     std::string counter = ::testing::TempDir() + "mesh-exec-refresh-fails-" + std::to_string(::getpid());
     std::remove(counter.c_str());
-    ExecConfig exec;
-    exec.api_version = "client.authentication.k8s.io/v1";
-    exec.interactive_mode = "Never";
-    exec.command = "sh";
-    exec.args = {"-c",
-                 "echo run >> '" + counter + "'; n=$(wc -l < '" + counter +
+    ExecConfig exec =
+        shell_plugin("echo run >> '" + counter + "'; n=$(wc -l < '" + counter +
                      "'); [ \"$n\" -eq 2 ] && exit 1; printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
-                     "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t%s\"}}' \"$n\""};
+                     "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t%s\"}}' \"$n\"");
     ExecCredentialProvider provider(exec, {}, [](const std::string&) { return std::nullopt; });
     auto first = provider.get();
     ASSERT_TRUE(first) << first.error().message;
