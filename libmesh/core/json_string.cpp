@@ -27,6 +27,20 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     return 0;
 }
 
+// How many bytes at text[i], where no valid UTF-8 sequence starts, Java's UTF-8 decoder replaces
+// with one U+FFFD: the lead byte and the continuation bytes that could still have followed it
+// (Unicode's "maximal subpart").
+std::size_t maximal_subpart(std::string_view text, std::size_t i) {
+    auto at = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+    unsigned c = at(i);
+    std::size_t expected = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 1;
+    unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80, hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    std::size_t n = 1;
+    if (n < expected && at(i + 1) >= lo && at(i + 1) <= hi) ++n;
+    while (n > 1 && n < expected && (at(i + n) & 0xC0u) == 0x80u) ++n;
+    return n;
+}
+
 // Appends the Go-only escapes for the byte(s) at text[i]; returns how many bytes it consumed,
 // 0 when the byte is an ordinary one for the common path.
 std::size_t append_go_special(std::string_view text, std::size_t i, std::string& out) {
@@ -153,6 +167,17 @@ std::string json_quote(std::string_view text, JsonEscape mode) {
                 i += used;
                 continue;
             }
+        }
+        if (mode == JsonEscape::Jackson && static_cast<unsigned char>(text[i]) >= 0x80) {
+            // Java strings hold no invalid UTF-8: its decoder made each bad run one U+FFFD.
+            if (std::size_t n = utf8_sequence_length(text, i)) {
+                out.append(text.substr(i, n));
+                i += n;
+            } else {
+                out += "\xEF\xBF\xBD";
+                i += maximal_subpart(text, i);
+            }
+            continue;
         }
         auto c = static_cast<unsigned char>(text[i++]);
         switch (c) {

@@ -15,7 +15,8 @@ enum class JsonEscape {
     /// as lowercase `\u00xx`, so the literal is printable YAML too.
     Plain,
     /// Jackson's default (Linkerd's and namerd's admin JSON, mirrored by `mesh dtab`): `\b` and
-    /// `\f` by name, other C0 controls as uppercase `\u00XX`, DEL as it is.
+    /// `\f` by name, other C0 controls as uppercase `\u00XX`, DEL as it is; invalid UTF-8 (bytes
+    /// a Java string cannot hold) as U+FFFD, one for each maximal subpart, as Java decodes it.
     Jackson,
     /// Go's `json.Marshal` as namerctl was built (before Go 1.22): C0 controls other than the
     /// three named ones as lowercase `\u00xx`, `<` `>` `&` as `\u003c` `\u003e` `\u0026`,

@@ -27,6 +27,22 @@ TEST(JsonQuote, JacksonNamesBackspaceAndFormFeedAndWritesUppercaseHex) {
     EXPECT_EQ(json_quote("0.5*/a & /b", JsonEscape::Jackson), R"("0.5*/a & /b")");
 }
 
+// A Java string holds no invalid UTF-8: the bytes were decoded first, each maximal subpart of a bad
+// sequence becoming one U+FFFD, which Jackson then writes raw. (Found by fuzzing outside CI: an
+// "Unknown namer" message quoting a path element's bytes made mesh's delegator.json invalid.)
+TEST(JsonQuote, JacksonWritesInvalidUtf8AsJavaDecodedIt) {
+    const std::string fffd = "\xEF\xBF\xBD";
+    EXPECT_EQ(json_quote("i22\x88", JsonEscape::Jackson), "\"i22" + fffd + "\"");
+    EXPECT_EQ(json_quote("a\xE2\x82"
+                         "A",
+                         JsonEscape::Jackson),
+              "\"a" + fffd + "A\"");                                                               // truncated: one
+    EXPECT_EQ(json_quote("\xF0\x9F\x98", JsonEscape::Jackson), "\"" + fffd + "\"");                // at the end: one
+    EXPECT_EQ(json_quote("\xED\xA0\x80", JsonEscape::Jackson), "\"" + fffd + fffd + fffd + "\"");  // a surrogate
+    EXPECT_EQ(json_quote("\xC0\xAF", JsonEscape::Jackson), "\"" + fffd + fffd + "\"");             // overlong
+    EXPECT_EQ(json_quote("\xC3\xA9\xF0\x9F\x98\x80", JsonEscape::Jackson), "\"\xC3\xA9\xF0\x9F\x98\x80\"");
+}
+
 TEST(JsonQuote, GoMarshalEscapesHtmlSeparatorsAndInvalidUtf8) {
     EXPECT_EQ(json_quote("0.5*/a & /b<c>", JsonEscape::GoMarshal), R"("0.5*/a \u0026 /b\u003cc\u003e")");
     EXPECT_EQ(json_quote(std::string("\b\f\x01\x7f", 4), JsonEscape::GoMarshal), "\"\\u0008\\u000c\\u0001\x7f\"");

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "libmesh/dtab/binder.hpp"
+#include "libmesh/dtab/delegate_json.hpp"
 #include "libmesh/dtab/delegate_tree.hpp"
 #include "libmesh/dtab/parser.hpp"
 #include "tests/dtab/dtab_literals.hpp"
@@ -356,4 +357,17 @@ TEST(DtabDelegate, ResultLineAgreesWithTheBinder) {
             }
         }
     }
+}
+
+// A namer class that is not UTF-8 (found by fuzzing outside CI): linkerd's message carries the
+// class as Java decoded it, so the delegator.json mesh prints stays valid UTF-8 and reads back.
+TEST(DtabDelegate, AnUnknownNamerThatIsNotUtf8StillGivesValidJson) {
+    Namers namers;
+    Dtab table = dtab(R"(/h => /$/i22\x88/x)");  // outlives the tree, which points into it
+    auto tree = delegate(table, P("/h/r"), namers);
+    ASSERT_TRUE(tree) << tree.error().message;
+    std::string json = to_json(*tree);
+    EXPECT_NE(json.find("\"message\":\"Unknown namer: i22\xEF\xBF\xBD for path: "), std::string::npos) << json;
+    auto back = parse_delegate_json(json, "test");
+    ASSERT_TRUE(back) << back.error().message;
 }
