@@ -26,10 +26,10 @@ void check(bool ok) {
 }
 
 // Whether reading the node back changes a text in it: the reader escapes messages and causes
-// for the terminal (control bytes, invalid UTF-8, backslashes doubled).
+// for the terminal (control bytes, invalid UTF-8).
 bool reader_escapes(const DelegateNode& node) {
-    if (mesh::core::escape_control(node.message) != node.message) return true;
-    if (mesh::core::escape_control(node.bound.addr.cause) != node.bound.addr.cause) return true;
+    if (mesh::core::escape_quoted(node.message) != node.message) return true;
+    if (mesh::core::escape_quoted(node.bound.addr.cause) != node.bound.addr.cause) return true;
     for (const auto& child : node.children)
         if (reader_escapes(child)) return true;
     return false;

@@ -22,13 +22,13 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     return length;
 }
 
-std::string escape(std::string_view text, bool keep_layout) {
+std::string escape(std::string_view text, bool keep_layout, bool double_backslashes) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         auto c = static_cast<unsigned char>(text[i]);
         if ((c >= 0x20 && c < 0x7F) || (keep_layout && (c == '\n' || c == '\t'))) {
-            if (c == '\\' && !keep_layout) out += '\\';
+            if (c == '\\' && double_backslashes) out += '\\';
             out += static_cast<char>(c);
             ++i;
             continue;
@@ -71,8 +71,10 @@ std::string escape(std::string_view text, bool keep_layout) {
 
 }  // namespace
 
-std::string escape_control(std::string_view text) { return escape(text, false); }
+std::string escape_control(std::string_view text) { return escape(text, false, true); }
 
-std::string escape_terminal(std::string_view text) { return escape(text, true); }
+std::string escape_quoted(std::string_view text) { return escape(text, false, false); }
+
+std::string escape_terminal(std::string_view text) { return escape(text, true, false); }
 
 }  // namespace mesh::core

@@ -11,6 +11,11 @@ namespace mesh::core {
 /// doubled, so no newline or terminal sequence gets through; other UTF-8 is kept as is.
 std::string escape_control(std::string_view text);
 
+/// `text` escaped as by escape_control but with backslashes kept single: for a server's message
+/// shown as the server wrote it, where backslashes are already its own escapes (a Finagle path's
+/// `\x20` in linkerd's "Unknown namer: ... for path: /$/..."). Not reversible.
+std::string escape_quoted(std::string_view text);
+
 /// `text` with every terminal escape or control sequence made visible as in escape_control,
 /// except that newlines and tabs are kept and backslashes are not doubled: for messages that are
 /// already several lines, where only what could drive the terminal must go.

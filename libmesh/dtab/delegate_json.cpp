@@ -94,12 +94,12 @@ public:
         }
         case Kind::Exception: {
             MESH_TRY_ASSIGN(std::string message, string_field(j, "message", false));
-            n.message = core::escape_control(message);
+            n.message = core::escape_quoted(message);
             break;
         }
         case Kind::Transformation: {
             MESH_TRY_ASSIGN(std::string name, string_field(j, "name", true));
-            n.message = core::escape_control(name);
+            n.message = core::escape_quoted(name);
             MESH_TRY_ASSIGN(const json* bound, member(j, "bound"));
             MESH_TRY_ASSIGN(n.bound, bound_of(*bound));
             MESH_TRY_ASSIGN(const json* tree, member(j, "tree"));
@@ -167,7 +167,7 @@ private:
         } else if (type == "failed") {
             addr.kind = Addr::Kind::Failed;
             MESH_TRY_ASSIGN(std::string cause, string_field(a, "cause", false));
-            addr.cause = core::escape_control(cause);
+            addr.cause = core::escape_quoted(cause);
         } else if (type == "bound") {
             addr.kind = Addr::Kind::Bound;
             auto addrs = a.find("addrs");

@@ -27,5 +27,10 @@ TEST(EscapeControl, EscapesInvalidUtf8AndBackslashes) {
     EXPECT_EQ(escape_control("a\\nb"), "a\\\\nb");                 // a literal backslash-n stays distinguishable
 }
 
+TEST(EscapeQuoted, EscapesWhatEscapeControlDoesButKeepsBackslashes) {
+    EXPECT_EQ(escape_quoted("path /$/inet/\\x38\\x30"), "path /$/inet/\\x38\\x30");
+    EXPECT_EQ(escape_quoted("a\nb\x1b[31m\xff"), "a\\nb\\x1b[31m\\xff");
+}
+
 }  // namespace
 }  // namespace mesh::core

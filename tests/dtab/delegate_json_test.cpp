@@ -68,6 +68,17 @@ TEST(DelegateJson, MovedDelegationsKeepTheirDentries) {
     for (const auto& d : all) EXPECT_EQ(to_json(d.root), recorded());
 }
 
+// linkerd's messages quote paths in Finagle's shown form, whose `\x` escapes are the server's own:
+// they are shown as written, as offline delegation shows its own messages, not with doubled
+// backslashes; a control byte is still escaped.
+TEST(DelegateJson, AServersMessageKeepsItsOwnBackslashes) {
+    std::string text = R"({"type":"exception","path":"/$/inet/127.1/\\x38\\x30","dentry":null,)"
+                       R"("message":"Unknown namer: inet for path: /$/inet/127.1/\\x38\\x30\u001b"})";
+    auto parsed = parse_delegate_json(text, "delegator.json");
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    EXPECT_EQ(parsed->root.message, "Unknown namer: inet for path: /$/inet/127.1/\\x38\\x30\\x1b");
+}
+
 TEST(DelegateJson, UnionWeightsTransformationsAndAddrKinds) {
     std::string text =
         R"({"type":"union","path":"/svc/a","union":[{"weight":0.75,"tree":{"type":"leaf","path":"/#/x/a",)"
