@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "cli/command.hpp"
+#include "libmesh/core/split.hpp"
 
 namespace mesh::cli {
 
@@ -34,17 +35,6 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-static std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t end = text.find(separator, start);
-        parts.push_back(text.substr(start, end == std::string::npos ? end : end - start));
-        if (end == std::string::npos) return parts;
-        start = end + 1;
-    }
-}
-
 static std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -59,7 +49,7 @@ static bool has(const std::vector<std::string>& names, const std::string& name) 
 // its description to the type name ("TEXT:{text,json}", "TEXT:FILE"), which is stable across
 // CLI11 2.x; that is where the choices and the path checks are found.
 static void classify(const CLI::Option& opt, OptionModel& model) {
-    auto segments = split(opt.get_type_name(), ':');
+    auto segments = core::split(opt.get_type_name(), ':');
     model.value_name = segments.front();
     // A value name of our own may hold a colon (HOST:PORT): after a name that is not one of CLI11's
     // type names, a bare upper-case word is part of the name, not a validator's description (those
@@ -84,7 +74,7 @@ static void classify(const CLI::Option& opt, OptionModel& model) {
         const std::string& s = segments[i];
         if (s.size() >= 2 && s.front() == '{' && s.back() == '}') {
             model.kind = ValueKind::Choice;
-            for (auto value : split(s.substr(1, s.size() - 2), ',')) {
+            for (auto value : core::split(s.substr(1, s.size() - 2), ',')) {
                 auto arrow = value.find("->");  // a CLI::IsMember over a map lists "key->value"
                 if (arrow != std::string::npos) value.resize(arrow);
                 if (!value.empty()) model.choices.push_back(value);

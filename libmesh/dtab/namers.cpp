@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "libmesh/core/file_reader.hpp"
+#include "libmesh/core/split.hpp"
 
 namespace mesh::dtab {
 
@@ -141,26 +142,11 @@ std::string strip_port(const std::string& host) {
     return colon == std::string::npos ? host : host.substr(0, colon);
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> parts;
-    std::string cur;
-    for (char c : s) {
-        if (c == sep) {
-            parts.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    parts.push_back(cur);
-    return parts;
-}
-
 // linkerd's hostportPfx / porthostPfx: /pfx/host:port/rest.
 NamerResult host_port(const Path& p, bool port_first) {
     static const std::regex k_dns_label("[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?");
     if (p.size() < 2) return neg();
-    std::vector<std::string> parts = split(p.elems[1], ':');
+    std::vector<std::string> parts = core::split(p.elems[1], ':');
     if (parts.size() != 2 || parts[0].empty() || !full_match(parts[1], k_dns_label)) return neg();
     Path rest = drop(p, 2);
     return port_first ? rewrite_to(prepend({&p.elems[0], &parts[1], &parts[0]}, rest))
@@ -206,7 +192,7 @@ NamerResult http_namer(const std::string& cls, const Path& p) {
         return rewrite_to(prepend({&p.elems[1], &*sub}, drop(p, 3)));
     }
     auto reversed_domain = [](const std::string& host) {
-        std::vector<std::string> labels = split(strip_port(host), '.');
+        std::vector<std::string> labels = core::split(strip_port(host), '.');
         Path out;
         for (auto it = labels.rbegin(); it != labels.rend(); ++it)
             if (!it->empty()) out.elems.push_back(*it);

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "libmesh/core/split.hpp"
 #include "libmesh/dtab/parser.hpp"
 
 namespace mesh::dtab {
@@ -104,13 +105,7 @@ private:
 
 // Java's `expr.split("/")` (trailing empty segments dropped) without the leading empty ones.
 std::vector<PatternSegment> compile_pattern(const std::string& pattern) {
-    std::vector<std::string> parts;
-    for (std::size_t start = 0;;) {
-        std::size_t slash = pattern.find('/', start);
-        parts.push_back(pattern.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
+    std::vector<std::string> parts = core::split(pattern, '/');
     while (!parts.empty() && parts.back().empty()) parts.pop_back();
     auto first = std::find_if(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty(); });
     std::vector<PatternSegment> out;

@@ -7,23 +7,13 @@
 #include <set>
 #include <tuple>
 
+#include "libmesh/core/split.hpp"
+
 namespace mesh::health {
 
 namespace {
 
 constexpr const char* k_prefix = "/#/io.l5d.k8s/";
-
-std::vector<std::string> split_path(const std::string& path) {
-    std::vector<std::string> parts;
-    std::size_t pos = 0;
-    while (pos <= path.size()) {
-        auto slash = path.find('/', pos);
-        if (slash == std::string::npos) slash = path.size();
-        parts.push_back(path.substr(pos, slash - pos));
-        pos = slash + 1;
-    }
-    return parts;
-}
 
 // Linkerd writes "host:port"; Kubernetes' side is written "[v6]:port". Compare without brackets.
 std::string normalised(std::string address) {
@@ -46,7 +36,7 @@ std::string listed(const std::vector<std::string>& addresses) {
 
 std::optional<K8sClientName> k8s_client_name(const std::string& client) {
     if (client.rfind(k_prefix, 0) != 0) return std::nullopt;
-    auto parts = split_path(client.substr(std::string(k_prefix).size()));
+    auto parts = core::split(client.substr(std::string(k_prefix).size()), '/');
     if (parts.size() != 3) return std::nullopt;
     for (const auto& p : parts)
         if (p.empty()) return std::nullopt;
