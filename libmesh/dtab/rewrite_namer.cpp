@@ -41,7 +41,6 @@ bool is_key_char(char c) {
 
 PatternSegment compile_segment(const std::string& text) {
     PatternSegment segment{text, {}};
-    bool any_capture = false;
     std::string literal;
     for (std::size_t i = 0; i < text.size(); ++i) {
         std::size_t close = i + 1;
@@ -50,14 +49,14 @@ PatternSegment compile_segment(const std::string& text) {
             if (!literal.empty()) segment.pieces.push_back({false, std::move(literal)});
             literal.clear();
             segment.pieces.push_back({true, text.substr(i + 1, close - i - 1)});
-            any_capture = true;
             i = close;
         } else {
             literal.push_back(text[i]);
         }
     }
     if (!literal.empty()) segment.pieces.push_back({false, std::move(literal)});
-    if (!any_capture) segment.pieces.clear();
+    if (std::none_of(segment.pieces.begin(), segment.pieces.end(), [](const Piece& p) { return p.capture; }))
+        segment.pieces.clear();  // a literal segment
     return segment;
 }
 
