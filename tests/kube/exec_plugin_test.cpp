@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "tests/kube/shell_plugin.hpp"
+#include "tests/support/process_state.hpp"
 
 namespace mesh::kube {
 namespace {
@@ -43,9 +44,7 @@ TEST(ExecPlugin, APluginThatExitedIsDoneEvenIfItsChildHoldsStdout) {
 // for its reaper counts as ended.
 bool ended_within_10s(pid_t pid) {
     for (int i = 0; i < 500; ++i) {
-        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-        std::string pid_field, name, state;
-        if (!(stat >> pid_field >> name >> state) || state == "Z") return true;
+        if (mesh::testing::process_ended(pid)) return true;
         std::this_thread::sleep_for(20ms);
     }
     return false;

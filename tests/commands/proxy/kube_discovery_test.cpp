@@ -16,6 +16,7 @@
 #include "tests/support/fake_kube_api.hpp"
 #include "tests/support/fake_linkerd.hpp"
 #include "tests/support/loopback_server.hpp"
+#include "tests/support/process_state.hpp"
 #include "tests/support/run_in_process.hpp"
 #include "tests/support/testdata.hpp"
 
@@ -196,10 +197,7 @@ TEST(KubeDiscovery, CtrlCWhileDiscoverysExecPluginRunsEndsBoth) {
         EXPECT_EQ(r.out, "") << command;
         pid_t plugin = 0;
         ASSERT_TRUE(std::ifstream(pid_file) >> plugin) << command;
-        std::string state;
-        std::ifstream stat("/proc/" + std::to_string(plugin) + "/stat");
-        std::string pid_field, name;
-        bool ended = !(stat >> pid_field >> name >> state) || state == "Z";
+        bool ended = mesh::testing::process_ended(plugin);
         if (!ended) ::kill(plugin, SIGKILL);  // the test's own leftover
         EXPECT_TRUE(ended) << command << ": the plugin (" << plugin << ") still runs";
         std::remove(pid_file.c_str());
