@@ -21,7 +21,7 @@ RUN ./scripts/install-deps.sh && cmake -S . -B build -G Ninja -DMESH_TESTS=OFF &
 FROM debian:12-slim
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
-      libyaml-0-2 libyaml-cpp0.7 libcurl4 libfmt9 libssl3 libfyaml0 ca-certificates \
+      libcurl4 ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/mesh /usr/local/bin/mesh
 RUN useradd --system --uid 65532 --no-create-home --shell /usr/sbin/nologin mesh
