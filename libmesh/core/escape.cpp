@@ -2,25 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/utf8.hpp"
+
 namespace mesh::core {
 
 namespace {
-
-// Length of the valid UTF-8 sequence starting at text[i] (2 to 4), or 0.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char lead = byte(i);
-    std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0;
-    if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    unsigned char second = byte(i + 1);
-    if (lead == 0xE0 && second < 0xA0) return 0;  // overlong
-    if (lead == 0xED && second > 0x9F) return 0;  // surrogate
-    if (lead == 0xF0 && second < 0x90) return 0;  // overlong
-    if (lead == 0xF4 && second > 0x8F) return 0;  // over U+10FFFF
-    return length;
-}
 
 std::string escape(std::string_view text, bool keep_layout, bool double_backslashes) {
     std::string out;
@@ -53,7 +39,7 @@ std::string escape(std::string_view text, bool keep_layout, bool double_backslas
             ++i;
             continue;
         }
-        std::size_t length = utf8_sequence(text, i);
+        std::size_t length = utf8_sequence_length(text, i);
         if (length == 0) {
             out += fmt::format("\\x{:02x}", c);
             ++i;

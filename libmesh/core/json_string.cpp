@@ -4,28 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/utf8.hpp"
+
 namespace mesh::core {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when the bytes there are not one
-// (Go's utf8.DecodeRuneInString rules: no overlongs, no surrogates, nothing above U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    auto at = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-    auto continuation = [&](std::size_t k) { return (at(k) & 0xC0u) == 0x80u; };
-    unsigned c = at(i);
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return continuation(i + 1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return at(i + 1) >= lo && at(i + 1) <= hi && continuation(i + 2) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return at(i + 1) >= lo && at(i + 1) <= hi && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-    }
-    return 0;
-}
 
 // How many bytes at text[i], where no valid UTF-8 sequence starts, Java's UTF-8 decoder replaces
 // with one U+FFFD: the lead byte and the continuation bytes that could still have followed it
@@ -84,24 +67,6 @@ std::optional<std::uint32_t> read_hex4(std::string_view text, std::size_t& pos) 
     }
     pos += 4;
     return value;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Decodes the \u escape whose hex digits start at text[i] (a surrogate pair takes both escapes).

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "libmesh/core/text_position.hpp"
+#include "libmesh/core/utf8.hpp"
 
 namespace mesh::manifest {
 
@@ -13,40 +14,12 @@ static core::Error error_at(std::string_view stream, std::size_t offset, const s
     return core::error_at_offset(core::ErrorCode::Input, std::move(message), stream, offset, file);
 }
 
-// Length of the UTF-8 sequence at s[i], or 0 when it is invalid.
-static std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t n;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        cp = c & 0x07;
-    } else
-        return 0;
-    if (i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    static constexpr std::uint32_t k_min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < k_min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
 core::Result<void> check_document_bytes(std::string_view stream, std::size_t begin, std::size_t end,
                                         const std::string& file) {
     for (std::size_t i = begin; i < end;) {
         unsigned char c = static_cast<unsigned char>(stream[i]);
         if (c >= 0x80) {
-            std::size_t n = utf8_length(stream, i);
+            std::size_t n = core::utf8_sequence_length(stream, i);
             if (n == 0) return tl::unexpected(error_at(stream, i, file, "invalid UTF-8 (binary input?)"));
             i += n;
             continue;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/utf8.hpp"
+
 namespace mesh::webhook {
 
 using manifest::NodeKind;
@@ -18,24 +20,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // Plain bytes of a string: everything but the quote, the backslash, control characters and
@@ -90,25 +74,6 @@ void JsonScanner::enter() {
     ++m_pos;
 }
 
-// The length of the well-formed UTF-8 sequence at `at` (RFC 3629, as nlohmann checks it), or 0.
-std::size_t JsonScanner::utf8_sequence(std::size_t at) const {
-    auto byte = [&](std::size_t i) -> unsigned {
-        return at + i < m_text.size() ? static_cast<unsigned char>(m_text[at + i]) : 0u;
-    };
-    auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-    unsigned lead = byte(0);
-    if (in(lead, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
-    if (in(lead, 0xE0, 0xEF)) {
-        unsigned lo = lead == 0xE0 ? 0xA0 : 0x80, hi = lead == 0xED ? 0x9F : 0xBF;
-        return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    }
-    if (in(lead, 0xF0, 0xF4)) {
-        unsigned lo = lead == 0xF0 ? 0x90 : 0x80, hi = lead == 0xF4 ? 0x8F : 0xBF;
-        return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
-    }
-    return 0;
-}
-
 std::size_t JsonScanner::string_end(bool& escaped) {
     escaped = false;
     std::size_t i = m_pos + 1, n = m_text.size();
@@ -120,7 +85,7 @@ std::size_t JsonScanner::string_end(bool& escaped) {
         if (c == '"') return i;
         if (c < 0x20) fail_at(i, fmt::format("control character U+{:04X} in a string must be escaped", c));
         if (c >= 0x80) {
-            std::size_t length = utf8_sequence(i);
+            std::size_t length = core::utf8_sequence_length(m_text, i);
             if (length == 0) fail_at(i, "ill-formed UTF-8 in a string");
             i += length;
             continue;
@@ -203,7 +168,7 @@ void JsonScanner::string(std::string& out) {
         } else {
             i += 6;
         }
-        append_utf8(out, code);
+        core::append_utf8(out, code);
     }
 }
 

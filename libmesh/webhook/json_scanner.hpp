@@ -75,7 +75,6 @@ private:
     // Checks the string at pos() and returns its closing quote's offset; `escaped` says whether
     // it has any escape (decoding is then more than a copy).
     std::size_t string_end(bool& escaped);
-    std::size_t utf8_sequence(std::size_t at) const;
 };
 
 /// Builds YamlTree nodes from the values a JsonScanner passes: offsets, lines and columns count
