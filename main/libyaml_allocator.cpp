@@ -1,0 +1,155 @@
+#include "main/libyaml_allocator.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+
+namespace {
+
+// What precedes every block: 16 bytes, so blocks keep malloc's 16-byte alignment.
+struct Header {
+    std::uint32_t size_class;  ///< k_small_sizes' index, or k_large
+    std::size_t size;          ///< large blocks: the size asked for
+};
+constexpr std::size_t k_header = 16;
+static_assert(sizeof(Header) <= k_header);
+
+// Small blocks are rounded up to these sizes, one free list each.
+constexpr std::size_t k_small_sizes[] = {16, 32, 64, 128, 256};
+constexpr std::size_t k_small_classes = std::size(k_small_sizes);
+constexpr std::uint32_t k_large = 0xFFFFFFFF;
+// Enough for libyaml's steady state (a few strings a scalar and tokens queued ahead), little enough
+// that a thread keeps at most 37 KiB of small blocks.
+constexpr std::size_t k_small_kept = 64;
+// A parser's buffers (16 KiB raw input, 48 KiB decoded) and queues are the same sizes every time:
+// a few are kept by exact size.
+constexpr std::size_t k_large_kept = 4;
+constexpr std::size_t k_largest_kept = 64 * 1024;
+
+struct FreeBlock {
+    FreeBlock* next;
+};
+
+struct ThreadCache {
+    FreeBlock* small[k_small_classes] = {};
+    std::size_t small_count[k_small_classes] = {};
+    void* large[k_large_kept] = {};  // whole blocks, header included
+    std::size_t large_size[k_large_kept] = {};
+
+    ThreadCache() = default;
+    ThreadCache(const ThreadCache&) = delete;
+    ThreadCache& operator=(const ThreadCache&) = delete;
+    ~ThreadCache() {
+        for (FreeBlock*& list : small)
+            while (FreeBlock* block = list) {
+                list = block->next;
+                std::free(block);
+            }
+        for (void* block : large) std::free(block);
+    }
+};
+
+thread_local ThreadCache t_cache;
+
+void* hand_out(void* whole, std::uint32_t size_class, std::size_t size) {
+    auto* header = static_cast<Header*>(whole);
+    header->size_class = size_class;
+    header->size = size;
+    return static_cast<char*>(whole) + k_header;
+}
+
+Header* header_of(void* block) { return reinterpret_cast<Header*>(static_cast<char*>(block) - k_header); }
+
+std::uint32_t small_class(std::size_t size) {
+    std::uint32_t c = 0;
+    while (k_small_sizes[c] < size) ++c;
+    return c;
+}
+
+void* allocate_large(std::size_t size) {
+    ThreadCache& cache = t_cache;
+    for (std::size_t i = 0; i < k_large_kept; ++i) {
+        if (cache.large[i] && cache.large_size[i] == size) {
+            void* whole = cache.large[i];
+            cache.large[i] = nullptr;
+            return hand_out(whole, k_large, size);
+        }
+    }
+    if (size > SIZE_MAX - k_header) return nullptr;
+    void* whole = std::malloc(k_header + size);
+    return whole ? hand_out(whole, k_large, size) : nullptr;
+}
+
+}  // namespace
+
+extern "C" {
+
+void* mesh_libyaml_malloc(std::size_t size) {
+    if (size == 0) size = 1;
+    if (size > k_small_sizes[k_small_classes - 1]) return allocate_large(size);
+    std::uint32_t c = small_class(size);
+    ThreadCache& cache = t_cache;
+    if (FreeBlock* block = cache.small[c]) {
+        cache.small[c] = block->next;
+        --cache.small_count[c];
+        return hand_out(block, c, 0);
+    }
+    void* whole = std::malloc(k_header + k_small_sizes[c]);
+    return whole ? hand_out(whole, c, 0) : nullptr;
+}
+
+void mesh_libyaml_free(void* block) {
+    if (!block) return;
+    Header* header = header_of(block);
+    ThreadCache& cache = t_cache;
+    if (header->size_class == k_large) {
+        if (header->size <= k_largest_kept) {
+            for (std::size_t i = 0; i < k_large_kept; ++i) {
+                if (!cache.large[i]) {
+                    cache.large[i] = header;
+                    cache.large_size[i] = header->size;
+                    return;
+                }
+            }
+        }
+        std::free(header);
+        return;
+    }
+    std::uint32_t c = header->size_class;
+    if (cache.small_count[c] >= k_small_kept) {
+        std::free(header);
+        return;
+    }
+    auto* free_block = reinterpret_cast<FreeBlock*>(header);
+    free_block->next = cache.small[c];
+    cache.small[c] = free_block;
+    ++cache.small_count[c];
+}
+
+void* mesh_libyaml_realloc(void* block, std::size_t size) {
+    if (!block) return mesh_libyaml_malloc(size);
+    if (size == 0) size = 1;
+    Header* header = header_of(block);
+    if (header->size_class == k_large) {
+        if (size > SIZE_MAX - k_header) return nullptr;
+        void* whole = std::realloc(header, k_header + size);
+        return whole ? hand_out(whole, k_large, size) : nullptr;
+    }
+    std::size_t capacity = k_small_sizes[header->size_class];
+    if (size <= capacity) return block;
+    void* moved = mesh_libyaml_malloc(size);
+    if (!moved) return nullptr;  // the old block stays valid, as realloc's does
+    std::memcpy(moved, block, capacity);
+    mesh_libyaml_free(block);
+    return moved;
+}
+
+char* mesh_libyaml_strdup(const char* text) {
+    std::size_t size = std::strlen(text) + 1;
+    auto* copy = static_cast<char*>(mesh_libyaml_malloc(size));
+    if (copy) std::memcpy(copy, text, size);
+    return copy;
+}
+
+}  // extern "C"
