@@ -1,12 +1,13 @@
 #!/bin/bash
 # mesh inject against the Go sigs.k8s.io/yaml round trip, side by side in one run, on a generated
 # manifest of N Deployments (default 10,000, ~35 MB). Prints MB/s, the ratio and peak RSS.
-# Needs: build/mesh, python3, golang-go and golang-k8s-sigs-yaml-dev (apt-get install them).
+# Needs: build/mesh (or MESH=path), python3, golang-go and golang-k8s-sigs-yaml-dev (apt-get install them).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 n=${1:-10000}
 runs=${RUNS:-3}
+mesh=${MESH:-$root/build/mesh}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 "$here/gen.py" "$n" > "$work/manifest.yaml"
@@ -25,7 +26,7 @@ best() { # best wall time, its peak RSS and its CPU (user + sys) over $runs runs
   done
   echo "$best_s $best_kb $best_cpu"
 }
-read -r mesh_s mesh_kb mesh_cpu < <(best "$root/build/mesh" inject -f - --report none)
+read -r mesh_s mesh_kb mesh_cpu < <(best "$mesh" inject -f - --report none)
 read -r go_s go_kb go_cpu < <(best "$work/k8s_roundtrip")
 mb=$(awk "BEGIN{print $size/1048576}")
 awk -v mb="$mb" -v ms="$mesh_s" -v mk="$mesh_kb" -v mc="$mesh_cpu" -v gs="$go_s" -v gk="$go_kb" -v gc="$go_cpu" \

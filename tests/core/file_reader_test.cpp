@@ -53,6 +53,19 @@ TEST(FileReader, ReadsUpToAndIncludingTheLimit) {
     std::filesystem::remove(path);
 }
 
+// Inputs of several MiB take the huge-page path (advised once reserved, again whenever a stream
+// without a size grows): every byte still arrives, in order.
+TEST(FileReader, BigInputsArriveWholeWithAndWithoutASizeHint) {
+    std::string big(9u << 20, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>('a' + (i * 31 + i / 4099) % 26);
+    for (std::size_t hint : {std::size_t{0}, big.size(), std::size_t{3} << 20}) {
+        std::istringstream in(big);
+        auto text = read_bounded(in, 64u << 20, hint);
+        ASSERT_TRUE(text) << hint;
+        EXPECT_TRUE(*text == big) << hint;
+    }
+}
+
 TEST(FileReader, NeverTakesMoreThanOneBytePastTheLimit) {
     EndlessBuffer endless;
     std::istream in(&endless);
