@@ -1,4 +1,4 @@
-#include "main/libyaml_allocator.hpp"
+#include "main/block_cache.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -19,11 +19,11 @@ static_assert(sizeof(Header) <= k_header);
 constexpr std::size_t k_small_sizes[] = {16, 32, 64, 128, 256};
 constexpr std::size_t k_small_classes = std::size(k_small_sizes);
 constexpr std::uint32_t k_large = 0xFFFFFFFF;
-// Enough for libyaml's steady state (a few strings a scalar and tokens queued ahead), little enough
-// that a thread keeps at most 37 KiB of small blocks.
+// Enough for a steady state (libyaml's few strings a scalar, a document's nodes freed as the next
+// is built), little enough that a thread keeps at most 37 KiB of small blocks.
 constexpr std::size_t k_small_kept = 64;
-// A parser's buffers (16 KiB raw input, 48 KiB decoded) and queues are the same sizes every time:
-// a few are kept by exact size.
+// A libyaml parser's buffers (16 KiB raw input, 48 KiB decoded) are the same sizes every time: a
+// few large blocks are kept by exact size.
 constexpr std::size_t k_large_kept = 4;
 constexpr std::size_t k_largest_kept = 64 * 1024;
 
@@ -40,17 +40,23 @@ struct ThreadCache {
     ThreadCache() = default;
     ThreadCache(const ThreadCache&) = delete;
     ThreadCache& operator=(const ThreadCache&) = delete;
-    ~ThreadCache() {
-        for (FreeBlock*& list : small)
-            while (FreeBlock* block = list) {
-                list = block->next;
-                std::free(block);
-            }
-        for (void* block : large) std::free(block);
-    }
+    ~ThreadCache();
 };
 
 thread_local ThreadCache t_cache;
+// Set once the thread's cache is destroyed: static objects destroyed after it at exit still free
+// blocks, which then go straight back to malloc.
+thread_local bool t_cache_gone = false;
+
+ThreadCache::~ThreadCache() {
+    t_cache_gone = true;
+    for (FreeBlock*& list : small)
+        while (FreeBlock* block = list) {
+            list = block->next;
+            std::free(block);
+        }
+    for (void* block : large) std::free(block);
+}
 
 void* hand_out(void* whole, std::uint32_t size_class, std::size_t size) {
     auto* header = static_cast<Header*>(whole);
@@ -68,12 +74,14 @@ std::uint32_t small_class(std::size_t size) {
 }
 
 void* allocate_large(std::size_t size) {
-    ThreadCache& cache = t_cache;
-    for (std::size_t i = 0; i < k_large_kept; ++i) {
-        if (cache.large[i] && cache.large_size[i] == size) {
-            void* whole = cache.large[i];
-            cache.large[i] = nullptr;
-            return hand_out(whole, k_large, size);
+    if (!t_cache_gone) {
+        ThreadCache& cache = t_cache;
+        for (std::size_t i = 0; i < k_large_kept; ++i) {
+            if (cache.large[i] && cache.large_size[i] == size) {
+                void* whole = cache.large[i];
+                cache.large[i] = nullptr;
+                return hand_out(whole, k_large, size);
+            }
         }
     }
     if (size > SIZE_MAX - k_header) return nullptr;
@@ -81,13 +89,27 @@ void* allocate_large(std::size_t size) {
     return whole ? hand_out(whole, k_large, size) : nullptr;
 }
 
+// Keeps a large block (header included) for reuse; false when there is no room.
+bool keep_large(Header* header) {
+    if (header->size > k_largest_kept) return false;
+    ThreadCache& cache = t_cache;
+    for (std::size_t i = 0; i < k_large_kept; ++i) {
+        if (!cache.large[i]) {
+            cache.large[i] = header;
+            cache.large_size[i] = header->size;
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 extern "C" {
 
-void* mesh_libyaml_malloc(std::size_t size) {
+void* mesh_block_alloc(std::size_t size) {
     if (size == 0) size = 1;
-    if (size > k_small_sizes[k_small_classes - 1]) return allocate_large(size);
+    if (size > k_small_sizes[k_small_classes - 1] || t_cache_gone) return allocate_large(size);
     std::uint32_t c = small_class(size);
     ThreadCache& cache = t_cache;
     if (FreeBlock* block = cache.small[c]) {
@@ -99,23 +121,18 @@ void* mesh_libyaml_malloc(std::size_t size) {
     return whole ? hand_out(whole, c, 0) : nullptr;
 }
 
-void mesh_libyaml_free(void* block) {
+void mesh_block_free(void* block) {
     if (!block) return;
     Header* header = header_of(block);
-    ThreadCache& cache = t_cache;
-    if (header->size_class == k_large) {
-        if (header->size <= k_largest_kept) {
-            for (std::size_t i = 0; i < k_large_kept; ++i) {
-                if (!cache.large[i]) {
-                    cache.large[i] = header;
-                    cache.large_size[i] = header->size;
-                    return;
-                }
-            }
-        }
+    if (t_cache_gone) {
         std::free(header);
         return;
     }
+    if (header->size_class == k_large) {
+        if (!keep_large(header)) std::free(header);
+        return;
+    }
+    ThreadCache& cache = t_cache;
     std::uint32_t c = header->size_class;
     if (cache.small_count[c] >= k_small_kept) {
         std::free(header);
@@ -127,8 +144,8 @@ void mesh_libyaml_free(void* block) {
     ++cache.small_count[c];
 }
 
-void* mesh_libyaml_realloc(void* block, std::size_t size) {
-    if (!block) return mesh_libyaml_malloc(size);
+void* mesh_block_realloc(void* block, std::size_t size) {
+    if (!block) return mesh_block_alloc(size);
     if (size == 0) size = 1;
     Header* header = header_of(block);
     if (header->size_class == k_large) {
@@ -138,16 +155,16 @@ void* mesh_libyaml_realloc(void* block, std::size_t size) {
     }
     std::size_t capacity = k_small_sizes[header->size_class];
     if (size <= capacity) return block;
-    void* moved = mesh_libyaml_malloc(size);
+    void* moved = mesh_block_alloc(size);
     if (!moved) return nullptr;  // the old block stays valid, as realloc's does
     std::memcpy(moved, block, capacity);
-    mesh_libyaml_free(block);
+    mesh_block_free(block);
     return moved;
 }
 
-char* mesh_libyaml_strdup(const char* text) {
+char* mesh_block_strdup(const char* text) {
     std::size_t size = std::strlen(text) + 1;
-    auto* copy = static_cast<char*>(mesh_libyaml_malloc(size));
+    auto* copy = static_cast<char*>(mesh_block_alloc(size));
     if (copy) std::memcpy(copy, text, size);
     return copy;
 }

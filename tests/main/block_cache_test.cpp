@@ -1,8 +1,9 @@
-// The allocator the executable's libyaml calls (main/libyaml_allocator.cpp): what libyaml relies
-// on from malloc, realloc, free and strdup holds for blocks kept and handed out again. Under the
-// ASan build these calls are checked like any others (the blocks underneath come from malloc).
+// The block cache behind the executable's operator new and its libyaml's malloc, realloc, free
+// and strdup (main/block_cache.cpp): what those callers rely on holds for blocks kept and handed
+// out again. Under the ASan build these calls are checked like any others (the blocks underneath
+// come from malloc).
 
-#include "main/libyaml_allocator.hpp"
+#include "main/block_cache.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -31,10 +32,10 @@ bool holds_pattern(const void* block, std::size_t size, unsigned seed) {
     return true;
 }
 
-TEST(LibyamlAllocator, BlocksOfEverySizeAreAlignedWritableAndSeparate) {
+TEST(BlockCache, BlocksOfEverySizeAreAlignedWritableAndSeparate) {
     std::vector<std::pair<void*, std::size_t>> blocks;
     for (std::size_t size : {0, 1, 15, 16, 17, 33, 64, 100, 255, 256, 257, 4096, 16384, 49152, 70000}) {
-        void* block = mesh_libyaml_malloc(size);
+        void* block = mesh_block_alloc(size);
         ASSERT_NE(block, nullptr) << size;
         EXPECT_TRUE(is_aligned_16(block)) << size;
         fill_pattern(block, size, static_cast<unsigned>(blocks.size()));
@@ -42,80 +43,80 @@ TEST(LibyamlAllocator, BlocksOfEverySizeAreAlignedWritableAndSeparate) {
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         EXPECT_TRUE(holds_pattern(blocks[i].first, blocks[i].second, static_cast<unsigned>(i))) << blocks[i].second;
-        mesh_libyaml_free(blocks[i].first);
+        mesh_block_free(blocks[i].first);
     }
-    mesh_libyaml_free(nullptr);
+    mesh_block_free(nullptr);
 }
 
-TEST(LibyamlAllocator, AFreedBlockIsHandedOutAgainForItsSizeClass) {
-    void* first = mesh_libyaml_malloc(20);
-    mesh_libyaml_free(first);
-    void* second = mesh_libyaml_malloc(30);  // rounded up to the same 32 bytes
+TEST(BlockCache, AFreedBlockIsHandedOutAgainForItsSizeClass) {
+    void* first = mesh_block_alloc(20);
+    mesh_block_free(first);
+    void* second = mesh_block_alloc(30);  // rounded up to the same 32 bytes
     EXPECT_EQ(second, first);
-    mesh_libyaml_free(second);
-    void* buffer = mesh_libyaml_malloc(16384);  // a parser's raw input buffer, kept by exact size
-    mesh_libyaml_free(buffer);
-    void* again = mesh_libyaml_malloc(16384);
+    mesh_block_free(second);
+    void* buffer = mesh_block_alloc(16384);  // a parser's raw input buffer, kept by exact size
+    mesh_block_free(buffer);
+    void* again = mesh_block_alloc(16384);
     EXPECT_EQ(again, buffer);
-    mesh_libyaml_free(again);
+    mesh_block_free(again);
 }
 
-TEST(LibyamlAllocator, ReallocKeepsTheContentsAcrossSizeClassesAndIntoLargeBlocks) {
+TEST(BlockCache, ReallocKeepsTheContentsAcrossSizeClassesAndIntoLargeBlocks) {
     // yaml_string_extend's pattern: double the size, keep what was written.
-    auto* text = static_cast<char*>(mesh_libyaml_malloc(16));
+    auto* text = static_cast<char*>(mesh_block_alloc(16));
     fill_pattern(text, 16, 3);
     for (std::size_t size = 32; size <= 1 << 20; size *= 2) {
-        text = static_cast<char*>(mesh_libyaml_realloc(text, size));
+        text = static_cast<char*>(mesh_block_realloc(text, size));
         ASSERT_NE(text, nullptr);
         ASSERT_TRUE(holds_pattern(text, 16, 3)) << size;
         std::memset(text + size / 2, 'x', size / 2);
     }
-    void* same = mesh_libyaml_malloc(100);
-    EXPECT_EQ(mesh_libyaml_realloc(same, 128), same);  // still fits its 128-byte class
-    mesh_libyaml_free(same);
-    mesh_libyaml_free(text);
-    void* fresh = mesh_libyaml_realloc(nullptr, 40);  // realloc(NULL, n) allocates
+    void* same = mesh_block_alloc(100);
+    EXPECT_EQ(mesh_block_realloc(same, 128), same);  // still fits its 128-byte class
+    mesh_block_free(same);
+    mesh_block_free(text);
+    void* fresh = mesh_block_realloc(nullptr, 40);  // realloc(NULL, n) allocates
     ASSERT_NE(fresh, nullptr);
-    mesh_libyaml_free(fresh);
+    mesh_block_free(fresh);
 }
 
-TEST(LibyamlAllocator, StrdupCopiesUpToTheTerminator) {
-    char* copy = mesh_libyaml_strdup("tag:yaml.org,2002:str");
+TEST(BlockCache, StrdupCopiesUpToTheTerminator) {
+    char* copy = mesh_block_strdup("tag:yaml.org,2002:str");
     ASSERT_NE(copy, nullptr);
     EXPECT_STREQ(copy, "tag:yaml.org,2002:str");
-    mesh_libyaml_free(copy);
-    char* empty = mesh_libyaml_strdup("");
+    mesh_block_free(copy);
+    char* empty = mesh_block_strdup("");
     EXPECT_STREQ(empty, "");
-    mesh_libyaml_free(empty);
+    mesh_block_free(empty);
 }
 
-TEST(LibyamlAllocator, ManyBlocksBeyondWhatIsKeptAndBlocksFreedOnOtherThreads) {
+TEST(BlockCache, ManyBlocksBeyondWhatIsKeptAndBlocksFreedOnOtherThreads) {
     std::vector<void*> blocks;
     for (unsigned i = 0; i < 5000; ++i) {
         std::size_t size = 1 + i % 300;
-        blocks.push_back(mesh_libyaml_malloc(size));
+        blocks.push_back(mesh_block_alloc(size));
         fill_pattern(blocks.back(), size, i);
     }
     // Half freed by another thread (kept on that thread's lists until it ends), half here.
     std::thread other([&] {
         for (std::size_t i = 0; i < blocks.size(); i += 2) {
             EXPECT_TRUE(holds_pattern(blocks[i], 1 + i % 300, static_cast<unsigned>(i)));
-            mesh_libyaml_free(blocks[i]);
+            mesh_block_free(blocks[i]);
         }
     });
     other.join();
     for (std::size_t i = 1; i < blocks.size(); i += 2) {
         EXPECT_TRUE(holds_pattern(blocks[i], 1 + i % 300, static_cast<unsigned>(i)));
-        mesh_libyaml_free(blocks[i]);
+        mesh_block_free(blocks[i]);
     }
 }
 
-// The default build's executable links libyaml through it: a build change that drops the renamed
-// archive would leave libyaml on malloc again, with every output still right and inject slower.
-TEST(LibyamlAllocator, TheDefaultBuildsExecutableCallsIt) {
+// The default build's executable links it: a build change that drops it would leave libyaml and
+// operator new on malloc again, with every output still right and inject slower.
+TEST(BlockCache, TheDefaultBuildsExecutableCallsIt) {
     if (!MESH_STATIC_RUNTIME) GTEST_SKIP() << "built without MESH_STATIC_DEPS, or with a sanitizer";
     std::string executable = mesh::testing::read_test_file(mesh::testing::mesh_binary());
-    EXPECT_NE(executable.find("mesh_libyaml_malloc"), std::string::npos);
+    EXPECT_NE(executable.find("mesh_block_alloc"), std::string::npos);
     EXPECT_NE(executable.find("yaml_parser_initialize"), std::string::npos);
 }
 
