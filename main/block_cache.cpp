@@ -19,9 +19,10 @@ static_assert(sizeof(Header) <= k_header);
 constexpr std::size_t k_small_sizes[] = {16, 32, 64, 128, 256};
 constexpr std::size_t k_small_classes = std::size(k_small_sizes);
 constexpr std::uint32_t k_large = 0xFFFFFFFF;
-// Enough for a steady state (libyaml's few strings a scalar, a document's nodes freed as the next
-// is built), little enough that a thread keeps at most 37 KiB of small blocks.
-constexpr std::size_t k_small_kept = 64;
+// Enough for libyaml's few strings a scalar and most of a document's nodes, freed together as the
+// next document is built (64 were 3-5 % slower on the bench input), little enough that a thread
+// keeps at most 288 KiB of small blocks.
+constexpr std::size_t k_small_kept = 512;
 // A libyaml parser's buffers (16 KiB raw input, 48 KiB decoded) are the same sizes every time: a
 // few large blocks are kept by exact size.
 constexpr std::size_t k_large_kept = 4;
