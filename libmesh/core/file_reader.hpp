@@ -27,7 +27,9 @@ struct ReadFailure {
 using BoundedText = tl::expected<std::string, ReadFailure>;
 
 /// Reads `in` to its end; fails with TooLarge once more than `max_bytes` arrive, having read at
-/// most `max_bytes + 1` bytes. `size_hint` (clamped to the limit) reserves the buffer up front.
+/// most `max_bytes + 1` bytes. `size_hint` (clamped to the limit) reserves the buffer up front;
+/// without one (a pipe) the stream is read in chunks joined once at the end, so that memory peaks
+/// at about the input's size rather than twice it.
 BoundedText read_bounded(std::istream& in, std::size_t max_bytes, std::size_t size_hint = 0);
 
 /// Opens `path` and reads it as read_bounded does; a regular file already larger than the limit

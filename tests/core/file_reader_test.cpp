@@ -53,8 +53,8 @@ TEST(FileReader, ReadsUpToAndIncludingTheLimit) {
     std::filesystem::remove(path);
 }
 
-// Inputs of several MiB take the huge-page path (advised once reserved, again whenever a stream
-// without a size grows): every byte still arrives, in order.
+// Inputs of several MiB, with a size (one buffer, advised to use huge pages), with a size too small
+// (the buffer grows) and without one (1 MiB chunks joined at the end): every byte arrives, in order.
 TEST(FileReader, BigInputsArriveWholeWithAndWithoutASizeHint) {
     std::string big(9u << 20, '\0');
     for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>('a' + (i * 31 + i / 4099) % 26);
