@@ -1,16 +1,16 @@
-// Both metrics.json forms are read with nlohmann's SAX interface: no DOM is built (a big proxy's
-// tree is megabytes), and depth and node limits are enforced while reading.
+// Both metrics.json forms are read as events, the tree form (the big one) with scan_json and the
+// flat form with nlohmann's SAX interface: no DOM is built (a big proxy's tree is megabytes), and
+// depth and node limits are enforced while reading.
 
 #include "libmesh/admin/metrics_tree.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <set>
 #include <vector>
 
-#include "libmesh/admin/json_scan.hpp"
+#include "libmesh/admin/metrics_tree_scan.hpp"
 #include "libmesh/core/result.hpp"
 #include "libmesh/core/text_position.hpp"
 
@@ -42,63 +42,8 @@ std::optional<double> MetricNode::value(std::string_view path) const {
 
 namespace {
 
-// Sets the stat field named by `suffix` ("p99", "count", ...); false if it is not a stat suffix.
-bool set_stat_field(Stat& stat, std::string_view suffix, double v) {
-    static const std::array<std::pair<std::string_view, std::optional<double> Stat::*>, 11> k_fields{
-        {{"count", &Stat::count},
-         {"sum", &Stat::sum},
-         {"avg", &Stat::avg},
-         {"min", &Stat::min},
-         {"max", &Stat::max},
-         {"p50", &Stat::p50},
-         {"p90", &Stat::p90},
-         {"p95", &Stat::p95},
-         {"p99", &Stat::p99},
-         {"p9990", &Stat::p9990},
-         {"p9999", &Stat::p9999}}};
-    for (const auto& [name, member] : k_fields) {
-        if (name == suffix) {
-            stat.*member = v;
-            return true;
-        }
-    }
-    return false;
-}
-
-core::Error parse_failure(std::string_view json_text, std::size_t offset, const std::string& what) {
-    return core::Error{
-        ErrorCode::Input, "metrics.json: " + what, core::location_at(json_text, offset, "metrics.json"), {}};
-}
-
-// Depth and node budgets and the first error, shared by both parsers below.
-class LimitedScan {
-public:
-    explicit LimitedScan(const MetricsLimits& limits) : m_limits(limits) {}
-    std::optional<std::string> m_error;
-    ErrorCode m_code = ErrorCode::Input;
-
-protected:
-    bool enter() {
-        if (++m_depth > m_limits.max_depth)
-            return limit(fmt::format("nesting deeper than {}", m_limits.max_depth), ErrorCode::Limit);
-        return true;
-    }
-    bool count_node() {
-        if (++m_nodes > m_limits.max_nodes)
-            return limit(fmt::format("more than {} values", m_limits.max_nodes), ErrorCode::Limit);
-        return true;
-    }
-    bool limit(std::string message, ErrorCode code = ErrorCode::Input) {
-        if (!m_error) {
-            m_error = std::move(message);
-            m_code = code;
-        }
-        return false;
-    }
-    const MetricsLimits& m_limits;
-    std::size_t m_depth = 0;
-    std::size_t m_nodes = 0;
-};
+using metrics_scan::LimitedScan;
+using metrics_scan::set_stat_field;
 
 // Common SAX plumbing: syntax error capture; subclasses handle values.
 class SaxBase : public nlohmann::json_sax<json>, public LimitedScan {
@@ -120,133 +65,23 @@ public:
     bool binary(binary_t&) override { return true; }
 };
 
-bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-    for (auto x : set)
-        if (s == x) return true;
-    return false;
-}
-
-// Whether the node at `path` (keys from the root) holds anything extract_proxy_metrics reads
-// (a client's per-service scopes only with `client_services`).
-bool status_keeps(const std::vector<std::string>& full, bool client_services) {
-    std::size_t i = 0, n = full.size();
-    if (n == 0) return true;
-    if (full[0] == "jvm") {
-        if (n == 1) return true;
-        if (n == 2) return one_of(full[1], {"uptime", "heap", "fd_count", "fd_limit", "gc", "thread"});
-        if (n == 3)
-            return (full[1] == "heap" && one_of(full[2], {"used", "max"})) || (full[1] == "gc" && full[2] == "msec") ||
-                   (full[1] == "thread" && full[2] == "count");
-        return false;
-    }
-    if (full[0] == "rt") i = 1;  // the whole tree; otherwise a `q=rt` subtree
-    std::size_t d = n - i;       // depth below the router map
-    if (d <= 1) return true;     // router
-    if (!one_of(full[i + 1], {"server", "service", "client"})) return false;
-    if (d <= 3) return true;  // scope map, scope id
-    std::string_view head = full[i + 3];
-    if (full[i + 1] == "client" && head == "service") {
-        if (!client_services) return false;
-        // A client's per-service traffic: client/<id>/service/<svc>/<metric>.
-        if (d <= 5) return true;
-        return d == 6 && one_of(full[i + 5], {"requests", "success", "failures", "pending", "request_latency_ms"});
-    }
-    if (d == 4)
-        return one_of(head, {"requests", "success", "failures", "pending", "connections", "request_latency_ms",
-                             "loadbalancer", "failure_accrual", "retries"});
-    if (d == 5) {
-        std::string_view leaf = full[i + 4];
-        if (head == "failures") return true;
-        if (head == "loadbalancer") return one_of(leaf, {"size", "available"});
-        if (head == "failure_accrual") return one_of(leaf, {"removals", "removed_for_ms"});
-        if (head == "retries") return one_of(leaf, {"requeues", "total", "budget_exhausted"});
-    }
-    return false;
-}
-
-// Builds the tree from scan_json events (the fast path: tree documents are the big ones).
-class TreeScan final : public ScanHandler, public LimitedScan {
+// The MetricNode tree as a sink of metrics_scan::TreeScan.
+class MetricNodeSink {
 public:
-    explicit TreeScan(const MetricsLimits& limits) : LimitedScan(limits) {}
-    MetricNode root;
-
-    bool on_other_scalar() override { return count_node(); }
-    bool on_key(std::string_view k) override {
-        m_key.assign(k);
-        return true;
-    }
-    // Pruning for status skips what it would drop (nine tenths of a real tree) in the scanner:
-    // objects status does not read, and arrays, which no metric is.
-    bool skips_value(char first) override {
-        if (!m_limits.prune_to_status || m_stack.empty()) return false;
-        if (m_stack.back() == nullptr || first == '[') return true;
-        if (first != '{') return false;
-        m_path.push_back(m_key);
-        bool keep = status_keeps(m_path, m_limits.client_services);
-        m_path.pop_back();
-        return !keep;
-    }
-    bool on_start_object() override {
-        if (!enter() || !count_node()) return false;
-        if (m_skip_depth > 0 || (!m_stack.empty() && m_stack.back() == nullptr)) {
-            m_stack.push_back(nullptr);  // inside an array or a pruned subtree
-            return true;
-        }
-        if (m_stack.empty()) {
-            m_stack.push_back(&root);
-            return true;
-        }
-        if (m_limits.prune_to_status) {
-            m_path.push_back(m_key);
-            if (!status_keeps(m_path, m_limits.client_services)) {
-                m_path.pop_back();
-                m_stack.push_back(nullptr);
-                return true;
-            }
-        }
-        m_stack.push_back(&m_stack.back()->children[m_key]);
-        return true;
-    }
-    bool on_end_object() override {
-        --m_depth;
-        if (m_limits.prune_to_status && m_stack.back() != nullptr && m_stack.size() > 1) m_path.pop_back();
-        m_stack.pop_back();
-        return true;
-    }
-    bool on_start_array() override {
-        if (!enter() || !count_node()) return false;
-        if (m_stack.empty()) return limit("expected a JSON object at the top level");
-        ++m_skip_depth;
-        m_stack.push_back(nullptr);
-        return true;
-    }
-    bool on_end_array() override {
-        --m_depth;
-        --m_skip_depth;
-        m_stack.pop_back();
-        return true;
-    }
-    bool on_number(double v) override {
-        if (!count_node()) return false;
-        if (m_stack.empty()) return limit("expected a JSON object at the top level");
-        MetricNode* node = m_stack.back();
-        if (!node) return true;
-        if (m_key == "counter") {
+    using Node = MetricNode*;
+    MetricNode tree;
+    Node root() { return &tree; }
+    Node child(Node parent, std::string_view key) { return &parent->children[std::string(key)]; }
+    void number(Node node, std::string_view key, double v) {
+        if (metrics_scan::is(key, "counter")) {
             node->counter = v;
-        } else if (m_key == "gauge") {
+        } else if (metrics_scan::is(key, "gauge")) {
             node->gauge = v;
-        } else if (m_key.size() > 5 && m_key.compare(0, 5, "stat.") == 0) {
+        } else if (key.size() > 5 && metrics_scan::is(key.substr(0, 5), "stat.")) {
             if (!node->stat) node->stat.emplace();
-            set_stat_field(*node->stat, std::string_view(m_key).substr(5), v);
+            set_stat_field(*node->stat, key.substr(5), v);
         }
-        return true;
     }
-
-private:
-    std::size_t m_skip_depth = 0;
-    std::string m_key;
-    std::vector<std::string> m_path;  // keys of the kept nodes on the stack (pruning only)
-    std::vector<MetricNode*> m_stack;
 };
 
 // The first segments of metric names under a scope: where a multi-segment scope id ends.
@@ -437,7 +272,8 @@ template <typename Sax> core::Result<MetricNode> run_sax(std::string_view text, 
     bool ok = json::sax_parse(text.begin(), text.end(), &sax);
     if (!ok || sax.m_error) {
         if (sax.m_syntax || !sax.m_error)
-            return tl::unexpected(parse_failure(text, sax.m_error_offset, sax.m_error.value_or("invalid JSON")));
+            return tl::unexpected(
+                metrics_scan::parse_failure(text, sax.m_error_offset, sax.m_error.value_or("invalid JSON")));
         return core::fail(sax.m_code, "metrics.json: " + *sax.m_error);
     }
     return std::move(sax.root);
@@ -446,14 +282,10 @@ template <typename Sax> core::Result<MetricNode> run_sax(std::string_view text, 
 }  // namespace
 
 core::Result<MetricNode> parse_metrics_tree(std::string_view json_text, const MetricsLimits& limits) {
-    if (json_text.size() > limits.max_bytes)
-        return core::limit_error(fmt::format("metrics.json: larger than {} bytes", limits.max_bytes));
-    TreeScan scan(limits);
-    if (auto err = scan_json(json_text, scan)) {
-        if (err->from_handler && scan.m_error) return core::fail(scan.m_code, "metrics.json: " + *scan.m_error);
-        return tl::unexpected(parse_failure(json_text, err->offset, err->message));
-    }
-    return std::move(scan.root);
+    MetricNodeSink sink;
+    if (auto done = metrics_scan::scan_metrics_tree(json_text, limits, sink); !done)
+        return tl::unexpected(done.error());
+    return std::move(sink.tree);
 }
 
 core::Result<MetricNode> parse_metrics_flat(std::string_view json_text, const MetricsLimits& limits) {
@@ -461,13 +293,8 @@ core::Result<MetricNode> parse_metrics_flat(std::string_view json_text, const Me
 }
 
 core::Result<MetricNode> parse_metrics(std::string_view json_text, const MetricsLimits& limits) {
-    // The first value after the first key: '{' means the tree form, anything else the flat one.
-    auto colon = json_text.find(':');
-    if (colon != std::string_view::npos) {
-        auto value = json_text.find_first_not_of(" \t\r\n", colon + 1);
-        if (value != std::string_view::npos && json_text[value] != '{') return parse_metrics_flat(json_text, limits);
-    }
-    return parse_metrics_tree(json_text, limits);
+    return metrics_scan::is_flat_form(json_text) ? parse_metrics_flat(json_text, limits)
+                                                 : parse_metrics_tree(json_text, limits);
 }
 
 }  // namespace mesh::admin

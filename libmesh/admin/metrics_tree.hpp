@@ -13,6 +13,7 @@ namespace mesh::admin {
 /// A histogram snapshot (the previous 1-minute window); absent fields were not reported.
 struct Stat {
     std::optional<double> count, sum, avg, min, max, p50, p90, p95, p99, p9990, p9999;
+    bool operator==(const Stat&) const = default;
 };
 
 /// One scope of the metrics tree: its own counter, gauge or stat, and its named children.

@@ -84,8 +84,7 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
     std::vector<ProxySample> samples(targets.size());
     std::vector<net::Request> requests;
     std::vector<Pending> pending;
-    admin::MetricsLimits limits = options.metrics_limits;
-    limits.prune_to_status = true;
+    const admin::MetricsLimits& limits = options.metrics_limits;
     // Every request to a proxy follows its metrics request on the same connection, and is not
     // sent at all when the proxy did not answer that one.
     std::optional<std::size_t> metrics_index;
@@ -136,13 +135,13 @@ std::vector<ProxySample> sample_proxies(net::HttpClient& client, const std::vect
             std::size_t bytes = r.body.size();
             parser.submit(
                 [&s, &limits, path = p.path, body = std::move(r.body)] {
-                    auto tree = admin::parse_metrics(body, limits);
-                    if (!tree) {
-                        s.failure = ProxyFailure{"bad json", fmt::format("{}: {}", path, tree.error().message),
+                    auto metrics = admin::parse_proxy_metrics(body, limits);
+                    if (!metrics) {
+                        s.failure = ProxyFailure{"bad json", fmt::format("{}: {}", path, metrics.error().message),
                                                  "this does not look like a Linkerd 1 admin server"};
                         return;
                     }
-                    s.metrics = admin::extract_proxy_metrics(*tree);
+                    s.metrics = std::move(*metrics);
                 },
                 bytes);
             break;
