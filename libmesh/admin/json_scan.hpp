@@ -49,6 +49,18 @@ public:
     virtual bool skips_value(char /*first*/) { return false; }
 };
 
+/// A handler that takes every event and skips nothing: scan_json with it checks syntax alone.
+struct SyntaxOnly {
+    bool on_start_object() { return true; }
+    bool on_end_object() { return true; }
+    bool on_start_array() { return true; }
+    bool on_end_array() { return true; }
+    bool on_key(std::string_view) { return true; }
+    bool on_number(double) { return true; }
+    bool on_other_scalar() { return true; }
+    bool skips_value(char) { return false; }
+};
+
 namespace json_scan_detail {
 
 /// The length of the run of string bytes at `p` that need no attention: up to the first `"`, `\`
