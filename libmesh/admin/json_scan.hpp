@@ -153,7 +153,6 @@ private:
     std::optional<ScanError> fail(std::string message) { return ScanError{m_i, std::move(message), false}; }
     std::optional<ScanError> refused() { return ScanError{m_i, {}, true}; }
 
-    // Metrics JSON is compact: test one byte before looping.
     void skip_ws() {
         while (m_i < m_s.size() && is_ws(m_s[m_i])) ++m_i;
     }

@@ -1,6 +1,6 @@
 #pragma once
 // Reading the `?tree=1` form of metrics.json from scan_json's events into a sink: the MetricNode
-// tree (parse_metrics_tree) or status's own structs (read_status_metrics). Both read the same
+// tree (parse_metrics_tree) or status's own structs (parse_proxy_metrics). Both read the same
 // events, keep the same nodes and enforce the same limits, so they fail and succeed alike.
 
 #include <fmt/format.h>
