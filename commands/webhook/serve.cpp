@@ -91,9 +91,13 @@ public:
         });
     }
     ~SignalWatcher() {
+        finish();
+        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    }
+    /// Waits for the watching thread, and so for an `on_signal` that is still running.
+    void finish() {
         m_done = true;
         if (m_thread.joinable()) m_thread.join();
-        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
     }
     int signal() const { return m_signal; }
 
@@ -145,6 +149,10 @@ cli::Outcome run_serve(const ServeOptions& given, cli::Io& io) {
     running = server->get();
     signals.start();
     auto result = (*server)->run();
+    // run() returns once the stop that the signal asked for has run, which can be before the
+    // signal's thread is out of stop() (it may still hold a reference into the server's
+    // io_context, as asio's post leaves one behind): the server must outlive that thread.
+    signals.finish();
     if (!result) return tl::unexpected(result.error());
     log("stopped");
     return signals.signal() == SIGINT ? cli::k_exit_interrupted : cli::k_exit_ok;
