@@ -132,7 +132,8 @@ std::size_t TreeEditor::content_end(NodeId node) const {
     bool only_indent = true;
     for (std::size_t i = ls; i < p; ++i)
         only_indent = only_indent && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '?' || t[i] == ':');
-    if (only_indent) p = ls;
+    // ...unless the node's own last value starts there: a bare "?" ending a map is its empty key.
+    if (only_indent && m_tree[leaf].start < ls) p = ls;
     while (p > floor) {
         std::size_t prev = line_start(p - 1);
         if (prev < floor) break;

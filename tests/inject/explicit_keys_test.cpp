@@ -2,6 +2,9 @@
 // edits: entries go at the column of the "?", and a "?" line after a container belongs to the
 // map it is a key of, not to the container (found by fuzzing inject | uninject: env went after a
 // bare "?" and the document no longer parsed; verification refused it as an internal error).
+// A bare "?" that ends the text is the map's own last entry: new entries go after it, not before
+// the comments above it (found by fuzzing inject | uninject: uninject then took such a comment out
+// with the entries it removed).
 
 #include <gtest/gtest.h>
 
@@ -21,6 +24,8 @@ TEST(ExplicitKeys, InjectAroundThemUninjectsByteForByteAndIsIdempotent) {
         "kind: Pod\nspec:\n  containers:\n    - ? name\n      : c\n      ? image\n      : i\n",  // the container's keys
         "kind: Pod\n? spec\n: containers:\n    - name: c\n      image: i\n",                     // the pod spec's key
         pod + "? x\n: y\n",  // an explicit entry last
+        pod + "  # c\n?",    // comments before an empty key last, with no final newline
+        pod + "# c\n\n?",
     };
     for (const auto& input : inputs) {
         for (auto mode : {inject::Mode::HttpProxy, inject::Mode::Iptables}) {
