@@ -8,8 +8,10 @@
 
 namespace mesh::admin {
 
-using json_scan_detail::is_digit;
 using json_scan_detail::is_ws;
+using json_scan_detail::may_be_out_of_range;
+using json_scan_detail::number_extent;
+using json_scan_detail::NumberExtent;
 using json_scan_detail::plain_string_bytes;
 
 // One function over local pointers, so that they live in registers: this runs for every value
@@ -25,11 +27,6 @@ std::optional<std::size_t> skip_json_value(std::string_view text, std::size_t at
     auto peek = [&] { return p < end ? *p : '\0'; };
     auto skip_ws = [&] {  // one comparison where there is none, as in Linkerd's compact JSON
         while (p < end && static_cast<unsigned char>(*p) <= ' ' && is_ws(*p)) ++p;
-    };
-    auto digits = [&] {
-        const char* first = p;
-        while (p < end && is_digit(*p)) ++p;
-        return p != first;
     };
     auto string = [&] {  // on its opening quote; declines on a backslash or a control character
         ++p;
@@ -51,25 +48,13 @@ std::optional<std::size_t> skip_json_value(std::string_view text, std::size_t at
         p += size;
         return true;
     };
-    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, in the range of a double, as scan_json reads it.
+    // A number as scan_json reads it: its grammar, and the range of a double.
     auto number = [&] {
         const char* first = p;
-        if (peek() == '-') ++p;
-        if (peek() == '0')
-            ++p;
-        else if (!digits())
-            return false;
-        if (peek() == '.') {
-            ++p;
-            if (!digits()) return false;
-        }
-        bool exponent = (peek() | 0x20) == 'e';
-        if (exponent) {
-            ++p;
-            if (peek() == '+' || peek() == '-') ++p;
-            if (!digits()) return false;
-        }
-        if (!exponent && p - first < 300) return true;  // cannot overflow or underflow
+        NumberExtent extent = number_extent(p, end);
+        p = extent.end;
+        if (extent.error) return false;
+        if (!may_be_out_of_range(first, extent)) return true;
         double v = 0;
         auto [stop, ec] = std::from_chars(first, p, v);
         return ec == std::errc{} && stop == p;
