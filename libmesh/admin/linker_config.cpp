@@ -24,10 +24,13 @@ core::Result<LinkerConfig> parse_linker_config(std::string_view text) {
             c.admin_port = port->get<int>();
     }
     if (auto namers = j.find("namers"); namers != j.end() && namers->is_array()) {
-        for (const auto& n : *namers)
-            if (n.is_object())
-                c.namers.push_back(
-                    {string_at(n, "kind"), string_at(n, "prefix"), string_at(n, "pattern"), string_at(n, "name")});
+        for (const auto& n : *namers) {
+            if (!n.is_object()) continue;
+            auto transformers = n.find("transformers");
+            bool transformed = transformers != n.end() && transformers->is_array() && !transformers->empty();
+            c.namers.push_back({string_at(n, "kind"), string_at(n, "prefix"), string_at(n, "pattern"),
+                                string_at(n, "name"), transformed});
+        }
     }
     if (auto routers = j.find("routers"); routers != j.end() && routers->is_array()) {
         for (const auto& r : *routers) {

@@ -25,6 +25,7 @@ struct NamerConfigEntry {
     std::string kind;
     std::string prefix;  ///< as written (`/portNsSvcToK8s`), mounted under `/#`; empty when unset
     std::string pattern, name;
+    bool transformed = false;  ///< has `transformers`: its clients are named under `/%/`, not `/#`
 };
 
 /// The loaded config as the proxy reports it.

@@ -13,7 +13,7 @@ namespace mesh::health {
 
 namespace {
 
-constexpr const char* k_prefix = "/#/io.l5d.k8s/";
+constexpr const char* k_default_namer_path = "/#/io.l5d.k8s/";
 
 // Linkerd writes "host:port"; Kubernetes' side is written "[v6]:port". Compare without brackets.
 std::string normalised(std::string address) {
@@ -34,13 +34,28 @@ std::string listed(const std::vector<std::string>& addresses) {
 
 }  // namespace
 
-std::optional<K8sClientName> k8s_client_name(const std::string& client) {
-    if (client.rfind(k_prefix, 0) != 0) return std::nullopt;
-    auto parts = core::split(client.substr(std::string(k_prefix).size()), '/');
-    if (parts.size() != 3) return std::nullopt;
-    for (const auto& p : parts)
-        if (p.empty()) return std::nullopt;
-    return K8sClientName{parts[0], parts[1], parts[2]};
+std::vector<std::string> k8s_namer_paths(const admin::LinkerConfig* config) {
+    std::vector<std::string> paths{k_default_namer_path};
+    if (!config) return paths;
+    for (const auto& namer : config->namers) {
+        if (namer.kind != "io.l5d.k8s" || namer.transformed || namer.prefix.empty() || namer.prefix.front() != '/')
+            continue;
+        std::string path = "/#" + namer.prefix;
+        if (path.back() != '/') path += '/';
+        if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(std::move(path));
+    }
+    return paths;
+}
+
+std::optional<K8sClientName> k8s_client_name(const std::string& client, const std::vector<std::string>& namer_paths) {
+    for (const auto& path : namer_paths) {
+        if (client.rfind(path, 0) != 0) continue;
+        auto parts = core::split(client.substr(path.size()), '/');
+        if (parts.size() != 3) continue;  // e.g. a labelSelector's fourth segment
+        if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); })) continue;
+        return K8sClientName{parts[0], parts[1], parts[2]};
+    }
+    return std::nullopt;
 }
 
 std::string uptime_text(double seconds) {
@@ -67,8 +82,9 @@ EndpointReport compare_endpoints(const std::vector<ProxyTarget>& targets, const 
             report.proxies.push_back(std::move(proxy));
             continue;
         }
+        auto namer_paths = k8s_namer_paths(sample.config ? &*sample.config : nullptr);
         for (const auto& state : *sample.client_state) {
-            auto name = k8s_client_name(state.client);
+            auto name = k8s_client_name(state.client, namer_paths);
             if (!name) continue;
             ClientComparison c;
             c.client = state.client;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "libmesh/admin/linker_config.hpp"
 #include "libmesh/health/check_report.hpp"
 #include "libmesh/health/proxy_sample.hpp"
 #include "libmesh/health/proxy_target.hpp"
@@ -16,15 +17,23 @@
 
 namespace mesh::health {
 
-/// A client bound by the io.l5d.k8s namer: `/#/io.l5d.k8s/NAMESPACE/PORT/SERVICE`.
+/// A client bound by the io.l5d.k8s namer: `/#/io.l5d.k8s/NAMESPACE/PORT/SERVICE`, or under the
+/// namer's configured `prefix`.
 struct K8sClientName {
     std::string namespace_name, port, service;
 };
 
-/// The namespace, port and service of an io.l5d.k8s client name, or nullopt for any other client
-/// (other namers, and clients rewritten by transformers such as io.l5d.k8s.daemonset, whose
-/// addresses are l5d pods rather than the service's).
-std::optional<K8sClientName> k8s_client_name(const std::string& client);
+/// The paths io.l5d.k8s namers mount under, as Linkerd makes them (`/#` then the namer's `prefix`,
+/// by default `/io.l5d.k8s`), each with a trailing '/': always the default one (a router whose
+/// names namerd binds uses namerd's namers, which the proxy's config does not show), then the
+/// prefix of every io.l5d.k8s namer in `config` (may be null) without transformers.
+std::vector<std::string> k8s_namer_paths(const admin::LinkerConfig* config);
+
+/// The namespace, port and service of a client named under one of `namer_paths`, or nullopt for
+/// any other client (other namers, and clients rewritten by transformers such as
+/// io.l5d.k8s.daemonset, whose addresses are l5d pods rather than the service's).
+std::optional<K8sClientName> k8s_client_name(const std::string& client,
+                                             const std::vector<std::string>& namer_paths = k8s_namer_paths(nullptr));
 
 /// One client of one proxy, compared.
 struct ClientComparison {

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "libmesh/admin/linker_config.hpp"
 #include "libmesh/health/endpoint_checks.hpp"
 #include "libmesh/kube/endpoints.hpp"
 #include "tests/support/fake_cluster.hpp"
@@ -37,6 +38,59 @@ TEST(EndpointChecks, OnlyPlainK8sNamerClientsAreCompared) {
     EXPECT_FALSE(health::k8s_client_name("/$/inet/localhost/4100"));
     EXPECT_FALSE(health::k8s_client_name("/#/io.l5d.k8s/default/http"));
     EXPECT_FALSE(health::k8s_client_name("/#/io.l5d.k8s/default//hello"));
+}
+
+// linkerd-examples' servicemesh config: a plain io.l5d.k8s namer, and three more under their own
+// prefixes whose daemonset transformers name their clients under `/%/` with l5d pods' addresses.
+TEST(EndpointChecks, TransformedNamersPrefixesAreNotCompared) {
+    auto config = admin::parse_linker_config(mesh::testing::servicemesh_config_json());
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->namers.size(), 5u);
+    EXPECT_TRUE(config->namers[1].transformed);
+    EXPECT_EQ(config->namers[1].prefix, "/io.l5d.k8s.http");
+    EXPECT_FALSE(config->namers[0].transformed);
+    EXPECT_EQ(health::k8s_namer_paths(&*config), std::vector<std::string>{"/#/io.l5d.k8s/"});
+    EXPECT_EQ(health::k8s_namer_paths(nullptr), std::vector<std::string>{"/#/io.l5d.k8s/"});
+}
+
+// The same config with the transformers taken off the `/io.l5d.k8s.http` namer: its clients are the
+// service's endpoints, named `/#/io.l5d.k8s.http/NAMESPACE/PORT/SERVICE`.
+TEST(EndpointChecks, ANamersOwnPrefixIsCompared) {
+    json j = json::parse(mesh::testing::servicemesh_config_json());
+    j["namers"][1].erase("transformers");
+    auto config = admin::parse_linker_config(j.dump());
+    ASSERT_TRUE(config) << config.error().message;
+    auto paths = health::k8s_namer_paths(&*config);
+    EXPECT_EQ(paths, (std::vector<std::string>{"/#/io.l5d.k8s/", "/#/io.l5d.k8s.http/"}));
+    auto name = health::k8s_client_name("/#/io.l5d.k8s.http/linkerd/http/hello", paths);
+    ASSERT_TRUE(name);
+    EXPECT_EQ(name->namespace_name, "linkerd");
+    EXPECT_EQ(name->port, "http");
+    EXPECT_EQ(name->service, "hello");
+    EXPECT_FALSE(health::k8s_client_name("/#/io.l5d.k8s.https/linkerd/http/hello", paths));
+    EXPECT_FALSE(health::k8s_client_name("/#/io.l5d.k8s.http/linkerd/http/hello", health::k8s_namer_paths(nullptr)));
+
+    // Through compare_endpoints, which reads each proxy's own config.
+    std::vector<health::ProxyTarget> targets(2);
+    targets[0].name = "l5d-custom";
+    targets[1].name = "l5d-no-config";
+    std::vector<health::ProxySample> samples(2);
+    std::vector<admin::ClientState> clients{{"/#/io.l5d.k8s.http/linkerd/http/hello", "bound", {"10.0.0.1:7777"}}};
+    samples[0].config = *config;
+    samples[0].client_state = clients;
+    samples[1].client_state = clients;
+    std::vector<std::string> asked;
+    auto lookup = [&](const std::string& ns, const std::string& service,
+                      const std::string& port) -> mesh::core::Result<kube::ServiceEndpoints> {
+        asked.push_back(ns + "/" + service + "/" + port);
+        return kube::ServiceEndpoints{true, "EndpointSlice", {"10.0.0.1:7777", "10.0.0.2:7777"}};
+    };
+    auto report = health::compare_endpoints(targets, samples, lookup);
+    EXPECT_EQ(asked, std::vector<std::string>{"linkerd/hello/http"});
+    ASSERT_EQ(report.proxies.size(), 2u);
+    ASSERT_EQ(report.proxies[0].clients.size(), 1u);
+    EXPECT_EQ(report.proxies[0].clients[0].missing, std::vector<std::string>{"10.0.0.2:7777"});
+    EXPECT_TRUE(report.proxies[1].clients.empty());  // without its config, only the default prefix
 }
 
 TEST(EndpointChecks, EveryWatchEventOfIssue1626ReadsTheSameAsEndpointsAndAsASlice) {
