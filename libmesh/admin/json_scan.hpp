@@ -19,6 +19,7 @@
 #endif
 
 #include "libmesh/admin/json_skip.hpp"
+#include "libmesh/core/json_number.hpp"
 #include "libmesh/core/json_string.hpp"
 
 namespace mesh::admin {
@@ -87,45 +88,6 @@ inline std::size_t plain_string_bytes(const char* p, std::size_t n) {
 }
 
 inline bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/// Where the JSON number at `p` ends, -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, or, with
-/// `error` set, where that grammar was not met (shared by the scanner and the skip).
-struct NumberExtent {
-    const char* end;
-    const char* error = nullptr;
-    bool exponent = false;
-};
-
-inline NumberExtent number_extent(const char* p, const char* last) {
-    auto digits = [&] {
-        const char* first = p;
-        while (p < last && is_digit(*p)) ++p;
-        return p != first;
-    };
-    if (p < last && *p == '-') ++p;
-    if (p < last && *p == '0')
-        ++p;
-    else if (!digits())
-        return {p, "expected a value"};
-    if (p < last && *p == '.') {
-        ++p;
-        if (!digits()) return {p, "expected a digit after '.'"};
-    }
-    bool exponent = p < last && (*p == 'e' || *p == 'E');
-    if (exponent) {
-        ++p;
-        if (p < last && (*p == '+' || *p == '-')) ++p;
-        if (!digits()) return {p, "expected a digit in the exponent", true};
-    }
-    return {p, nullptr, exponent};
-}
-
-/// Whether a number of that grammar, starting at `first`, can be out of a double's range: only
-/// with an exponent or with 300 digits or more.
-inline bool may_be_out_of_range(const char* first, const NumberExtent& number) {
-    return number.exponent || number.end - first >= 300;
-}
 
 template <typename Handler> class Scanner {
 public:
@@ -277,11 +239,11 @@ private:
             return m_quiet || m_h.on_other_scalar() ? std::nullopt : refused();
         }
         std::size_t start = m_i;
-        NumberExtent number = number_extent(m_s.data() + m_i, m_s.data() + m_s.size());
+        core::JsonNumber number = core::json_number(m_s.data() + m_i, m_s.data() + m_s.size());
         m_i = static_cast<std::size_t>(number.end - m_s.data());
         if (number.error) return fail(number.error);
         // A skipped number needs only the grammar, and a range check where it could fail.
-        if (m_quiet && !may_be_out_of_range(m_s.data() + start, number)) return std::nullopt;
+        if (m_quiet && !core::may_be_out_of_range(m_s.data() + start, number)) return std::nullopt;
         double v = 0;
         auto [ptr, ec] = std::from_chars(m_s.data() + start, m_s.data() + m_i, v);
         if (ec == std::errc::result_out_of_range) {

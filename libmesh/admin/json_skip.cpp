@@ -5,13 +5,11 @@
 #include <cstring>
 
 #include "libmesh/admin/json_scan.hpp"
+#include "libmesh/core/json_number.hpp"
 
 namespace mesh::admin {
 
 using json_scan_detail::is_ws;
-using json_scan_detail::may_be_out_of_range;
-using json_scan_detail::number_extent;
-using json_scan_detail::NumberExtent;
 using json_scan_detail::plain_string_bytes;
 
 // One function over local pointers, so that they live in registers: this runs for every value
@@ -51,10 +49,10 @@ std::optional<std::size_t> skip_json_value(std::string_view text, std::size_t at
     // A number as scan_json reads it: its grammar, and the range of a double.
     auto number = [&] {
         const char* first = p;
-        NumberExtent extent = number_extent(p, end);
+        core::JsonNumber extent = core::json_number(p, end);
         p = extent.end;
         if (extent.error) return false;
-        if (!may_be_out_of_range(first, extent)) return true;
+        if (!core::may_be_out_of_range(first, extent)) return true;
         double v = 0;
         auto [stop, ec] = std::from_chars(first, p, v);
         return ec == std::errc{} && stop == p;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "libmesh/core/json_number.hpp"
 #include "libmesh/core/utf8.hpp"
 
 namespace mesh::webhook {
@@ -190,33 +191,16 @@ std::string_view JsonScanner::word() {
     std::size_t i = start;
     if (i < n && data[i] == '-') ++i;
     if (i >= n || !is_digit(data[i])) fail(c == '\0' ? "a value is missing" : "unexpected character");
-    std::size_t int_start = i;
-    if (data[i] == '0')
-        ++i;
-    else
-        while (i < n && is_digit(data[i])) ++i;
-    std::size_t int_digits = i - int_start;
-    if (i < n && data[i] == '.') {
-        ++i;
-        if (i >= n || !is_digit(data[i])) fail_at(i, "a digit must follow the decimal point");
-        while (i < n && is_digit(data[i])) ++i;
-    }
-    bool exponent = i < n && (data[i] == 'e' || data[i] == 'E');
-    if (exponent) {
-        ++i;
-        if (i < n && (data[i] == '+' || data[i] == '-')) ++i;
-        if (i >= n || !is_digit(data[i])) fail_at(i, "a digit must follow the exponent");
-        while (i < n && is_digit(data[i])) ++i;
-    }
-    m_pos = i;
-    std::string_view number = m_text.substr(start, i - start);
+    core::JsonNumber number = core::json_number(data + start, data + n);
+    m_pos = static_cast<std::size_t>(number.end - data);
+    if (number.error) fail(number.error);
     // nlohmann::json refuses a number a double cannot hold (it reads every number as one when it
     // does not fit 64 bits); only a large exponent or very many digits come near.
-    if (exponent || int_digits > 300) {
-        double value = std::strtod(std::string(number).c_str(), nullptr);
+    if (core::may_be_out_of_range(data + start, number)) {
+        double value = std::strtod(std::string(m_text.substr(start, m_pos - start)).c_str(), nullptr);
         if (!std::isfinite(value)) fail_at(start, "number overflow");
     }
-    return number;
+    return m_text.substr(start, m_pos - start);
 }
 
 void JsonScanner::skip_value() {
