@@ -19,7 +19,7 @@
 #endif
 
 #include "libmesh/admin/json_skip.hpp"
-#include "libmesh/core/json_number.hpp"
+#include "libmesh/core/json_scalars.hpp"
 #include "libmesh/core/json_string.hpp"
 
 namespace mesh::admin {
@@ -221,12 +221,6 @@ private:
         return std::nullopt;
     }
 
-    bool literal(std::string_view word) {
-        if (m_s.substr(m_i, word.size()) != word) return false;
-        m_i += word.size();
-        return true;
-    }
-
     std::optional<ScanError> read_scalar() {
         char c = m_s[m_i];
         if (c == '"') {
@@ -235,7 +229,9 @@ private:
             return m_quiet || m_h.on_other_scalar() ? std::nullopt : refused();
         }
         if (c == 't' || c == 'f' || c == 'n') {
-            if (!literal("true") && !literal("false") && !literal("null")) return fail("invalid literal");
+            std::size_t size = core::json_literal(m_s.data() + m_i, m_s.data() + m_s.size());
+            if (size == 0) return fail("invalid literal");
+            m_i += size;
             return m_quiet || m_h.on_other_scalar() ? std::nullopt : refused();
         }
         std::size_t start = m_i;

@@ -2,10 +2,9 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 
 #include "libmesh/admin/json_scan.hpp"
-#include "libmesh/core/json_number.hpp"
+#include "libmesh/core/json_scalars.hpp"
 
 namespace mesh::admin {
 
@@ -41,10 +40,10 @@ std::optional<std::size_t> skip_json_value(std::string_view text, std::size_t at
         skip_ws();
         return true;
     };
-    auto literal = [&](const char* word, std::size_t size) {
-        if (static_cast<std::size_t>(end - p) < size || std::memcmp(p, word, size) != 0) return false;
+    auto literal = [&] {
+        std::size_t size = core::json_literal(p, end);
         p += size;
-        return true;
+        return size != 0;
     };
     // A number as scan_json reads it: its grammar, and the range of a double.
     auto number = [&] {
@@ -79,9 +78,9 @@ std::optional<std::size_t> skip_json_value(std::string_view text, std::size_t at
             continue;  // to its first value
         }
         case '"': ok = string(); break;
-        case 't': ok = literal("true", 4); break;
-        case 'f': ok = literal("false", 5); break;
-        case 'n': ok = literal("null", 4); break;
+        case 't':
+        case 'f':
+        case 'n': ok = literal(); break;
         default: ok = number(); break;
         }
         if (!ok) return std::nullopt;

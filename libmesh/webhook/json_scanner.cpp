@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "libmesh/core/json_number.hpp"
+#include "libmesh/core/json_scalars.hpp"
 #include "libmesh/core/utf8.hpp"
 
 namespace mesh::webhook {
@@ -183,10 +183,10 @@ std::string_view JsonScanner::word() {
     const char* data = m_text.data();
     char c = start < n ? data[start] : '\0';
     if (c == 't' || c == 'f' || c == 'n') {
-        std::string_view literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        if (m_text.substr(start, literal.size()) != literal) fail("invalid literal");
-        m_pos += literal.size();
-        return literal;
+        std::size_t size = core::json_literal(data + start, data + n);
+        if (size == 0) fail("invalid literal");
+        m_pos += size;
+        return m_text.substr(start, size);
     }
     std::size_t i = start;
     if (i < n && data[i] == '-') ++i;
