@@ -194,13 +194,14 @@ std::string_view JsonScanner::word() {
     core::JsonNumber number = core::json_number(data + start, data + n);
     m_pos = static_cast<std::size_t>(number.end - data);
     if (number.error) fail(number.error);
+    std::string_view written = m_text.substr(start, m_pos - start);
     // nlohmann::json refuses a number a double cannot hold (it reads every number as one when it
     // does not fit 64 bits); only a large exponent or very many digits come near.
     if (core::may_be_out_of_range(data + start, number)) {
-        double value = std::strtod(std::string(m_text.substr(start, m_pos - start)).c_str(), nullptr);
+        double value = std::strtod(std::string(written).c_str(), nullptr);
         if (!std::isfinite(value)) fail_at(start, "number overflow");
     }
-    return m_text.substr(start, m_pos - start);
+    return written;
 }
 
 void JsonScanner::skip_value() {
